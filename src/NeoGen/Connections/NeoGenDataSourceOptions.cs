@@ -1,0 +1,14 @@
+using System;
+using System.Data.Common;
+
+namespace NeoGen;
+
+/// <summary>Options of a <see cref="NeoGenDataSource"/>.</summary>
+public sealed class NeoGenDataSourceOptions
+{
+    /// <summary>How many open connections (with their prepared commands) are kept between operations. Default: 4 × processor count.</summary>
+    public int MaxIdleConnections { get; set; } = Math.Max(4, Environment.ProcessorCount * 4);
+
+    /// <summary>Runs once on every newly opened connection (for example to set PRAGMAs).</summary>
+    public Action<DbConnection>? ConnectionOpened { get; set; }
+}

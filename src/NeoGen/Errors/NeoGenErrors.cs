@@ -1,0 +1,112 @@
+using System;
+using System.ComponentModel;
+using System.Data.Common;
+
+namespace NeoGen.Internal;
+
+/// <summary>Builds the typed exceptions thrown by generated code. Not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class NeoGenErrors
+{
+    /// <summary>A NULL read into a non-nullable member.</summary>
+    public static NeoGenMappingException NullColumn(string repository, string method, string? table, string column, string member, Exception? inner = null)
+        => new($"{repository}.{method}: column '{column}'{On(table)} is NULL but member '{member}' is not nullable. Make the member nullable or filter out NULL rows.", repository, method, table, column, inner);
+
+    /// <summary>A value that could not be converted to its member.</summary>
+    public static NeoGenMappingException BadValue(string repository, string method, string? table, string column, string member, Exception inner)
+        => new($"{repository}.{method}: column '{column}'{On(table)} could not be read into member '{member}': {inner.Message}", repository, method, table, column, inner);
+
+    /// <summary>An enum stored as text with a name the enum does not have.</summary>
+    public static NeoGenMappingException UnknownEnumName(string repository, string method, string? table, string column, string enumType, string value)
+        => new($"{repository}.{method}: column '{column}'{On(table)} holds '{value}', which is not a member of {enumType}.", repository, method, table, column);
+
+    /// <summary>A single-row method found more than one row.</summary>
+    public static NeoGenException MoreThanOneRow(string repository, string method, string? table)
+        => new($"{repository}.{method}: expected at most one row but the query returned more.", repository, method, table);
+
+    /// <summary>A non-nullable single-row result with no row.</summary>
+    public static NeoGenException NoRow(string repository, string method, string? table)
+        => new($"{repository}.{method}: expected one row but the query returned none. Declare the return type nullable to accept no row.", repository, method, table);
+
+    /// <summary>An update or delete that matched no row.</summary>
+    public static NeoGenConcurrencyException Concurrency(string repository, string method, string table)
+        => new($"{repository}.{method}: no row in '{table}' matched the entity's key and version; it was changed or deleted by someone else.", repository, method, table);
+
+    /// <summary>A null argument.</summary>
+    public static ArgumentNullException NullArgument(string parameter) => new(parameter);
+
+    /// <summary>Translates a SQLite error (codes from <c>SqliteException</c>).</summary>
+    public static NeoGenException FromSqlite(DbException exception, int errorCode, int extendedErrorCode, string repository, string method, string? table)
+    {
+        const int SqliteConstraint = 19;
+        if (errorCode != SqliteConstraint)
+        {
+            return new NeoGenCommandException($"{repository}.{method}{On(table)}: {exception.Message}", repository, method, table, exception);
+        }
+
+        // Extended codes: https://sqlite.org/rescode.html
+        var kind = extendedErrorCode switch
+        {
+            1555 or 2067 => ConstraintKind.Unique,
+            787 => ConstraintKind.ForeignKey,
+            1299 => ConstraintKind.NotNull,
+            275 => ConstraintKind.Check,
+            _ => ConstraintKind.Unknown,
+        };
+
+        // SQLite names the columns in the message: "UNIQUE constraint failed: users.email".
+        string? failedTable = table, column = null;
+        var message = exception.Message;
+        var marker = message.IndexOf("constraint failed: ", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            var detail = message.Substring(marker + "constraint failed: ".Length).Trim().TrimEnd('.', '\'');
+            var comma = detail.IndexOf(',');
+            var first = comma >= 0 ? detail.Substring(0, comma) : detail;
+            var dot = first.IndexOf('.');
+            if (dot > 0 && kind != ConstraintKind.Check)
+            {
+                failedTable = first.Substring(0, dot);
+                column = detail.Replace(failedTable + ".", string.Empty);
+            }
+        }
+
+        return Constraint(exception, kind, null, repository, method, failedTable, column);
+    }
+
+    /// <summary>Translates a PostgreSQL error (fields from <c>PostgresException</c>).</summary>
+    public static NeoGenException FromPostgres(DbException exception, string sqlState, string? constraint, string? table, string? column, string repository, string method, string? statementTable)
+    {
+        var kind = sqlState switch
+        {
+            "23505" => ConstraintKind.Unique,
+            "23503" => ConstraintKind.ForeignKey,
+            "23502" => ConstraintKind.NotNull,
+            "23514" => ConstraintKind.Check,
+            _ => (ConstraintKind?)null,
+        };
+        if (kind is null)
+        {
+            return new NeoGenCommandException($"{repository}.{method}{On(table ?? statementTable)}: {exception.Message}", repository, method, table ?? statementTable, exception);
+        }
+
+        return Constraint(exception, kind.Value, constraint, repository, method, table ?? statementTable, column);
+    }
+
+    private static NeoGenConstraintException Constraint(DbException exception, ConstraintKind kind, string? constraint, string repository, string method, string? table, string? column)
+    {
+        var what = kind switch
+        {
+            ConstraintKind.Unique => "duplicate key",
+            ConstraintKind.ForeignKey => "foreign key violation",
+            ConstraintKind.NotNull => "NULL into a NOT NULL column",
+            ConstraintKind.Check => "check constraint violation",
+            _ => "constraint violation",
+        };
+        var where = column is null ? On(table) : $" on '{table}.{column}'";
+        var name = constraint is null ? string.Empty : $" (constraint '{constraint}')";
+        return new NeoGenConstraintException($"{repository}.{method}: {what}{where}{name}: {exception.Message}", kind, constraint, repository, method, table, column, exception);
+    }
+
+    private static string On(string? table) => table is null ? string.Empty : $" of table '{table}'";
+}

@@ -1,0 +1,67 @@
+using System;
+
+namespace NeoGen;
+
+/// <summary>The column is stored encrypted with AES-256-GCM.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class EncryptedAttribute : Attribute
+{
+    /// <summary>Derive the nonce from the value so that equal values encrypt equally (equality lookups work).</summary>
+    public bool Deterministic { get; set; }
+}
+
+/// <summary>How a personal value is masked.</summary>
+public enum MaskKind
+{
+    /// <summary>Every character replaced.</summary>
+    Full = 0,
+
+    /// <summary>Only the first and last characters kept.</summary>
+    Partial = 1,
+
+    /// <summary>The local part of an e-mail address masked.</summary>
+    Email = 2,
+
+    /// <summary>All but the last digits of a phone number masked.</summary>
+    Phone = 3,
+
+    /// <summary>All but the last four digits of a card number masked.</summary>
+    CardNumber = 4,
+
+    /// <summary>Replaced by a stable hash.</summary>
+    Hash = 5,
+}
+
+/// <summary>The member holds personal data and is masked in <c>ToMasked()</c> and <c>ToString()</c>.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class MaskedAttribute : Attribute
+{
+    /// <summary>Masks the member as <paramref name="kind"/>.</summary>
+    public MaskedAttribute(MaskKind kind = MaskKind.Full) => Kind = kind;
+
+    /// <summary>How the value is masked.</summary>
+    public MaskKind Kind { get; }
+}
+
+/// <summary>The column holds the tenant of the row; generated queries filter by the ambient tenant.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class TenantKeyAttribute : Attribute
+{
+}
+
+/// <summary>Writes to this table are also recorded in an audit table.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class AuditedAttribute : Attribute
+{
+}
+
+/// <summary>Results of this query are cached for <see cref="Seconds"/> seconds.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class CachedAttribute : Attribute
+{
+    /// <summary>Caches results for <paramref name="seconds"/> seconds.</summary>
+    public CachedAttribute(int seconds) => Seconds = seconds;
+
+    /// <summary>How long a result is kept.</summary>
+    public int Seconds { get; }
+}

@@ -1,0 +1,67 @@
+using System;
+
+namespace NeoGen;
+
+/// <summary>Marks a member as (part of) the primary key. Several members make a composite key, in declaration order.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class KeyAttribute : Attribute
+{
+}
+
+/// <summary>The database assigns this value (identity, serial, rowid); inserts omit it and read it back.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class GeneratedAttribute : Attribute
+{
+}
+
+/// <summary>The member is not mapped to a column.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class IgnoreAttribute : Attribute
+{
+}
+
+/// <summary>The column references the key of another table.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class ForeignKeyAttribute : Attribute
+{
+    /// <summary>References the key of <paramref name="principal"/>'s table.</summary>
+    public ForeignKeyAttribute(Type principal) => Principal = principal;
+
+    /// <summary>The type whose table is referenced.</summary>
+    public Type Principal { get; }
+}
+
+/// <summary>Optimistic concurrency token: updates check it and increment it.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class VersionAttribute : Attribute
+{
+}
+
+/// <summary>Set to the current UTC time when the row is inserted.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class CreatedAtAttribute : Attribute
+{
+}
+
+/// <summary>Set to the current UTC time when the row is inserted or updated.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class UpdatedAtAttribute : Attribute
+{
+}
+
+/// <summary>Declares an index on the table, over one or more members in order.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+public sealed class IndexAttribute : Attribute
+{
+    /// <summary>An index over <paramref name="members"/> (member names, use <c>nameof</c>).</summary>
+    public IndexAttribute(params string[] members) => Members = members;
+
+    /// <summary>The indexed members, in order.</summary>
+    public string[] Members { get; }
+
+    /// <summary>Whether the index is unique.</summary>
+    public bool Unique { get; set; }
+
+    /// <summary>The index name, or null for <c>ix_{table}_{columns}</c>.</summary>
+    public string? Name { get; set; }
+}
