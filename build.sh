@@ -1,0 +1,449 @@
+#!/usr/bin/env bash
+# NeoGen build entry point. See docs/build-and-test.md.
+#
+#   ./build.sh test            the one test command (PostgreSQL + dotnet test + end-to-end checks)
+#   ./build.sh quickstart      run the quick-start sample
+#   ./build.sh bench [args]    run the benchmarks against a throwaway PostgreSQL
+#   ./build.sh pg-start        start a throwaway PostgreSQL for development (state in .tmp/pg)
+#   ./build.sh pg-stop         stop it and delete its data
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+PG_MAJOR=15
+PG_BIN="/usr/lib/postgresql/${PG_MAJOR}/bin"
+PG_DEFAULT_PORT=55432
+PG_DB=neogen_test
+PG_STATE_DIR="$ROOT/.tmp/pg"
+RESULTS_DIR="$ROOT/.tmp/test-results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { echo "[build.sh] $*"; }
+err() { echo "[build.sh] ERROR: $*" >&2; }
+die() { err "$*"; exit 1; }
+
+usage() {
+  cat <<'EOF'
+[build.sh] usage: ./build.sh <command> [args]
+[build.sh]   test          build, start a throwaway PostgreSQL, run all tests and end-to-end checks;
+[build.sh]                 last line: "N passed, N failed"
+[build.sh]   quickstart    dotnet run the quick-start sample
+[build.sh]   bench [args]  run benchmarks/NeoGen.Benchmarks against a throwaway PostgreSQL
+[build.sh]   pg-start      start a PostgreSQL for development and print the export line
+[build.sh]   pg-stop       stop the server started by pg-start and delete its data
+EOF
+}
+
+# ---------------------------------------------------------------------------
+# PostgreSQL bootstrap (shared by test, bench and pg-start)
+# ---------------------------------------------------------------------------
+
+# Current server (set by pg_start_server, cleared by pg_stop_server).
+PG_TMP=""       # temp dir: holds data/, the unix socket and the log
+PG_PORT=""
+
+# Run a PostgreSQL server command as the postgres user when we are root
+# (initdb/postgres refuse to run as root), else as ourselves.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# Stop a Debian "main" cluster if the package started one; we only want our own server.
+pg_stop_debian_cluster() {
+  if command -v pg_lsclusters >/dev/null 2>&1; then
+    local line
+    line="$(pg_lsclusters --no-header 2>/dev/null | awk -v v="$PG_MAJOR" '$1==v && $2=="main" {print $4}')" || true
+    if [ "$line" = "online" ]; then
+      log "stopping the Debian default cluster ${PG_MAJOR}/main (not used by NeoGen)"
+      pg_ctlcluster "$PG_MAJOR" main stop >/dev/null 2>&1 || service postgresql stop >/dev/null 2>&1 || true
+    fi
+  fi
+}
+
+pg_ensure_binaries() {
+  if [ -x "$PG_BIN/postgres" ] && [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] \
+     && [ -x "$PG_BIN/pg_isready" ] && [ -x "$PG_BIN/psql" ] && [ -x "$PG_BIN/createdb" ]; then
+    return 0
+  fi
+  log "PostgreSQL ${PG_MAJOR} server binaries not found in $PG_BIN; installing package 'postgresql' with apt-get"
+  if [ "$(id -u)" -ne 0 ]; then
+    die "PostgreSQL ${PG_MAJOR} is not installed and we are not root: run 'sudo apt-get install postgresql' (Debian 12) first"
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install PostgreSQL ${PG_MAJOR} server binaries into $PG_BIN by hand"
+
+  # Keep the package from starting services during install (Debian honours policy-rc.d).
+  local made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  local ok=1
+  if ! {
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=600 update -q &&
+    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends postgresql
+  } 2>&1 | sed 's/^/[build.sh] apt: /'; then
+    ok=0
+  fi
+  if [ "$made_policy" -eq 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+  [ "$ok" -eq 1 ] || die "apt-get install postgresql failed; cannot run the PostgreSQL tests"
+  [ -x "$PG_BIN/postgres" ] || die "package 'postgresql' installed but $PG_BIN/postgres is missing (is the Debian default not PostgreSQL ${PG_MAJOR}?)"
+  pg_stop_debian_cluster
+  log "PostgreSQL ${PG_MAJOR} installed"
+}
+
+# 0 if something accepts TCP connections on 127.0.0.1:$1.
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") >/dev/null 2>&1
+}
+
+pg_pick_port() {
+  local port="${NEOGEN_PG_PORT:-$PG_DEFAULT_PORT}" tries=0
+  [[ "$port" =~ ^[0-9]+$ ]] || die "NEOGEN_PG_PORT must be a number, got '$port'"
+  while port_in_use "$port"; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 200 ] || die "no free port found in ${NEOGEN_PG_PORT:-$PG_DEFAULT_PORT}..$port"
+    port=$((port + 1))
+  done
+  echo "$port"
+}
+
+# pg_start_server: initdb a throwaway cluster in a new temp dir and start it on 127.0.0.1.
+# Sets PG_TMP, PG_PORT, NEOGEN_POSTGRES (exported).
+pg_start_server() {
+  pg_ensure_binaries
+  pg_stop_debian_cluster
+
+  PG_TMP="$(mktemp -d "${TMPDIR:-/tmp}/neogen-pg.XXXXXX")"
+  chmod 755 "$PG_TMP"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$PG_TMP"; fi
+  local data="$PG_TMP/data" logf="$PG_TMP/server.log"
+
+  log "initdb in $data"
+  if ! as_pg "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C >"$PG_TMP/initdb.log" 2>&1; then
+    sed 's/^/[build.sh] initdb: /' "$PG_TMP/initdb.log" >&2 || true
+    die "initdb failed"
+  fi
+  cat >>"$data/postgresql.conf" <<EOF
+
+# --- NeoGen throwaway test server ---
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$PG_TMP'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+log_min_messages = warning
+EOF
+
+  local attempt port started=0
+  for attempt in 1 2 3 4 5; do
+    port="$(pg_pick_port)"
+    log "starting PostgreSQL ${PG_MAJOR} on 127.0.0.1:$port (attempt $attempt)"
+    if as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$logf" -w -t 60 -o "-p $port" start >/dev/null 2>&1; then
+      started=1
+      break
+    fi
+    # Most likely a port race with another process; try the next port.
+    sed 's/^/[build.sh] postgres: /' "$logf" 2>/dev/null | tail -n 5 >&2 || true
+    as_pg "$PG_BIN/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+    NEOGEN_PG_PORT=$((port + 1))
+  done
+  [ "$started" -eq 1 ] || die "PostgreSQL did not start; see the log above (data dir $data)"
+  PG_PORT="$port"
+
+  local i
+  for i in $(seq 1 60); do
+    if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; then break; fi
+    [ "$i" -lt 60 ] || die "PostgreSQL on 127.0.0.1:$PG_PORT is not ready after 30 s"
+    sleep 0.5
+  done
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DB" \
+    || die "createdb $PG_DB failed on 127.0.0.1:$PG_PORT"
+
+  export NEOGEN_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$PG_DB"
+  log "PostgreSQL ready: NEOGEN_POSTGRES=$NEOGEN_POSTGRES"
+}
+
+# pg_stop_dir DIR: stop the server whose temp dir is DIR and delete DIR. Quiet, idempotent.
+pg_stop_dir() {
+  local dir="$1"
+  [ -n "$dir" ] && [ -d "$dir" ] || return 0
+  local data="$dir/data"
+  if [ -f "$data/postmaster.pid" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+    if [ -f "$data/postmaster.pid" ]; then
+      local pid
+      pid="$(head -n 1 "$data/postmaster.pid" 2>/dev/null || true)"
+      if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -QUIT "$pid" 2>/dev/null || true
+        sleep 1
+        kill -KILL "$pid" 2>/dev/null || true
+      fi
+    fi
+  fi
+  case "$dir" in
+    */neogen-pg.*) rm -rf -- "$dir" ;;
+  esac
+}
+
+pg_stop_server() {
+  local dir="$PG_TMP"
+  PG_TMP=""
+  [ -n "$dir" ] || return 0
+  pg_stop_dir "$dir"
+}
+
+# ---------------------------------------------------------------------------
+# Test result counting
+# ---------------------------------------------------------------------------
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+
+count_fail() { # count_fail REASON
+  TOTAL_FAILED=$((TOTAL_FAILED + 1))
+  err "FAILED: $*"
+}
+
+count_pass() { # count_pass NAME
+  TOTAL_PASSED=$((TOTAL_PASSED + 1))
+  log "passed: $*"
+}
+
+# attr NAME TEXT -> value of NAME="..." in TEXT (0 if absent)
+attr() {
+  local v
+  v="$(printf '%s' "$2" | grep -o "[[:space:]]$1=\"[^\"]*\"" | head -n 1 | sed 's/.*="\(.*\)"/\1/')" || true
+  echo "${v:-0}"
+}
+
+# Sum the <Counters> of every .trx under $1. Sets TRX_FILES (count) and TRX_STORAGES (newline list).
+TRX_FILES=0
+TRX_ANON=0       # trx files that name no test assembly
+TRX_STORAGES=""
+sum_trx() {
+  local dir="$1" f
+  [ -d "$dir" ] || return 0
+  while IFS= read -r -d '' f; do
+    TRX_FILES=$((TRX_FILES + 1))
+    local counters outcome storage total passed failed error timeout aborted name
+    counters="$(tr '\n' ' ' <"$f" | grep -o '<Counters [^>]*>' | head -n 1)" || true
+    outcome="$(tr '\n' ' ' <"$f" | grep -o '<ResultSummary [^>]*>' | head -n 1)" || true
+    outcome="$(attr outcome "$outcome")"
+    storage="$(grep -o 'storage="[^"]*"' "$f" | head -n 1 | sed 's/storage="\(.*\)"/\1/')" || true
+    if [ -z "$storage" ]; then
+      # No test result recorded (e.g. the host crashed): xunit still logged the assembly name.
+      storage="$(grep -o 'Discovering: *[^ <]*' "$f" | head -n 1 | sed 's/Discovering: *//')" || true
+      [ -z "$storage" ] || storage="$storage.dll"
+    fi
+    if [ -n "$storage" ]; then
+      name="$(basename "$storage")"
+      TRX_STORAGES+="$(printf '%s' "$name" | tr '[:upper:]' '[:lower:]')"$'\n'
+    else
+      name="$(basename "$f")"
+      TRX_ANON=$((TRX_ANON + 1))
+    fi
+    if [ -z "$counters" ]; then
+      count_fail "$name: no <Counters> element in $(basename "$f") (test run crashed?)"
+      continue
+    fi
+    total="$(attr total "$counters")"; passed="$(attr passed "$counters")"
+    failed="$(attr failed "$counters")"; error="$(attr error "$counters")"
+    timeout="$(attr timeout "$counters")"; aborted="$(attr aborted "$counters")"
+    failed=$((failed + error + timeout + aborted))
+    log "$name: total $total, passed $passed, failed $failed (outcome $outcome)"
+    TOTAL_PASSED=$((TOTAL_PASSED + passed))
+    TOTAL_FAILED=$((TOTAL_FAILED + failed))
+    if [ "$failed" -eq 0 ] && [ "$outcome" != "Completed" ] && [ "$outcome" != "Passed" ]; then
+      # e.g. the test host crashed after some tests passed: the run is not clean.
+      count_fail "$name: run outcome '$outcome' (see RunInfos in $(basename "$f"))"
+    fi
+  done < <(find "$dir" -name '*.trx' -type f -print0 | sort -z)
+}
+
+# Names (lower-case assembly file names) of the test projects in NeoGen.sln.
+test_assemblies() {
+  local proj out
+  while IFS= read -r proj; do
+    [ -f "$proj" ] || continue
+    out="$(dotnet msbuild "$proj" -nologo -getProperty:IsTestProject -getProperty:AssemblyName -p:Configuration=Release 2>/dev/null)" || continue
+    if printf '%s' "$out" | grep -qi '"IsTestProject": *"true"'; then
+      printf '%s' "$out" | grep -o '"AssemblyName": *"[^"]*"' | sed 's/.*: *"\(.*\)"/\1/' | tr '[:upper:]' '[:lower:]'
+    fi
+  done < <(dotnet sln NeoGen.sln list 2>/dev/null | grep -Ei '\.(cs|fs|vb)proj$' | tr '\\' '/')
+}
+
+run_script_check() { # run_script_check PATH
+  local script="$1"
+  if [ ! -f "$script" ]; then
+    log "skipping $script (not present)"
+    return 0
+  fi
+  log "running $script"
+  if bash "$script"; then
+    count_pass "$script"
+  else
+    count_fail "$script exited non-zero"
+  fi
+}
+
+# ---------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------
+
+SUMMARY_PRINTED=0
+# On an early exit (PostgreSQL failed, Ctrl-C, ...) still end with the summary line;
+# the abort itself counts as one failure.
+test_exit_trap() {
+  local rc=$?
+  pg_stop_server
+  if [ "$SUMMARY_PRINTED" -eq 0 ]; then
+    [ "$rc" -ne 0 ] || rc=1
+    err "test run aborted (exit $rc)"
+    echo "$TOTAL_PASSED passed, $((TOTAL_FAILED + 1)) failed"
+  fi
+  exit "$rc"
+}
+
+cmd_test() {
+  trap 'test_exit_trap' EXIT
+  trap 'err "interrupted"; exit 130' INT
+  trap 'err "terminated"; exit 143' TERM
+
+  pg_start_server
+  if ! "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$PG_DB" -tAc 'SELECT 1' >/dev/null; then
+    die "cannot connect to PostgreSQL with psql on 127.0.0.1:$PG_PORT"
+  fi
+
+  rm -rf "$RESULTS_DIR"
+  mkdir -p "$RESULTS_DIR"
+
+  local build_ok=1 test_rc=0
+  log "dotnet build NeoGen.sln -c Release"
+  if ! dotnet build NeoGen.sln -c Release; then
+    build_ok=0
+    count_fail "dotnet build NeoGen.sln -c Release"
+  fi
+
+  log "dotnet test NeoGen.sln -c Release"
+  local no_build=()
+  [ "$build_ok" -eq 1 ] && no_build=(--no-build)
+  dotnet test NeoGen.sln -c Release "${no_build[@]}" --logger trx --results-directory "$RESULTS_DIR" || test_rc=$?
+
+  local failed_before=$TOTAL_FAILED
+  sum_trx "$RESULTS_DIR"
+  local trx_failed=$((TOTAL_FAILED - failed_before))
+
+  # Every test project must have produced a trx (a trx naming no assembly, already
+  # counted as failed above, accounts for one of them).
+  if [ "$build_ok" -eq 1 ]; then
+    local asm anon=$TRX_ANON
+    while IFS= read -r asm; do
+      [ -n "$asm" ] || continue
+      if ! printf '%s' "$TRX_STORAGES" | grep -qxF "$asm.dll"; then
+        if [ "$anon" -gt 0 ]; then
+          anon=$((anon - 1))
+          log "no named results for test project $asm (probably the aborted run above)"
+        else
+          count_fail "test project $asm produced no test results (crashed, has no tests, or did not run)"
+        fi
+      fi
+    done < <(test_assemblies)
+  fi
+  if [ "$build_ok" -eq 1 ] && [ "$test_rc" -ne 0 ] && [ "$trx_failed" -eq 0 ]; then
+    count_fail "dotnet test exited with code $test_rc but no failed test was recorded in the trx files"
+  fi
+
+  # End-to-end checks, one test each.
+  run_script_check scripts/pack-test.sh
+  run_script_check scripts/aot-test.sh
+
+  pg_stop_server
+  trap - EXIT INT TERM
+
+  SUMMARY_PRINTED=1
+  if [ $((TOTAL_PASSED + TOTAL_FAILED)) -eq 0 ]; then
+    err "no tests ran"
+    echo "0 passed, 0 failed"
+    return 1
+  fi
+  log "test results: $RESULTS_DIR"
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+  [ "$TOTAL_FAILED" -eq 0 ]
+}
+
+cmd_bench() {
+  trap 'pg_stop_server' EXIT
+  trap 'err "interrupted"; exit 130' INT
+  trap 'err "terminated"; exit 143' TERM
+  pg_start_server
+  local rc=0
+  dotnet run -c Release --project benchmarks/NeoGen.Benchmarks -- "$@" || rc=$?
+  pg_stop_server
+  trap - EXIT INT TERM
+  log "stopped PostgreSQL"
+  return "$rc"
+}
+
+cmd_pg_start() {
+  mkdir -p "$PG_STATE_DIR"
+  local state="$PG_STATE_DIR/state"
+  if [ -f "$state" ]; then
+    local dir port
+    dir="$(sed -n 's/^dir=//p' "$state")"; port="$(sed -n 's/^port=//p' "$state")"
+    if [ -n "$dir" ] && [ -f "$dir/data/postmaster.pid" ] && [ -x "$PG_BIN/pg_isready" ] \
+       && "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres; then
+      log "PostgreSQL already running (pg-stop stops it)"
+      echo "export NEOGEN_POSTGRES=\"Host=127.0.0.1;Port=$port;Username=postgres;Database=$PG_DB\""
+      return 0
+    fi
+    pg_stop_dir "$dir"
+    rm -f "$state"
+  fi
+  # Clean up if the start fails half-way.
+  trap 'pg_stop_server' EXIT
+  pg_start_server
+  printf 'dir=%s\nport=%s\n' "$PG_TMP" "$PG_PORT" >"$state"
+  trap - EXIT
+  log "started; data in $PG_TMP; stop with ./build.sh pg-stop"
+  echo "export NEOGEN_POSTGRES=\"$NEOGEN_POSTGRES\""
+}
+
+cmd_pg_stop() {
+  local state="$PG_STATE_DIR/state"
+  if [ ! -f "$state" ]; then
+    log "no PostgreSQL started by pg-start (no $state)"
+    return 0
+  fi
+  local dir
+  dir="$(sed -n 's/^dir=//p' "$state")"
+  pg_stop_dir "$dir"
+  rm -f "$state"
+  log "PostgreSQL stopped and $dir removed"
+}
+
+main() {
+  local cmd="${1:-}"
+  [ $# -gt 0 ] && shift
+  case "$cmd" in
+    test)       cmd_test "$@" ;;
+    quickstart) dotnet run --project samples/NeoGen.Samples.Quickstart -c Release -- "$@" ;;
+    bench)      cmd_bench "$@" ;;
+    pg-start)   cmd_pg_start "$@" ;;
+    pg-stop)    cmd_pg_stop "$@" ;;
+    -h|--help|help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"
