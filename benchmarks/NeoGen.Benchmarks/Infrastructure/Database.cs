@@ -1,0 +1,23 @@
+namespace NeoGen.Benchmarks;
+
+/// <summary>The database a benchmark class runs against.</summary>
+public enum Database
+{
+    /// <summary>A SQLite file in a temporary directory, created and seeded in GlobalSetup.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL over loopback; the connection string comes from <c>NEOGEN_POSTGRES</c>.</summary>
+    PostgreSql,
+}
+
+/// <summary>The workloads, after the TechEmpower database tests.</summary>
+public enum Workload
+{
+    SingleRowByKey,
+    TwentyRowsByKey,
+    AllFortunes,
+    UpdateTwentyRows,
+    InsertOneRow,
+    Fetch1000Rows,
+    BulkInsert10000,
+}
