@@ -1,0 +1,14 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NeoGen.Generator.Common;
+
+namespace NeoGen.Generator.Diagnostics;
+
+/// <summary>A diagnostic to report later, kept as values so it can sit in a cached model.</summary>
+public sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
+        => new(descriptor, location, arguments.ToEquatableArray());
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+}

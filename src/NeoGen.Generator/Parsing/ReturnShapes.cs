@@ -1,0 +1,131 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NeoGen.Generator.Common;
+using NeoGen.Generator.Model;
+
+namespace NeoGen.Generator.Parsing;
+
+/// <summary>Reads a method's return type into an async kind, a result shape and a row model.</summary>
+internal static class ReturnShapes
+{
+    private const string Supported = "supported returns are void, int/long/bool (rows affected) or a scalar, an entity, record, class or tuple (nullable for 'maybe one row'), List<T>, IReadOnlyList<T>, T[], IEnumerable<T>, IAsyncEnumerable<T>, each also as Task<...> or ValueTask<...>";
+
+    public static (AsyncKind Async, ResultShape Shape, RowModel? Row)? Read(ITypeSymbol returnType, out string? error)
+    {
+        error = null;
+        var asyncKind = AsyncKind.Sync;
+        var inner = returnType;
+        if (returnType is INamedTypeSymbol named)
+        {
+            var definition = named.OriginalDefinition.ToDisplayString();
+            switch (definition)
+            {
+                case "System.Threading.Tasks.Task":
+                    return (AsyncKind.Task, ResultShape.Void, null);
+                case "System.Threading.Tasks.ValueTask":
+                    return (AsyncKind.ValueTask, ResultShape.Void, null);
+                case "System.Threading.Tasks.Task<TResult>":
+                    asyncKind = AsyncKind.Task;
+                    inner = named.TypeArguments[0];
+                    break;
+                case "System.Threading.Tasks.ValueTask<TResult>":
+                    asyncKind = AsyncKind.ValueTask;
+                    inner = named.TypeArguments[0];
+                    break;
+                case "System.Collections.Generic.IAsyncEnumerable<T>":
+                    var streamed = Row(named.TypeArguments[0], out error);
+                    return streamed is null ? null : (AsyncKind.AsyncEnumerable, ResultShape.Stream, streamed);
+            }
+        }
+
+        if (inner.SpecialType == SpecialType.System_Void)
+        {
+            return (asyncKind, ResultShape.Void, null);
+        }
+
+        // Lists and arrays of rows (byte[] is a scalar).
+        ResultShape? listShape = null;
+        ITypeSymbol? element = null;
+        if (inner is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
+        {
+            listShape = ResultShape.Array;
+            element = array.ElementType;
+        }
+        else if (inner is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Length == 1)
+        {
+            switch (generic.OriginalDefinition.ToDisplayString())
+            {
+                case "System.Collections.Generic.List<T>":
+                case "System.Collections.Generic.IList<T>":
+                case "System.Collections.Generic.ICollection<T>":
+                case "System.Collections.Generic.IEnumerable<T>":
+                    listShape = ResultShape.List;
+                    element = generic.TypeArguments[0];
+                    break;
+                case "System.Collections.Generic.IReadOnlyList<T>":
+                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                    listShape = ResultShape.ReadOnlyList;
+                    element = generic.TypeArguments[0];
+                    break;
+            }
+        }
+
+        if (listShape is not null)
+        {
+            var listRow = Row(element!, out error);
+            return listRow is null ? null : (asyncKind, listShape.Value, listRow);
+        }
+
+        var single = Row(inner, out error);
+        if (single is null)
+        {
+            return null;
+        }
+
+        return (asyncKind, single.Scalar is not null ? ResultShape.Scalar : ResultShape.Single, single);
+    }
+
+    private static RowModel? Row(ITypeSymbol type, out string? error)
+    {
+        error = null;
+        var scalar = TypeMapper.Map(type);
+        if (scalar is not null)
+        {
+            return new RowModel(scalar, null, EquatableArray<TupleElementModel>.Empty, scalar.IsNullable);
+        }
+
+        var nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            nullable = true;
+            type = wrapper.TypeArguments[0];
+        }
+
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            var elements = new System.Collections.Generic.List<TupleElementModel>();
+            foreach (var field in tuple.TupleElements)
+            {
+                var elementType = TypeMapper.Map(field.Type);
+                if (elementType is null)
+                {
+                    error = $"tuple element '{field.Name}' has type {field.Type.ToDisplayString()}, which is not a column type";
+                    return null;
+                }
+
+                elements.Add(new TupleElementModel(field.IsExplicitlyNamedTupleElement ? field.Name : null, elementType));
+            }
+
+            return new RowModel(null, null, elements.ToEquatableArray(), nullable);
+        }
+
+        if (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None
+            && type.ContainingNamespace?.ToDisplayString() is not ("System" or "System.Collections.Generic" or "System.Threading.Tasks"))
+        {
+            return new RowModel(null, EntityParser.Parse(type), EquatableArray<TupleElementModel>.Empty, nullable);
+        }
+
+        error = $"'{type.ToDisplayString()}' cannot be returned; " + Supported;
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using NeoGen.Generator.Model;
+
+namespace NeoGen.Generator.Planning;
+
+/// <summary>How one SQL parameter gets its value.</summary>
+internal sealed class PlannedParameter
+{
+    public PlannedParameter(string sqlName, string expression, ScalarType type, bool isCollection, string displayName)
+    {
+        SqlName = sqlName;
+        Expression = expression;
+        Type = type;
+        IsCollection = isCollection;
+        DisplayName = displayName;
+    }
+
+    public string SqlName { get; }
+
+    public string Expression { get; }
+
+    /// <summary>For a collection, the element type.</summary>
+    public ScalarType Type { get; }
+
+    public bool IsCollection { get; }
+
+    /// <summary>The name in messages: the C# parameter or member.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>For SQLite: the provider parameter name, with its prefix.</summary>
+    public string ProviderName { get; set; } = string.Empty;
+}
+
+/// <summary>One member filled from one result column.</summary>
+internal sealed class ColumnRead
+{
+    public ColumnRead(int ordinal, string column, string target, ScalarType type, bool requiredValue)
+    {
+        Ordinal = ordinal;
+        Column = column;
+        Target = target;
+        Type = type;
+        RequiredValue = requiredValue;
+    }
+
+    public int Ordinal { get; }
+
+    public string Column { get; }
+
+    /// <summary>The member name; for tuples, the element's position as text.</summary>
+    public string Target { get; }
+
+    public ScalarType Type { get; }
+
+    /// <summary>True when a NULL cannot be stored (a non-nullable member).</summary>
+    public bool RequiredValue { get; }
+}
+
+/// <summary>A method ready to emit: final provider SQL, parameter bindings, result reads.</summary>
+internal sealed class PlannedMethod
+{
+    public PlannedMethod(MethodModel method)
+    {
+        Method = method;
+        Shape = method.Shape;
+    }
+
+    public MethodModel Method { get; }
+
+    public string Sql { get; set; } = string.Empty;
+
+    public ResultShape Shape { get; set; }
+
+    public List<PlannedParameter> Parameters { get; } = new();
+
+    /// <summary>Reads of the row; null with a known row type means the columns are looked up by name at run time.</summary>
+    public List<ColumnRead>? Reads { get; set; }
+
+    /// <summary>Set when the method cannot be generated; the body throws and a diagnostic explains.</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>The main table, named in runtime errors.</summary>
+    public string? Table { get; set; }
+
+    public bool ReturnsRows => Shape is ResultShape.Scalar or ResultShape.Single or ResultShape.List or ResultShape.ReadOnlyList or ResultShape.Array or ResultShape.Stream;
+}

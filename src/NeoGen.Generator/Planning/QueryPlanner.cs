@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using NeoGen.Generator.Diagnostics;
+using NeoGen.Generator.Model;
+using NeoGen.Generator.Parsing;
+using NeoGen.Sql;
+
+namespace NeoGen.Generator.Planning;
+
+/// <summary>
+/// Checks a method's SQL against its signature and the declared schema, and prepares it for one dialect:
+/// parameters rewritten for the provider, result columns mapped to members by ordinal.
+/// </summary>
+internal static class QueryPlanner
+{
+    public static PlannedMethod Plan(MethodModel method, int dialect, ImmutableArray<EntityModel> tables, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics)
+    {
+        var planned = new PlannedMethod(method);
+        var sql = method.Sql ?? string.Empty;
+        var sqlDialect = (SqlDialect)dialect;
+        SqlDescription description;
+        try
+        {
+            description = SqlDescriber.Describe(sql, sqlDialect);
+        }
+        catch (Exception exception)
+        {
+            // The describer promises not to throw; if it ever does, the user gets a diagnostic, not CS8785.
+            description = new SqlDescription(SqlStatementKind.Unknown, 1, new[] { new SqlError("internal SQL parser error: " + exception.Message, 0, sql.Length) }, Array.Empty<SqlParameterUse>(), Array.Empty<SqlResultColumn>(), Array.Empty<SqlTableReference>(), null);
+        }
+
+        planned.Table = description.TargetTable ?? description.Tables.FirstOrDefault()?.Name ?? repositoryEntity?.Table;
+        if (description.Errors.Count > 0)
+        {
+            var error = description.Errors[0];
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlSyntax, SqlLocation(method, error.Start, error.Length), method.Name, DialectName(dialect), error.Message));
+            planned.FailureReason = "its SQL does not parse: " + error.Message;
+            return planned;
+        }
+
+        if (description.StatementCount > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleStatements, method.SqlLocation, method.Name, description.StatementCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (!BindParameters(planned, description, dialect, diagnostics))
+        {
+            return planned;
+        }
+
+        var returnsColumns = description.ResultColumns.Count > 0;
+        if (!returnsColumns)
+        {
+            // int / long / bool over a statement without result columns mean "rows affected".
+            if (method.Shape == ResultShape.Scalar && method.Row?.Scalar is { IsNullable: false } scalar)
+            {
+                planned.Shape = scalar.Kind switch
+                {
+                    ScalarKind.Int32 => ResultShape.RowsAffected,
+                    ScalarKind.Int64 => ResultShape.RowsAffectedLong,
+                    ScalarKind.Boolean => ResultShape.AnyRowsAffected,
+                    _ => planned.Shape,
+                };
+            }
+
+            if (planned.ReturnsRows)
+            {
+                Fail(planned, diagnostics, method, "its SQL returns no columns; a method that returns rows needs a SELECT, or RETURNING on a write");
+            }
+
+            return planned;
+        }
+
+        if (!planned.ReturnsRows)
+        {
+            // Rows nobody reads: allowed (for example INSERT ... RETURNING id into a void method).
+            return planned;
+        }
+
+        MapColumns(planned, description, tables, diagnostics);
+        return planned;
+    }
+
+    private static bool BindParameters(PlannedMethod planned, SqlDescription description, int dialect, List<DiagnosticInfo> diagnostics)
+    {
+        var method = planned.Method;
+        var byName = new Dictionary<string, PlannedParameter>(StringComparer.OrdinalIgnoreCase);
+        var usedMethodParameters = new HashSet<string>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var use in description.Parameters)
+        {
+            if (byName.ContainsKey(use.Name))
+            {
+                continue;
+            }
+
+            var resolved = Resolve(method, use.Name, usedMethodParameters);
+            if (resolved is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSqlParameter, SqlLocation(method, use.Start, use.Length), use.Name, method.Name));
+                ok = false;
+                continue;
+            }
+
+            if (use.Context != SqlParameterContext.Value && !resolved.IsCollection)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, SqlLocation(method, use.Start, use.Length), method.Name, $"'@{use.Name}' is used as a list (IN @{use.Name} / ANY(@{use.Name})) but '{resolved.DisplayName}' is not a collection"));
+                ok = false;
+                continue;
+            }
+
+            if (resolved.IsCollection && use.Context == SqlParameterContext.Value)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, SqlLocation(method, use.Start, use.Length), method.Name, $"'{resolved.DisplayName}' is a collection; use it as 'IN @{use.Name}'{(dialect == 1 ? " or '= ANY(@" + use.Name + ")'" : string.Empty)}"));
+                ok = false;
+                continue;
+            }
+
+            if (resolved.IsCollection && dialect == 0 && resolved.Type.Kind is not (ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte or ScalarKind.String or ScalarKind.Boolean or ScalarKind.Enum or ScalarKind.Double or ScalarKind.Single))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DialectNotSupported, SqlLocation(method, use.Start, use.Length), $"A collection of {resolved.Type.TypeName} ('{resolved.DisplayName}')", "Sqlite", "lists bind numbers, strings, booleans and enums"));
+                ok = false;
+                continue;
+            }
+
+            byName[use.Name] = resolved;
+            planned.Parameters.Add(resolved);
+        }
+
+        if (method.Source == MethodSource.Query)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (!parameter.IsCancellationToken && !usedMethodParameters.Contains(parameter.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedMethodParameter, method.Location, parameter.Name, method.Name));
+                }
+            }
+        }
+
+        if (!ok)
+        {
+            planned.FailureReason = "its SQL parameters do not match the method's parameters";
+            return false;
+        }
+
+        planned.Sql = Rewrite(method.Sql ?? string.Empty, description, planned.Parameters, dialect);
+        return true;
+    }
+
+    private static PlannedParameter? Resolve(MethodModel method, string sqlName, HashSet<string> used)
+    {
+        foreach (var binding in method.Bindings)
+        {
+            if (string.Equals(binding.SqlName, sqlName, StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (binding.Expression == parameter.Name || binding.Expression.StartsWith(parameter.Name + ".", StringComparison.Ordinal) || binding.Expression.Contains("(" + parameter.Name + ")"))
+                    {
+                        used.Add(parameter.Name);
+                    }
+                }
+
+                return new PlannedParameter(binding.SqlName, binding.Expression, binding.Type, binding.IsCollection, binding.SqlName);
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (!string.Equals(parameter.Name, sqlName, StringComparison.OrdinalIgnoreCase) || parameter.IsCancellationToken)
+            {
+                continue;
+            }
+
+            if (parameter.Scalar is not null)
+            {
+                used.Add(parameter.Name);
+                return new PlannedParameter(parameter.Name, Identifier(parameter.Name), parameter.Scalar, false, parameter.Name);
+            }
+
+            if (parameter.CollectionElement is not null)
+            {
+                used.Add(parameter.Name);
+                return new PlannedParameter(parameter.Name, Identifier(parameter.Name), parameter.CollectionElement, true, parameter.Name);
+            }
+        }
+
+        // @Member of a record/class parameter, as Dapper users write it.
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Complex is null)
+            {
+                continue;
+            }
+
+            var member = parameter.Complex.Members.FirstOrDefault(m => string.Equals(m.Name, sqlName, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Column, sqlName, StringComparison.OrdinalIgnoreCase));
+            if (member is not null)
+            {
+                used.Add(parameter.Name);
+                return new PlannedParameter(sqlName, Identifier(parameter.Name) + "." + member.Name, member.Type, false, parameter.Name + "." + member.Name);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Identifier(string name) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>Writes the provider's SQL: SQLite keeps named parameters; Npgsql gets positional $n, so it never rewrites at run time.</summary>
+    private static string Rewrite(string sql, SqlDescription description, List<PlannedParameter> parameters, int dialect)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            index[parameters[i].SqlName] = i;
+            parameters[i].ProviderName = dialect == 1 ? "$" + (i + 1) : "@p" + i;
+        }
+
+        var builder = new StringBuilder(sql.Length + 16);
+        var position = 0;
+        foreach (var use in description.Parameters.OrderBy(u => u.ContextStart))
+        {
+            var i = index[use.Name];
+            var start = use.Context == SqlParameterContext.InList ? use.ContextStart : use.Start;
+            if (start < position)
+            {
+                continue;
+            }
+
+            var negated = false;
+            if (use.Context == SqlParameterContext.InList)
+            {
+                // "NOT IN @ids": the NOT belongs to the rewrite too.
+                var outside = sql.Substring(position, start - position);
+                var trimmed = outside.TrimEnd();
+                if (trimmed.EndsWith("NOT", StringComparison.OrdinalIgnoreCase) && (trimmed.Length == 3 || !char.IsLetterOrDigit(trimmed[trimmed.Length - 4])))
+                {
+                    negated = true;
+                    outside = trimmed.Substring(0, trimmed.Length - 3) + " ";
+                }
+
+                builder.Append(outside);
+            }
+            else
+            {
+                builder.Append(sql, position, start - position);
+            }
+
+            var name = parameters[i].ProviderName;
+            if (use.Context == SqlParameterContext.InList)
+            {
+                builder.Append(dialect == 1
+                    ? (negated ? "<> ALL(" + name + ")" : "= ANY(" + name + ")")
+                    : (negated ? "NOT IN" : "IN") + " (SELECT value FROM json_each(" + name + "))");
+            }
+            else if (use.Context == SqlParameterContext.AnyArray && dialect == 0)
+            {
+                builder.Append("(SELECT value FROM json_each(" + name + "))");
+            }
+            else
+            {
+                builder.Append(name);
+            }
+
+            position = use.Start + use.Length;
+        }
+
+        builder.Append(sql, position, sql.Length - position);
+        return builder.ToString();
+    }
+
+    private static void MapColumns(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics)
+    {
+        var method = planned.Method;
+        var row = method.Row!;
+        var columns = new List<(string? Name, bool Nullable, int Start, int Length)>();
+        var resolved = true;
+        foreach (var column in description.ResultColumns)
+        {
+            if (!column.IsStar)
+            {
+                var nullable = column.IsNullableSource;
+                if (column.SourceTable is not null && column.SourceColumn is not null && Table(tables, column.SourceTable) is { } source)
+                {
+                    var member = source.Members.FirstOrDefault(m => string.Equals(m.Column, column.SourceColumn, StringComparison.OrdinalIgnoreCase));
+                    nullable |= member?.Type.IsNullable ?? false;
+                }
+
+                columns.Add((column.Name, nullable, column.Start, column.Length));
+                continue;
+            }
+
+            var starTables = column.SourceTable is not null
+                ? new[] { (Name: column.SourceTable, Nullable: column.IsNullableSource) }
+                : description.Tables.Where(t => !string.Equals(t.Name, description.TargetTable, StringComparison.OrdinalIgnoreCase) || description.Kind != SqlStatementKind.Select).Select(t => (t.Name, t.IsNullable)).ToArray();
+            foreach (var (name, isNullable) in starTables)
+            {
+                var table = Table(tables, name);
+                if (table is null)
+                {
+                    resolved = false;
+                    break;
+                }
+
+                foreach (var member in table.Members)
+                {
+                    columns.Add((member.Column, member.Type.IsNullable || isNullable, column.Start, column.Length));
+                }
+            }
+        }
+
+        if (row.Scalar is not null)
+        {
+            if (columns.Count == 0 && !resolved)
+            {
+                planned.Reads = new List<ColumnRead> { new(0, "column 0", "0", row.Scalar, !row.Scalar.IsNullable) };
+                return;
+            }
+
+            planned.Reads = new List<ColumnRead> { new(0, columns[0].Name ?? "column 0", "0", row.Scalar, !row.Scalar.IsNullable) };
+            return;
+        }
+
+        if (!resolved)
+        {
+            // A star over a table with no [Table] type: look the members up by name once per execution.
+            planned.Reads = null;
+            return;
+        }
+
+        if (row.IsTuple)
+        {
+            if (columns.Count != row.TupleElements.Count)
+            {
+                Fail(planned, diagnostics, method, $"it returns a tuple of {row.TupleElements.Count} elements but its SQL returns {columns.Count} columns");
+                return;
+            }
+
+            planned.Reads = row.TupleElements.Select((e, i) => new ColumnRead(i, columns[i].Name ?? "column " + i, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type, !e.Type.IsNullable)).ToList();
+            return;
+        }
+
+        var entity = row.Entity!;
+        var reads = new List<ColumnRead>();
+        var usedColumns = new HashSet<int>();
+        foreach (var member in entity.Members)
+        {
+            var ordinal = columns.FindIndex(c => c.Name is not null && Matches(c.Name, member));
+            if (ordinal < 0)
+            {
+                if (member.ConstructorParameterIndex >= 0 || (member.IsRequired && !entity.ConstructorSetsRequiredMembers) || (!member.IsSettable && member.ConstructorParameterIndex < 0))
+                {
+                    if (member.ConstructorParameterIndex >= 0 || member.IsRequired)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingResultMember, method.SqlLocation, member.Name, entity.DisplayName, method.Name, member.Column));
+                        planned.FailureReason = $"its SQL returns no column for required member '{member.Name}'";
+                    }
+                }
+
+                continue;
+            }
+
+            usedColumns.Add(ordinal);
+            reads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, member.Type, !member.Type.IsNullable));
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!usedColumns.Contains(i) && method.Source == MethodSource.Query)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedResultColumn, SqlLocation(method, columns[i].Start, columns[i].Length), columns[i].Name ?? "#" + (i + 1), method.Name, entity.DisplayName));
+            }
+        }
+
+        planned.Reads = reads;
+    }
+
+    /// <summary>A result column matches a member by its column name, or by the member's own name in any case.</summary>
+    public static bool Matches(string column, MemberModel member)
+        => string.Equals(column, member.Column, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(column, member.Name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(column.Replace("_", string.Empty), member.Name, StringComparison.OrdinalIgnoreCase);
+
+    private static EntityModel? Table(ImmutableArray<EntityModel> tables, string name)
+        => tables.FirstOrDefault(t => string.Equals(t.Table, name, StringComparison.OrdinalIgnoreCase));
+
+    private static void Fail(PlannedMethod planned, List<DiagnosticInfo> diagnostics, MethodModel method, string reason)
+    {
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, method.SqlLocation ?? method.Location, method.Name, reason));
+        planned.FailureReason = reason;
+    }
+
+    private static Common.LocationInfo? SqlLocation(MethodModel method, int start, int length)
+        => method.SqlLiteralText is not null && method.SqlLocation is not null ? method.SqlLocation.Inside(method.SqlLiteralText, start, length) : method.SqlLocation ?? method.Location;
+
+    public static string DialectName(int dialect) => dialect switch
+    {
+        0 => "SQLite",
+        1 => "PostgreSQL",
+        2 => "MySQL",
+        3 => "SQL Server",
+        _ => "dialect " + dialect,
+    };
+}
