@@ -16,13 +16,15 @@ namespace NeoGen.Generator;
 
 /// <summary>
 /// Writes one implementation class per [Repository] interface and dialect. The pipeline: parse each
-/// interface (and each [Table] type) into equatable models, combine them, plan each method's SQL, emit text.
+/// interface (and each [Table] type) into equatable models, combine them, plan and emit into text,
+/// then add the sources and report the diagnostics from two separate outputs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RepositoryGenerator : IIncrementalGenerator
 {
     public const string ParseStep = "NeoGen.Repositories";
     public const string TablesStep = "NeoGen.Tables";
+    public const string EmitStep = "NeoGen.Emit";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -41,7 +43,40 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TablesStep);
 
-        context.RegisterSourceOutput(repositories.Combine(tables), static (output, pair) => Execute(output, pair.Left, pair.Right));
+        var emitted = repositories.Combine(tables)
+            .Select(static (pair, _) => Emit(pair.Left, pair.Right))
+            .WithTrackingName(EmitStep);
+
+        context.RegisterSourceOutput(emitted.Select(static (e, _) => e.Sources), static (output, sources) =>
+        {
+            foreach (var source in sources)
+            {
+                output.AddSource(source.HintName, source.Text);
+            }
+        });
+
+        // Diagnostics are re-anchored on the current syntax trees, so '#pragma warning disable' applies to
+        // them (a location rebuilt from a file path alone is treated as an external file and ignores pragmas).
+        context.RegisterSourceOutput(
+            emitted.Select(static (e, _) => e.Diagnostics).Combine(context.CompilationProvider),
+            static (output, pair) =>
+            {
+                if (pair.Left.Count == 0)
+                {
+                    return;
+                }
+
+                var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+                foreach (var tree in pair.Right.SyntaxTrees)
+                {
+                    trees[tree.FilePath] = tree;
+                }
+
+                foreach (var diagnostic in pair.Left)
+                {
+                    output.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
+                }
+            });
     }
 
     private static RepositoryParseResult SafeParse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
@@ -59,71 +94,71 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             // A generator crash (CS8785) hides every other message; report it as a diagnostic on the interface.
             return new RepositoryParseResult(null, new[]
             {
-                DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, "NeoGen could not read this declaration (" + exception.GetType().Name + ": " + exception.Message + ")"),
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, Describe(exception)),
             }.ToEquatableArray());
         }
     }
 
-    private static void Execute(SourceProductionContext output, RepositoryParseResult parsed, ImmutableArray<EntityModel> tables)
+    private static string Describe(Exception exception)
     {
-        foreach (var diagnostic in parsed.Diagnostics)
-        {
-            output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
+        var frame = exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? string.Empty;
+        return $"{exception.GetType().Name}: {exception.Message} {frame}";
+    }
 
+    private static EmitResult Emit(RepositoryParseResult parsed, ImmutableArray<EntityModel> tables)
+    {
+        var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
+        var sources = new List<GeneratedSource>();
         var repository = parsed.Model;
         if (repository is null)
         {
-            return;
+            return new EmitResult(EquatableArray<GeneratedSource>.Empty, diagnostics.ToEquatableArray());
         }
 
-        var hintBase = (repository.Namespace.Length > 0 ? repository.Namespace + "." : string.Empty) + string.Join(".", repository.ContainingTypes.Select(c => c.Split(' ').Last())) + (repository.ContainingTypes.Count > 0 ? "." : string.Empty) + repository.InterfaceName;
+        var hintBase = (repository.Namespace.Length > 0 ? repository.Namespace + "." : string.Empty)
+            + string.Concat(repository.ContainingTypes.Select(c => c.Split(' ').Last() + "."))
+            + repository.InterfaceName;
         var emitted = new List<RepositoryTarget>();
         foreach (var target in repository.Targets)
         {
             var dialect = DialectEmitter.For(target.Dialect);
             if (dialect is null)
             {
-                var dialectName = QueryPlanner.DialectName(target.Dialect);
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DialectNotSupported, target.Location, "Generating a repository", dialectName, "this version of NeoGen generates SQLite and PostgreSQL repositories; MySQL and SQL Server follow").ToDiagnostic());
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DialectNotSupported, target.Location, "Generating a repository", QueryPlanner.DialectName(target.Dialect), "this version of NeoGen generates SQLite and PostgreSQL repositories; MySQL and SQL Server follow"));
                 continue;
             }
 
             var providerPresent = target.Dialect == 0 ? repository.HasSqliteProvider : repository.HasNpgsqlProvider;
             if (!providerPresent)
             {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.ProviderNotReferenced, target.Location, dialect.Name, target.Dialect == 0 ? "Microsoft.Data.Sqlite" : "Npgsql").ToDiagnostic());
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProviderNotReferenced, target.Location, dialect.Name, target.Dialect == 0 ? "Microsoft.Data.Sqlite" : "Npgsql"));
                 continue;
             }
 
-            var diagnostics = new List<DiagnosticInfo>();
-            var planned = new List<PlannedMethod>();
             try
             {
-                foreach (var method in repository.Methods)
-                {
-                    planned.Add(QueryPlanner.Plan(method, target.Dialect, tables, repository.Entity, diagnostics));
-                }
-
-                var source = new RepositoryEmitter(repository, target, dialect, planned).Emit();
-                output.AddSource(hintBase + "." + dialect.Name + ".g.cs", source);
+                var planned = repository.Methods.Select(method => QueryPlanner.Plan(method, target.Dialect, tables, repository.Entity, diagnostics)).ToList();
+                sources.Add(new GeneratedSource(hintBase + "." + dialect.Name + ".g.cs", new RepositoryEmitter(repository, target, dialect, planned).Emit()));
                 emitted.Add(target);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, target.Location, repository.InterfaceName, "NeoGen could not generate this repository (" + exception.GetType().Name + ": " + exception.Message + ")"));
-            }
-
-            // A statement is checked once per dialect; report each finding once.
-            foreach (var diagnostic in diagnostics.Distinct())
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, target.Location, repository.InterfaceName, Describe(exception)));
             }
         }
 
         if (emitted.Count > 0)
         {
-            output.AddSource(hintBase + ".Factory.g.cs", FactoryEmitter.Emit(repository, emitted));
+            sources.Add(new GeneratedSource(hintBase + ".Factory.g.cs", FactoryEmitter.Emit(repository, emitted)));
         }
+
+        // A statement is checked once per dialect; report each finding once.
+        return new EmitResult(sources.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
     }
 }
+
+/// <summary>One generated file.</summary>
+public sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>What one repository produced: its files and its diagnostics.</summary>
+public sealed record EmitResult(EquatableArray<GeneratedSource> Sources, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -49,6 +49,11 @@ public static class DiagnosticDescriptors
         "Database provider package is not referenced",
         "[Repository(Dialect.{0})] needs the provider package '{1}'; add a PackageReference to it");
 
+    public static readonly DiagnosticDescriptor InternalError = Rule(
+        "NG0009", Usage, DiagnosticSeverity.Error,
+        "NeoGen could not process a declaration",
+        "NeoGen could not process '{0}' ({1}); please report this with the declaration");
+
     public static readonly DiagnosticDescriptor SqlNotConstant = Rule(
         "NG1001", Sql, DiagnosticSeverity.Error,
         "SQL is not a compile-time constant",

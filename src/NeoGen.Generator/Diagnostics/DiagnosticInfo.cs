@@ -11,4 +11,13 @@ public sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInf
         => new(descriptor, location, arguments.ToEquatableArray());
 
     public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+
+    /// <summary>The diagnostic anchored in its syntax tree when the tree is known, so pragmas and suppressions apply.</summary>
+    public Diagnostic ToDiagnostic(System.Collections.Generic.IReadOnlyDictionary<string, SyntaxTree> trees)
+    {
+        var location = Location is null ? null
+            : trees.TryGetValue(Location.FilePath, out var tree) && Location.Span.End <= tree.Length ? Microsoft.CodeAnalysis.Location.Create(tree, Location.Span)
+            : Location.ToLocation();
+        return Diagnostic.Create(Descriptor, location, Arguments.Cast<object>().ToArray());
+    }
 }

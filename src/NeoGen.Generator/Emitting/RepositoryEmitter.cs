@@ -230,7 +230,6 @@ internal sealed class RepositoryEmitter
         _w.Open("try");
         _w.Line($"var command = Command_{id}(lease);");
         EmitBindings(planned);
-        var returnType = RowTypeName(method);
         switch (planned.Shape)
         {
             case ResultShape.Void:
@@ -285,7 +284,7 @@ internal sealed class RepositoryEmitter
                     _w.Line($"var ordinals = Ordinals_{id}(reader);");
                 }
 
-                _w.Line($"var results = new global::System.Collections.Generic.List<{returnType}>();");
+                _w.Line($"var results = new global::System.Collections.Generic.List<{RowTypeName(method)}>();");
                 _w.Open($"while ({await}reader.Read{suffix}({ctArgument}){configure})");
                 _w.Line($"results.Add({ReadCall(planned, id)});");
                 _w.Close();
@@ -338,6 +337,7 @@ internal sealed class RepositoryEmitter
         _w.Open("while (true)");
         _w.Line($"{RowTypeName(method)} item;");
         _w.Open("try");
+        _w.Line($"{ct}.ThrowIfCancellationRequested();");
         _w.Open($"if (!await reader.ReadAsync({ct}).ConfigureAwait(false))");
         _w.Line("break;");
         _w.Close();

@@ -51,6 +51,23 @@ internal static class QueryPlanner
             return planned;
         }
 
+        var starExpansions = new List<(int Start, int Length, string Text)>();
+        try
+        {
+            Shape(planned, description, tables, diagnostics, starExpansions);
+        }
+        finally
+        {
+            planned.Sql = Rewrite(sql, description, planned.Parameters, dialect, starExpansions);
+        }
+
+        return planned;
+    }
+
+    private static void Shape(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
+    {
+        var method = planned.Method;
+
         var returnsColumns = description.ResultColumns.Count > 0;
         if (!returnsColumns)
         {
@@ -71,17 +88,16 @@ internal static class QueryPlanner
                 Fail(planned, diagnostics, method, "its SQL returns no columns; a method that returns rows needs a SELECT, or RETURNING on a write");
             }
 
-            return planned;
+            return;
         }
 
         if (!planned.ReturnsRows)
         {
             // Rows nobody reads: allowed (for example INSERT ... RETURNING id into a void method).
-            return planned;
+            return;
         }
 
-        MapColumns(planned, description, tables, diagnostics);
-        return planned;
+        MapColumns(planned, description, tables, diagnostics, starExpansions);
     }
 
     private static bool BindParameters(PlannedMethod planned, SqlDescription description, int dialect, List<DiagnosticInfo> diagnostics)
@@ -147,7 +163,6 @@ internal static class QueryPlanner
             return false;
         }
 
-        planned.Sql = Rewrite(method.Sql ?? string.Empty, description, planned.Parameters, dialect);
         return true;
     }
 
@@ -211,7 +226,7 @@ internal static class QueryPlanner
     private static string Identifier(string name) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     /// <summary>Writes the provider's SQL: SQLite keeps named parameters; Npgsql gets positional $n, so it never rewrites at run time.</summary>
-    private static string Rewrite(string sql, SqlDescription description, List<PlannedParameter> parameters, int dialect)
+    private static string Rewrite(string sql, SqlDescription description, List<PlannedParameter> parameters, int dialect, List<(int Start, int Length, string Text)> starExpansions)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < parameters.Count; i++)
@@ -222,8 +237,26 @@ internal static class QueryPlanner
 
         var builder = new StringBuilder(sql.Length + 16);
         var position = 0;
-        foreach (var use in description.Parameters.OrderBy(u => u.ContextStart))
+        var edits = description.Parameters.Where(u => index.ContainsKey(u.Name)).Select(u => (Start: u.ContextStart, Use: (SqlParameterUse?)u, Star: ((int Start, int Length, string Text)?)null))
+            .Concat(starExpansions.Select(e => (Start: e.Start, Use: (SqlParameterUse?)null, Star: ((int Start, int Length, string Text)?)e)))
+            .OrderBy(e => e.Start)
+            .ToList();
+        foreach (var edit in edits)
         {
+            if (edit.Star is { } star)
+            {
+                // SELECT * as the explicit column list the mapping was planned for, so table column order never matters.
+                if (star.Start < position)
+                {
+                    continue;
+                }
+
+                builder.Append(sql, position, star.Start - position).Append(star.Text);
+                position = star.Start + star.Length;
+                continue;
+            }
+
+            var use = edit.Use!;
             var i = index[use.Name];
             var start = use.Context == SqlParameterContext.InList ? use.ContextStart : use.Start;
             if (start < position)
@@ -273,31 +306,40 @@ internal static class QueryPlanner
         return builder.ToString();
     }
 
-    private static void MapColumns(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics)
+    private static void MapColumns(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
     {
+        var sql = planned.Method.Sql ?? string.Empty;
         var method = planned.Method;
         var row = method.Row!;
-        var columns = new List<(string? Name, bool Nullable, int Start, int Length)>();
+        var columns = new List<(string? Name, bool Nullable, int Start, int Length, MemberModel? Source)>();
         var resolved = true;
         foreach (var column in description.ResultColumns)
         {
             if (!column.IsStar)
             {
                 var nullable = column.IsNullableSource;
+                MemberModel? sourceMember = null;
                 if (column.SourceTable is not null && column.SourceColumn is not null && Table(tables, column.SourceTable) is { } source)
                 {
-                    var member = source.Members.FirstOrDefault(m => string.Equals(m.Column, column.SourceColumn, StringComparison.OrdinalIgnoreCase));
-                    nullable |= member?.Type.IsNullable ?? false;
+                    sourceMember = source.Members.FirstOrDefault(m => string.Equals(m.Column, column.SourceColumn, StringComparison.OrdinalIgnoreCase));
+                    nullable |= sourceMember?.Type.IsNullable ?? false;
                 }
 
-                columns.Add((column.Name, nullable, column.Start, column.Length));
+                columns.Add((column.Name, nullable, column.Start, column.Length, sourceMember));
                 continue;
             }
 
+            // The qualifier as written ("u" in "u.*"), or each FROM table's alias when the star is bare and there are several.
+            var starText = column.Start >= 0 && column.Start + column.Length <= sql.Length ? sql.Substring(column.Start, column.Length) : "*";
+            var writtenQualifier = starText.EndsWith(".*", StringComparison.Ordinal) ? starText.Substring(0, starText.Length - 2) : null;
+            var fromTables = description.Kind == SqlStatementKind.Select || description.TargetTable is null
+                ? description.Tables.ToList()
+                : description.Tables.Where(t => string.Equals(t.Name, description.TargetTable, StringComparison.OrdinalIgnoreCase)).Take(1).ToList();
             var starTables = column.SourceTable is not null
-                ? new[] { (Name: column.SourceTable, Nullable: column.IsNullableSource) }
-                : description.Tables.Where(t => !string.Equals(t.Name, description.TargetTable, StringComparison.OrdinalIgnoreCase) || description.Kind != SqlStatementKind.Select).Select(t => (t.Name, t.IsNullable)).ToArray();
-            foreach (var (name, isNullable) in starTables)
+                ? new[] { (Name: column.SourceTable, Nullable: column.IsNullableSource, Qualifier: writtenQualifier) }
+                : fromTables.Select(t => (t.Name, t.IsNullable, Qualifier: fromTables.Count > 1 ? (t.Alias ?? t.Name) : null)).ToArray();
+            var expansion = new List<string>();
+            foreach (var (name, isNullable, qualifier) in starTables)
             {
                 var table = Table(tables, name);
                 if (table is null)
@@ -308,8 +350,14 @@ internal static class QueryPlanner
 
                 foreach (var member in table.Members)
                 {
-                    columns.Add((member.Column, member.Type.IsNullable || isNullable, column.Start, column.Length));
+                    columns.Add((member.Column, member.Type.IsNullable || isNullable, column.Start, column.Length, member));
+                    expansion.Add(qualifier is null ? SqlText.Quote(member.Column) : qualifier + "." + SqlText.Quote(member.Column));
                 }
+            }
+
+            if (resolved && expansion.Count > 0 && column.Start >= 0)
+            {
+                starExpansions.Add((column.Start, column.Length, string.Join(", ", expansion)));
             }
         }
 
@@ -317,11 +365,11 @@ internal static class QueryPlanner
         {
             if (columns.Count == 0 && !resolved)
             {
-                planned.Reads = new List<ColumnRead> { new(0, "column 0", "0", row.Scalar, !row.Scalar.IsNullable) };
+                planned.Reads = new List<ColumnRead> { new(0, "column 0", "result", row.Scalar, !row.Scalar.IsNullable) };
                 return;
             }
 
-            planned.Reads = new List<ColumnRead> { new(0, columns[0].Name ?? "column 0", "0", row.Scalar, !row.Scalar.IsNullable) };
+            planned.Reads = new List<ColumnRead> { new(0, columns[0].Name ?? "column 0", "result", Stored(row.Scalar, columns[0].Source), !row.Scalar.IsNullable) };
             return;
         }
 
@@ -340,7 +388,7 @@ internal static class QueryPlanner
                 return;
             }
 
-            planned.Reads = row.TupleElements.Select((e, i) => new ColumnRead(i, columns[i].Name ?? "column " + i, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type, !e.Type.IsNullable)).ToList();
+            planned.Reads = row.TupleElements.Select((e, i) => new ColumnRead(i, columns[i].Name ?? "column " + i, "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Stored(e.Type, columns[i].Source), !e.Type.IsNullable)).ToList();
             return;
         }
 
@@ -365,7 +413,7 @@ internal static class QueryPlanner
             }
 
             usedColumns.Add(ordinal);
-            reads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, member.Type, !member.Type.IsNullable));
+            reads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, Stored(member.Type, columns[ordinal].Source), !member.Type.IsNullable));
         }
 
         for (var i = 0; i < columns.Count; i++)
@@ -378,6 +426,10 @@ internal static class QueryPlanner
 
         planned.Reads = reads;
     }
+
+    /// <summary>An enum read from a column the schema stores as text is read as text, whatever the result type says.</summary>
+    private static ScalarType Stored(ScalarType target, MemberModel? source)
+        => target.Kind == ScalarKind.Enum && !target.EnumAsString && source?.Type.EnumAsString == true ? target.WithEnumAsString(true) : target;
 
     /// <summary>A result column matches a member by its column name, or by the member's own name in any case.</summary>
     public static bool Matches(string column, MemberModel member)

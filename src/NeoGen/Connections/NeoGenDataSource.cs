@@ -70,6 +70,11 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
     /// <inheritdoc />
     public ValueTask<ConnectionLease> RentAsync(CancellationToken cancellationToken = default)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<ConnectionLease>(cancellationToken);
+        }
+
         var lease = TakeIdle();
         return lease is not null ? new ValueTask<ConnectionLease>(lease) : OpenNewAsync(cancellationToken);
     }

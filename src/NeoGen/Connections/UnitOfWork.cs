@@ -65,6 +65,11 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
     /// <inheritdoc />
     public ValueTask<ConnectionLease> RentAsync(CancellationToken cancellationToken = default)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<ConnectionLease>(cancellationToken);
+        }
+
         ObjectDisposedException.ThrowIf(_disposed, this);
         return new ValueTask<ConnectionLease>(_lease);
     }

@@ -1,0 +1,48 @@
+using NeoGen;
+
+namespace AotService;
+
+public enum OrderState
+{
+    Open = 0,
+    Paid = 1,
+    Shipped = 2,
+}
+
+[Table("orders")]
+public sealed record Order
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    public required string Customer { get; init; }
+
+    public decimal Total { get; init; }
+
+    [Column(EnumStorage = EnumStorage.String)]
+    public OrderState State { get; init; }
+
+    public Guid Reference { get; init; }
+
+    public DateTime? PaidAt { get; init; }
+
+    [Version]
+    public int Version { get; init; }
+}
+
+public sealed record CustomerTotal(string Customer, decimal Total);
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+public partial interface IOrderRepository : ICrudRepository<Order, long>, IBulkRepository<Order>
+{
+    [Query("SELECT customer, SUM(total) AS total FROM orders GROUP BY customer ORDER BY customer")]
+    Task<List<CustomerTotal>> TotalsAsync(CancellationToken cancellationToken = default);
+
+    [Query("UPDATE orders SET state = 'Paid', paid_at = @at WHERE id IN @ids AND state = 'Open'")]
+    Task<int> MarkPaidAsync(IEnumerable<long> ids, DateTime at, CancellationToken cancellationToken = default);
+
+    Task<List<Order>> FindByStateOrderByIdAsync(OrderState state);
+
+    IAsyncEnumerable<Order> StreamByCustomerAsync(string customer, CancellationToken cancellationToken = default);
+}

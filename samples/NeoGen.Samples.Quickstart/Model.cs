@@ -1,0 +1,39 @@
+using NeoGen;
+
+namespace Quickstart;
+
+[Table("todos")]
+[Index(nameof(Done), nameof(Due))]
+public sealed record Todo
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public bool Done { get; init; }
+
+    public DateOnly? Due { get; init; }
+
+    [Version]
+    public int Version { get; init; }
+
+    [CreatedAt]
+    public DateTime CreatedAt { get; init; }
+}
+
+[Repository(Dialect.Sqlite)]
+public partial interface ITodoRepository : ICrudRepository<Todo, long>
+{
+    // Checked and mapped at compile time; @parameters bind to the method's parameters.
+    [Query("SELECT id, title, done, due, version, created_at FROM todos WHERE done = @done ORDER BY due")]
+    Task<List<Todo>> ByStateAsync(bool done, CancellationToken cancellationToken = default);
+
+    [Query("UPDATE todos SET done = 1 WHERE due < @day AND done = 0")]
+    Task<int> CompleteOverdueAsync(DateOnly day, CancellationToken cancellationToken = default);
+
+    // Derived from the method name.
+    IAsyncEnumerable<Todo> StreamByDoneOrderByTitleAsync(bool done, CancellationToken cancellationToken = default);
+
+    Task<int> CountByDoneAsync(bool done);
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NeoGen.Generator;
+
+namespace NeoGen.Generator.Tests;
+
+/// <summary>Runs the generator over source text the way the compiler does, and compiles its output.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AllReferences = new(() => References(withProviders: true));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ReferencesWithoutProviders = new(() => References(withProviders: false));
+
+    public static CSharpCompilation Compilation(string source, bool withProviders = true, params string[] moreSources)
+    {
+        var trees = new[] { source }.Concat(moreSources)
+            .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: i == 0 ? "Input.cs" : $"Input{i}.cs"));
+        return CSharpCompilation.Create(
+            "GeneratorTests",
+            trees,
+            withProviders ? AllReferences.Value : ReferencesWithoutProviders.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+        new[] { new RepositoryGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorOutcome Run(string source, bool withProviders = true)
+    {
+        var compilation = Compilation(source, withProviders);
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var result = driver.GetRunResult();
+        return new GeneratorOutcome(
+            result,
+            generatorDiagnostics,
+            output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(),
+            result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString()));
+    }
+
+    private static ImmutableArray<MetadataReference> References(bool withProviders)
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
+        var extra = new List<string> { typeof(TableAttribute).Assembly.Location };
+        if (withProviders)
+        {
+            extra.Add(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location);
+            extra.Add(typeof(Npgsql.NpgsqlConnection).Assembly.Location);
+        }
+
+        return platform.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    }
+}
+
+internal sealed record GeneratorOutcome(
+    GeneratorDriverRunResult Result,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<Diagnostic> CompilationDiagnostics,
+    IReadOnlyDictionary<string, string> Sources)
+{
+    public IEnumerable<Diagnostic> NeoGen(string id) => GeneratorDiagnostics.Where(d => d.Id == id);
+
+    public string Source(string suffix) => Sources.Single(s => s.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
+}

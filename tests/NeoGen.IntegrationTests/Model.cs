@@ -1,0 +1,131 @@
+namespace NeoGen.IntegrationTests;
+
+public enum Role
+{
+    Member = 0,
+    Admin = 1,
+    Owner = 2,
+}
+
+public enum Mood : short
+{
+    Sad = 0,
+    Neutral = 1,
+    Happy = 2,
+}
+
+// A positional record: built through its primary constructor.
+[Table("teams")]
+public sealed record Team([property: Key, Generated] long Id, string Name);
+
+[Table("users")]
+[Index(nameof(Email), Unique = true)]
+[Index(nameof(TeamId), nameof(CreatedAt))]
+public sealed record User
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    public required string Email { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    [ForeignKey(typeof(Team))]
+    public long TeamId { get; init; }
+
+    public Role Role { get; init; }
+
+    [Version]
+    public int RowVersion { get; init; }
+
+    [CreatedAt]
+    public DateTime CreatedAt { get; init; }
+
+    [UpdatedAt]
+    public DateTime UpdatedAt { get; init; }
+
+    [Ignore]
+    public string? Computed { get; init; }
+}
+
+// A composite key.
+[Table("memberships")]
+public sealed record Membership
+{
+    [Key]
+    public long UserId { get; init; }
+
+    [Key]
+    public long TeamId { get; init; }
+
+    [Column(EnumStorage = EnumStorage.String)]
+    public Role Role { get; init; }
+}
+
+// Every supported column type, nullable and not.
+[Table("type_rows")]
+public sealed record TypeRow
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    public bool Flag { get; init; }
+
+    public byte Tiny { get; init; }
+
+    public short Small { get; init; }
+
+    public int Number { get; init; }
+
+    public long Big { get; init; }
+
+    public float Real4 { get; init; }
+
+    public double Real8 { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public required string Label { get; init; }
+
+    public string? OptionalLabel { get; init; }
+
+    public Guid Uid { get; init; }
+
+    public DateTime AtTime { get; init; }
+
+    public DateTimeOffset AtOffset { get; init; }
+
+    public DateOnly OnDay { get; init; }
+
+    public TimeOnly AtClock { get; init; }
+
+    public byte[]? Payload { get; init; }
+
+    public Mood Mood { get; init; }
+
+    [Column(EnumStorage = EnumStorage.String)]
+    public Mood MoodName { get; init; }
+
+    public int? OptionalNumber { get; init; }
+
+    public Guid? OptionalUid { get; init; }
+
+    public DateTime? OptionalAt { get; init; }
+
+    public Mood? OptionalMood { get; init; }
+}
+
+// A class with settable properties, read from a join.
+public sealed class UserSummary
+{
+    public long Id { get; set; }
+
+    public string Email { get; set; } = string.Empty;
+
+    public string? TeamName { get; set; }
+}
+
+// A result type whose Email may not be NULL.
+public sealed record EmailOnly(long Id, string Email);
+
+public sealed record RenameRequest(long Id, string? DisplayName);

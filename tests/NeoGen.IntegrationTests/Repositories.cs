@@ -1,0 +1,123 @@
+namespace NeoGen.IntegrationTests;
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+public partial interface ITeamRepository : ICrudRepository<Team, long>
+{
+    [Query("SELECT * FROM teams WHERE name = @name")]
+    Team? FindByName(string name);
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRepository<User>
+{
+    [Query("SELECT id, email, display_name, team_id, role, row_version, created_at, updated_at FROM users WHERE email = @email")]
+    Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    [Query("SELECT * FROM users WHERE id = @id")]
+    User GetRequired(long id);
+
+    [Query("UPDATE users SET display_name = @name WHERE id = @id")]
+    Task<int> RenameAsync(long id, string? name, CancellationToken cancellationToken = default);
+
+    [Query("UPDATE users SET display_name = @DisplayName WHERE id = @Id")]
+    bool Rename(RenameRequest request);
+
+    [Query("DELETE FROM users WHERE team_id = @teamId")]
+    void DeleteTeamMembers(long teamId);
+
+    [Query("DELETE FROM users WHERE team_id = @teamId")]
+    Task DeleteTeamMembersAsync(long teamId, CancellationToken cancellationToken = default);
+
+    [Query("SELECT u.id, u.email, t.name AS team_name FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.id")]
+    IReadOnlyList<UserSummary> Summaries();
+
+    [Query("SELECT email FROM users ORDER BY email")]
+    string[] Emails();
+
+    [Query("SELECT email FROM users ORDER BY email")]
+    ValueTask<List<string>> EmailsAsync(CancellationToken cancellationToken = default);
+
+    [Query("SELECT COUNT(*) FROM users WHERE team_id = @teamId")]
+    ValueTask<long> CountInTeam(long teamId);
+
+    [Query("SELECT id, email FROM users WHERE id IN @ids ORDER BY id")]
+    List<(long Id, string Email)> Pairs(IEnumerable<long> ids);
+
+    [Query("SELECT id, email FROM users WHERE id NOT IN @ids ORDER BY id")]
+    List<(long Id, string Email)> PairsExcept(long[] ids);
+
+    [Query("SELECT display_name FROM users WHERE id = @id")]
+    string? DisplayNameOf(long id);
+
+    [Query("SELECT id, display_name AS email FROM users WHERE id = @id")]
+    EmailOnly? BrokenEmail(long id);
+
+    [Query("SELECT * FROM users WHERE team_id = @teamId ORDER BY id")]
+    IAsyncEnumerable<User> StreamTeamAsync(long teamId, CancellationToken cancellationToken = default);
+
+    [Query("SELECT * FROM users WHERE role IN @roles ORDER BY id")]
+    List<User> WithRoles(List<Role> roles);
+
+    [Query("SELECT * FROM users ORDER BY id")]
+    Task<User[]> AllAsync(CancellationToken cancellationToken);
+
+    // Derived from the name.
+    Task<List<User>> FindByTeamIdAndCreatedAtAfterOrderByCreatedAtDescAsync(long teamId, DateTime after, int limit);
+
+    Task<int> CountByTeamIdAsync(long teamId);
+
+    Task<bool> ExistsByEmailAsync(string email);
+
+    IAsyncEnumerable<User> StreamByTeamIdAsync(long teamId, CancellationToken cancellationToken = default);
+
+    List<User> FindByEmailStartingWith(string prefix);
+
+    List<User> FindByRoleInOrderByEmailDesc(Role[] roles);
+
+    User? FindFirstByDisplayNameIsNullOrderById();
+
+    int DeleteByTeamId(long teamId);
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+public partial interface IMembershipRepository : ICrudRepository<Membership, (long UserId, long TeamId)>
+{
+    List<Membership> FindByTeamId(long teamId);
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+public partial interface ITypeRowRepository : ICrudRepository<TypeRow, long>, IBulkRepository<TypeRow>
+{
+    [Query("SELECT * FROM type_rows ORDER BY id")]
+    Task<List<TypeRow>> AllAsync(CancellationToken cancellationToken = default);
+
+    [Query("SELECT * FROM type_rows WHERE uid = @uid")]
+    TypeRow? ByUid(Guid uid);
+
+    [Query("SELECT * FROM type_rows WHERE optional_number = @value OR (@value IS NULL AND optional_number IS NULL) ORDER BY id")]
+    List<TypeRow> ByOptionalNumber(int? value);
+
+    [Query("SELECT amount FROM type_rows WHERE id = @id")]
+    decimal AmountOf(long id);
+
+    [Query("SELECT on_day FROM type_rows WHERE id = @id")]
+    DateOnly DayOf(long id);
+
+    [Query("SELECT mood_name FROM type_rows WHERE id = @id")]
+    Mood MoodNameOf(long id);
+}
+
+// Suppression works the standard way: this project treats warnings as errors, so it only builds if the
+// pragma silences NG1007 for the unused parameter.
+[Repository(Dialect.Sqlite)]
+public partial interface ISuppressedRepository
+{
+#pragma warning disable NG1007
+    [Query("SELECT COUNT(*) FROM users")]
+    long CountIgnoring(int unused);
+#pragma warning restore NG1007
+}

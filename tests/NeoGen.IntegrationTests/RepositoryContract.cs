@@ -1,0 +1,470 @@
+using Xunit;
+
+namespace NeoGen.IntegrationTests;
+
+/// <summary>
+/// What every generated repository must do, run against a real database per dialect
+/// (<see cref="SqliteRepositoryTests"/>, <see cref="PostgresRepositoryTests"/>).
+/// </summary>
+public abstract class RepositoryContract
+{
+    protected RepositoryContract(TestDatabase database)
+    {
+        Database = database;
+        database.Reset();
+        Teams = ITeamRepository.Create(database.Source);
+        Users = IUserRepository.Create(database.Source);
+        Memberships = IMembershipRepository.Create(database.Source);
+        Types = ITypeRowRepository.Create(database.Source);
+    }
+
+    protected TestDatabase Database { get; }
+
+    protected ITeamRepository Teams { get; }
+
+    protected IUserRepository Users { get; }
+
+    protected IMembershipRepository Memberships { get; }
+
+    protected ITypeRowRepository Types { get; }
+
+    private Team NewTeam(string name = "core") => Teams.Insert(new Team(0, name));
+
+    private User NewUser(Team team, string email, string? displayName = null, Role role = Role.Member)
+        => Users.Insert(new User { Email = email, DisplayName = displayName, TeamId = team.Id, Role = role });
+
+    [Fact]
+    public void Create_picks_the_implementation_of_the_source_dialect()
+    {
+        var expected = Database.Dialect == Dialect.Sqlite ? typeof(SqliteUserRepository) : typeof(PostgreSqlUserRepository);
+        Assert.IsType(expected, Users);
+        var wrong = Database.Dialect == Dialect.Sqlite
+            ? Assert.Throws<ArgumentException>(() => new PostgreSqlUserRepository(Database.Source))
+            : Assert.Throws<ArgumentException>(() => new SqliteUserRepository(Database.Source));
+        Assert.Equal("source", wrong.ParamName);
+    }
+
+    [Fact]
+    public void Insert_reads_back_generated_key_version_and_timestamps()
+    {
+        var before = DateTime.UtcNow.AddSeconds(-5);
+        var team = NewTeam();
+        Assert.True(team.Id > 0);
+        Assert.Equal("core", team.Name);
+
+        var user = NewUser(team, "ada@example.com", "Ada", Role.Admin);
+        Assert.True(user.Id > 0);
+        Assert.Equal(1, user.RowVersion);
+        Assert.Equal(Role.Admin, user.Role);
+        Assert.InRange(user.CreatedAt, before, DateTime.UtcNow.AddSeconds(5));
+        Assert.Equal(user.CreatedAt, user.UpdatedAt);
+        Assert.Null(user.Computed);
+
+        var second = NewUser(team, "grace@example.com");
+        Assert.NotEqual(user.Id, second.Id);
+    }
+
+    [Fact]
+    public async Task Get_exists_count_and_delete_by_key()
+    {
+        var team = NewTeam();
+        var ada = NewUser(team, "ada@example.com", "Ada");
+        var grace = NewUser(team, "grace@example.com");
+
+        Assert.Equal(ada, Users.Get(ada.Id));
+        Assert.Equal(grace, await Users.GetAsync(grace.Id));
+        Assert.Null(Users.Get(-1));
+        Assert.Null(await Users.GetAsync(-1));
+        Assert.True(Users.Exists(ada.Id));
+        Assert.False(await Users.ExistsAsync(-1));
+        Assert.Equal(2, Users.Count());
+        Assert.Equal(2, await Users.CountAsync());
+
+        var many = Users.GetMany(new[] { ada.Id, grace.Id, -5 }).OrderBy(u => u.Id).ToList();
+        Assert.Equal(new[] { ada, grace }, many);
+        Assert.Empty(await Users.GetManyAsync(Array.Empty<long>()));
+
+        Assert.True(Users.Delete(ada.Id));
+        Assert.False(Users.Delete(ada.Id));
+        Assert.True(await Users.DeleteAsync(grace.Id));
+        Assert.Equal(0, Users.Count());
+    }
+
+    [Fact]
+    public async Task Update_bumps_the_version_and_rejects_a_stale_one()
+    {
+        var team = NewTeam();
+        var user = NewUser(team, "ada@example.com", "Ada");
+
+        var renamed = Users.Update(user with { DisplayName = "Countess" });
+        Assert.Equal("Countess", renamed.DisplayName);
+        Assert.Equal(2, renamed.RowVersion);
+        Assert.Equal(user.CreatedAt, renamed.CreatedAt);
+        Assert.True(renamed.UpdatedAt >= user.UpdatedAt);
+
+        var stale = Assert.Throws<NeoGenConcurrencyException>(() => Users.Update(user with { DisplayName = "Stale" }));
+        Assert.Equal("users", stale.Table);
+        Assert.Equal("Update", stale.Method);
+
+        var again = await Users.UpdateAsync(renamed with { DisplayName = "Lovelace" });
+        Assert.Equal(3, again.RowVersion);
+        await Assert.ThrowsAsync<NeoGenConcurrencyException>(async () => await Users.UpdateAsync(renamed with { Id = -1 }));
+    }
+
+    [Fact]
+    public async Task Upsert_inserts_new_rows_and_updates_existing_ones()
+    {
+        var team = Teams.Upsert(new Team(0, "first"));
+        Assert.True(team.Id > 0);
+        var renamed = Teams.Upsert(team with { Name = "renamed" });
+        Assert.Equal(team.Id, renamed.Id);
+        Assert.Equal("renamed", Teams.Get(team.Id)!.Name);
+        var explicitKey = await Teams.UpsertAsync(new Team(team.Id + 100, "explicit"));
+        Assert.Equal(team.Id + 100, explicitKey.Id);
+        Assert.Equal(2, Teams.Count());
+    }
+
+    [Fact]
+    public async Task Composite_keys_and_enums_stored_as_text()
+    {
+        var membership = Memberships.Insert(new Membership { UserId = 1, TeamId = 2, Role = Role.Owner });
+        Memberships.Insert(new Membership { UserId = 1, TeamId = 3, Role = Role.Member });
+        Assert.Equal(membership, Memberships.Get((1, 2)));
+        Assert.Null(Memberships.Get((2, 1)));
+        Assert.True(await Memberships.ExistsAsync((1, 3)));
+        Assert.Equal(2, Memberships.GetMany(new[] { (1L, 2L), (1L, 3L), (9L, 9L) }).Count);
+        Assert.Equal(Role.Admin, Memberships.Update(membership with { Role = Role.Admin }).Role);
+        Assert.Single(Memberships.FindByTeamId(2));
+        Assert.True(Memberships.Delete((1, 2)));
+        Assert.Equal(1, Memberships.Count());
+
+        var lease = Database.Source.Rent();
+        try
+        {
+            using var command = lease.Connection.CreateCommand();
+            command.CommandText = "SELECT role FROM memberships";
+            Assert.Equal("Member", command.ExecuteScalar());
+        }
+        finally
+        {
+            lease.Release();
+        }
+    }
+
+    private static TypeRow FullRow(bool postgres) => new()
+    {
+        Flag = true,
+        Tiny = 250,
+        Small = -12345,
+        Number = int.MinValue + 1,
+        Big = long.MaxValue - 7,
+        Real4 = 1.5f,
+        Real8 = Math.PI,
+        Amount = 12345.6789m,
+        Label = "naïve 'quoted' \"text\" ✓",
+        OptionalLabel = "present",
+        Uid = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff"),
+        AtTime = new DateTime(2024, 2, 29, 13, 14, 15, 123),
+        AtOffset = new DateTimeOffset(2024, 3, 1, 8, 0, 0, postgres ? TimeSpan.Zero : TimeSpan.FromHours(2)),
+        OnDay = new DateOnly(1999, 12, 31),
+        AtClock = new TimeOnly(23, 59, 58),
+        Payload = new byte[] { 0, 1, 2, 255 },
+        Mood = Mood.Happy,
+        MoodName = Mood.Neutral,
+        OptionalNumber = 42,
+        OptionalUid = Guid.Parse("00000000-0000-0000-0000-000000000001"),
+        OptionalAt = new DateTime(2000, 1, 1, 0, 0, 0),
+        OptionalMood = Mood.Sad,
+    };
+
+    [Fact]
+    public async Task Every_column_type_round_trips_with_and_without_nulls()
+    {
+        var postgres = Database.Dialect == Dialect.PostgreSql;
+        var full = FullRow(postgres);
+        var empty = full with { OptionalLabel = null, Payload = null, OptionalNumber = null, OptionalUid = null, OptionalAt = null, OptionalMood = null, Label = string.Empty };
+
+        var storedFull = Types.Insert(full);
+        var storedEmpty = await Types.InsertAsync(empty);
+        var all = await Types.AllAsync();
+        Assert.Equal(2, all.Count);
+
+        AssertSameValues(full with { Id = storedFull.Id }, all[0]);
+        AssertSameValues(empty with { Id = storedEmpty.Id }, all[1]);
+        AssertSameValues(full with { Id = storedFull.Id }, Types.ByUid(full.Uid)!);
+        Assert.Null(Types.ByUid(Guid.NewGuid()));
+
+        Assert.Equal(storedEmpty.Id, Assert.Single(Types.ByOptionalNumber(null)).Id);
+        Assert.Equal(storedFull.Id, Assert.Single(Types.ByOptionalNumber(42)).Id);
+        Assert.Equal(12345.6789m, Types.AmountOf(storedFull.Id));
+        Assert.Equal(new DateOnly(1999, 12, 31), Types.DayOf(storedFull.Id));
+        Assert.Equal(Mood.Neutral, Types.MoodNameOf(storedFull.Id));
+    }
+
+    private static void AssertSameValues(TypeRow expected, TypeRow actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Flag, actual.Flag);
+        Assert.Equal(expected.Tiny, actual.Tiny);
+        Assert.Equal(expected.Small, actual.Small);
+        Assert.Equal(expected.Number, actual.Number);
+        Assert.Equal(expected.Big, actual.Big);
+        Assert.Equal(expected.Real4, actual.Real4);
+        Assert.Equal(expected.Real8, actual.Real8);
+        Assert.Equal(expected.Amount, actual.Amount);
+        Assert.Equal(expected.Label, actual.Label);
+        Assert.Equal(expected.OptionalLabel, actual.OptionalLabel);
+        Assert.Equal(expected.Uid, actual.Uid);
+        Assert.Equal(expected.AtTime, actual.AtTime);
+        Assert.Equal(expected.AtOffset, actual.AtOffset);
+        Assert.Equal(expected.OnDay, actual.OnDay);
+        Assert.Equal(expected.AtClock, actual.AtClock);
+        Assert.Equal(expected.Payload, actual.Payload);
+        Assert.Equal(expected.Mood, actual.Mood);
+        Assert.Equal(expected.MoodName, actual.MoodName);
+        Assert.Equal(expected.OptionalNumber, actual.OptionalNumber);
+        Assert.Equal(expected.OptionalUid, actual.OptionalUid);
+        Assert.Equal(expected.OptionalAt, actual.OptionalAt);
+        Assert.Equal(expected.OptionalMood, actual.OptionalMood);
+    }
+
+    [Fact]
+    public async Task Every_return_shape()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var ada = NewUser(team, "ada@example.com", "Ada", Role.Admin);
+        var grace = NewUser(team, "grace@example.com");
+        var linus = NewUser(other, "linus@example.com", "Linus", Role.Owner);
+
+        Assert.Equal(ada, await Users.FindByEmailAsync("ada@example.com"));
+        Assert.Null(await Users.FindByEmailAsync("nobody@example.com"));
+        Assert.Equal(grace, Users.GetRequired(grace.Id));
+        Assert.Equal(new[] { "ada@example.com", "grace@example.com", "linus@example.com" }, Users.Emails());
+        Assert.Equal(Users.Emails(), await Users.EmailsAsync());
+        Assert.Equal(2, await Users.CountInTeam(team.Id));
+        Assert.Equal("Ada", Users.DisplayNameOf(ada.Id));
+        Assert.Null(Users.DisplayNameOf(grace.Id));
+        Assert.Null(Users.DisplayNameOf(-1));
+        Assert.Equal(new[] { ada, grace, linus }, await Users.AllAsync(CancellationToken.None));
+        Assert.Equal(new[] { ada, linus }, Users.WithRoles(new List<Role> { Role.Admin, Role.Owner }));
+
+        var pairs = Users.Pairs(new List<long> { linus.Id, ada.Id });
+        Assert.Equal(new[] { (ada.Id, "ada@example.com"), (linus.Id, "linus@example.com") }, pairs);
+        Assert.Empty(Users.Pairs(Array.Empty<long>()));
+        Assert.Equal(new[] { (grace.Id, "grace@example.com") }, Users.PairsExcept(new[] { ada.Id, linus.Id }));
+
+        var summaries = Users.Summaries();
+        Assert.Equal(3, summaries.Count);
+        Assert.Equal("core", summaries[0].TeamName);
+        Assert.Equal("other", summaries[2].TeamName);
+
+        Assert.Equal(1, await Users.RenameAsync(grace.Id, "Grace"));
+        Assert.Equal(0, await Users.RenameAsync(-1, "Nobody"));
+        Assert.True(Users.Rename(new RenameRequest(grace.Id, null)));
+        Assert.Null(Users.Get(grace.Id)!.DisplayName);
+
+        var streamed = new List<User>();
+        await foreach (var user in Users.StreamTeamAsync(team.Id))
+        {
+            streamed.Add(user);
+        }
+
+        Assert.Equal(new[] { ada.Id, grace.Id }, streamed.Select(u => u.Id));
+
+        Users.DeleteTeamMembers(other.Id);
+        await Users.DeleteTeamMembersAsync(team.Id);
+        Assert.Empty(Users.Emails());
+    }
+
+    [Fact]
+    public async Task Derived_queries()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var ada = NewUser(team, "ada@example.com", "Ada", Role.Admin);
+        await Task.Delay(20);
+        var grace = NewUser(team, "grace@example.com", null, Role.Member);
+        var linus = NewUser(other, "linus@example.com", "Linus", Role.Owner);
+        var percent = NewUser(other, "100%_sure@example.com", null);
+
+        var recent = await Users.FindByTeamIdAndCreatedAtAfterOrderByCreatedAtDescAsync(team.Id, ada.CreatedAt.AddSeconds(-60), 10);
+        Assert.Equal(new[] { grace.Id, ada.Id }, recent.Select(u => u.Id));
+        Assert.Single(await Users.FindByTeamIdAndCreatedAtAfterOrderByCreatedAtDescAsync(team.Id, ada.CreatedAt.AddSeconds(-60), 1));
+        Assert.Equal(2, await Users.CountByTeamIdAsync(other.Id));
+        Assert.True(await Users.ExistsByEmailAsync("linus@example.com"));
+        Assert.False(await Users.ExistsByEmailAsync("LINUS@example.org"));
+
+        var streamed = new List<long>();
+        await foreach (var user in Users.StreamByTeamIdAsync(other.Id))
+        {
+            streamed.Add(user.Id);
+        }
+
+        Assert.Equal(new[] { linus.Id, percent.Id }.Order(), streamed.Order());
+        Assert.Equal(new[] { grace.Id }, Users.FindByEmailStartingWith("gr").Select(u => u.Id));
+        Assert.Equal(new[] { percent.Id }, Users.FindByEmailStartingWith("100%_").Select(u => u.Id));
+        Assert.Empty(Users.FindByEmailStartingWith("100%x"));
+        Assert.Equal(new[] { linus.Id, ada.Id }, Users.FindByRoleInOrderByEmailDesc(new[] { Role.Owner, Role.Admin }).Select(u => u.Id));
+        Assert.Equal(grace.Id, Users.FindFirstByDisplayNameIsNullOrderById()!.Id);
+        Assert.Equal(2, Users.DeleteByTeamId(other.Id));
+        Assert.Equal(2, Users.Count());
+    }
+
+    [Fact]
+    public async Task Unit_of_work_commits_and_rolls_back()
+    {
+        var team = NewTeam();
+        await using (var work = await Database.Source.BeginUnitOfWorkAsync())
+        {
+            var users = IUserRepository.Create(work);
+            var teams = ITeamRepository.Create(work);
+            teams.Insert(new Team(0, "inside"));
+            await users.InsertAsync(new User { Email = "committed@example.com", TeamId = team.Id });
+            Assert.Equal(1, users.Count());
+            await work.CommitAsync();
+        }
+
+        Assert.NotNull(await Users.FindByEmailAsync("committed@example.com"));
+        Assert.NotNull(Teams.FindByName("inside"));
+
+        using (var work = Database.Source.BeginUnitOfWork())
+        {
+            var users = IUserRepository.Create(work);
+            users.Insert(new User { Email = "rolled-back@example.com", TeamId = team.Id });
+            Assert.Equal(1, users.Count() - 1);
+            work.Rollback();
+        }
+
+        using (var work = Database.Source.BeginUnitOfWork())
+        {
+            IUserRepository.Create(work).Insert(new User { Email = "disposed@example.com", TeamId = team.Id });
+
+            // Disposed without commit: rolled back.
+        }
+
+        Assert.Null(await Users.FindByEmailAsync("rolled-back@example.com"));
+        Assert.Null(await Users.FindByEmailAsync("disposed@example.com"));
+        Assert.Equal(1, Users.Count());
+
+        // A failed statement inside a unit of work surfaces as a typed error and the work can still roll back.
+        await using (var work = await Database.Source.BeginUnitOfWorkAsync())
+        {
+            var users = IUserRepository.Create(work);
+            await Assert.ThrowsAsync<NeoGenConstraintException>(async () => await users.InsertAsync(new User { Email = "committed@example.com", TeamId = team.Id }));
+            await work.RollbackAsync();
+        }
+
+        Assert.Equal(1, Users.Count());
+    }
+
+    [Fact]
+    public async Task Cancellation_is_honoured()
+    {
+        var team = NewTeam();
+        NewUser(team, "ada@example.com");
+        NewUser(team, "grace@example.com");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Users.FindByEmailAsync("ada@example.com", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Users.GetAsync(1, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Users.StreamTeamAsync(team.Id, cancelled.Token))
+            {
+            }
+        });
+
+        using var midway = new CancellationTokenSource();
+        var seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Users.StreamTeamAsync(team.Id).WithCancellation(midway.Token))
+            {
+                seen++;
+                midway.Cancel();
+            }
+        });
+        Assert.Equal(1, seen);
+
+        // The connection went back to the pool in a usable state.
+        Assert.Equal(2, Users.Count());
+    }
+
+    [Fact]
+    public void Duplicate_key_is_a_constraint_exception_naming_the_table()
+    {
+        var team = NewTeam();
+        NewUser(team, "ada@example.com");
+        var duplicate = Assert.Throws<NeoGenConstraintException>(() => NewUser(team, "ada@example.com"));
+        Assert.Equal(ConstraintKind.Unique, duplicate.Kind);
+        Assert.Equal("users", duplicate.Table);
+        Assert.Equal("IUserRepository", duplicate.Repository);
+        Assert.Equal("Insert", duplicate.Method);
+        if (Database.Dialect == Dialect.Sqlite)
+        {
+            Assert.Equal("email", duplicate.Column);
+        }
+        else
+        {
+            Assert.Equal("users_email_key", duplicate.Constraint);
+        }
+
+        var orphan = Assert.Throws<NeoGenConstraintException>(() => Users.Insert(new User { Email = "orphan@example.com", TeamId = -42 }));
+        Assert.Equal(ConstraintKind.ForeignKey, orphan.Kind);
+        Assert.Equal(1, Users.Count());
+    }
+
+    [Fact]
+    public void Null_into_a_non_nullable_member_names_the_column()
+    {
+        var team = NewTeam();
+        var grace = NewUser(team, "grace@example.com");
+        var error = Assert.Throws<NeoGenMappingException>(() => Users.BrokenEmail(grace.Id));
+        Assert.Equal("email", error.Column);
+        Assert.Equal("BrokenEmail", error.Method);
+        Assert.Contains("'email'", error.Message);
+        Assert.Contains("'Email'", error.Message);
+
+        var missing = Assert.Throws<NeoGenException>(() => Users.GetRequired(-1));
+        Assert.Equal("GetRequired", missing.Method);
+        Assert.Contains("no", missing.Message);
+
+        Assert.Throws<ArgumentNullException>(() => Users.Insert(null!));
+        Assert.Throws<ArgumentNullException>(() => Users.Pairs(null!));
+    }
+
+    [Fact]
+    public async Task Bulk_insert_writes_every_row()
+    {
+        var team = NewTeam();
+        var users = Enumerable.Range(0, 1000).Select(i => new User { Email = $"user{i}@example.com", TeamId = team.Id, DisplayName = i % 2 == 0 ? null : "odd" }).ToList();
+        Assert.Equal(400, Users.BulkInsert(users.Take(400)));
+        Assert.Equal(600, await Users.BulkInsertAsync(users.Skip(400)));
+        Assert.Equal(1000, Users.Count());
+        Assert.Equal(500, (await Users.AllAsync(CancellationToken.None)).Count(u => u.DisplayName is null));
+
+        var rows = Enumerable.Range(0, 50).Select(i => FullRow(Database.Dialect == Dialect.PostgreSql) with { Number = i, OptionalNumber = i % 3 == 0 ? null : i }).ToList();
+        Assert.Equal(50, await Types.BulkInsertAsync(rows));
+        var stored = await Types.AllAsync();
+        Assert.Equal(Enumerable.Range(0, 50), stored.Select(r => r.Number));
+        Assert.Equal(17, stored.Count(r => r.OptionalNumber is null));
+    }
+}
+
+public sealed class SqliteRepositoryTests : RepositoryContract, IClassFixture<SqliteDatabase>
+{
+    public SqliteRepositoryTests(SqliteDatabase database)
+        : base(database)
+    {
+    }
+}
+
+public sealed class PostgresRepositoryTests : RepositoryContract, IClassFixture<PostgresDatabase>
+{
+    public PostgresRepositoryTests(PostgresDatabase database)
+        : base(database)
+    {
+    }
+}
