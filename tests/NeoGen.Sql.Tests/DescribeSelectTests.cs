@@ -192,6 +192,10 @@ public class DescribeSelectTests
         Assert.Equal(SqlStatementKind.Select, d.Kind);
         Column(d.ResultColumns[0], "email", "active", "email");
         Table(Assert.Single(d.Tables), "active", null, "a", false);
+        Assert.True(d.Tables[0].IsCte);
+
+        var mixed = Ok("WITH recent AS (SELECT user_id FROM orders) SELECT u.id FROM users u JOIN recent r ON r.user_id = u.id", SqlDialect.MySql);
+        Assert.Equal(new[] { false, true }, System.Linq.Enumerable.Select(mixed.Tables, t => t.IsCte));
     }
 
     [Fact]

@@ -106,6 +106,9 @@ public sealed class SqlTableReference
     /// <summary>True on the optional side of an outer join: every column read from it may be NULL.</summary>
     public bool IsNullable { get; }
 
+    /// <summary>The name is a common table expression of the statement's WITH clause, not a schema table.</summary>
+    public bool IsCte { get; internal set; }
+
     public int Start { get; }
 
     public int Length { get; }

@@ -56,6 +56,39 @@ internal static class StatementDescriber
 
     public static StatementShape Describe(SqlStatement statement)
     {
+        var shape = DescribeCore(statement);
+        var with = statement switch
+        {
+            SelectStatement select => select.Query.With,
+            InsertStatement insert => insert.With ?? insert.Source?.With,
+            UpdateStatement update => update.With,
+            DeleteStatement delete => delete.With,
+            MergeStatement merge => merge.With,
+            _ => null,
+        };
+
+        if (with != null)
+        {
+            foreach (var table in shape.Tables)
+            {
+                if (table.Schema == null)
+                {
+                    foreach (var cte in with.Ctes)
+                    {
+                        if (string.Equals(cte.Name.Value, table.Name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            table.IsCte = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return shape;
+    }
+
+    private static StatementShape DescribeCore(SqlStatement statement)
+    {
         switch (statement)
         {
             case SelectStatement select:

@@ -40,6 +40,12 @@ public static class SqlKeywords
         "TABLESAMPLE", "MINUS", "QUALIFY",
     };
 
+    static SqlKeywords()
+    {
+        // Every reserved word is a keyword, so the parser never takes one for a plain name.
+        All.UnionWith(Reserved);
+    }
+
     public static bool IsKeyword(string word) => All.Contains(word);
 
     /// <summary>True when the word cannot stand as an unquoted alias or column name in <paramref name="dialect"/>.</summary>

@@ -422,6 +422,13 @@ public sealed partial class SqlParser
 
                 expression = new CollateExpression(expression, collation, SpanFrom(start));
             }
+            else if (Is(SqlTokenKind.Dot) && (expression is ParenthesizedExpression || expression is FunctionCallExpression || expression is SubqueryExpression)
+                && (IsNameToken(Peek(1), allowReserved: true) || Peek(1).IsOperator("*")))
+            {
+                _pos++;
+                var field = Advance();
+                expression = new FieldSelectionExpression(expression, field.Kind == SqlTokenKind.Operator ? null : Ident(field), SpanFrom(start));
+            }
             else if (IsWord("AT") && IsWordAt(1, "TIME") && IsWordAt(2, "ZONE"))
             {
                 _pos += 3;
@@ -448,6 +455,18 @@ public sealed partial class SqlParser
                 return new LiteralExpression(SqlLiteralKind.Number, t.Value, span);
             case SqlTokenKind.String:
                 Advance();
+                if (MySql && Cur.Kind == SqlTokenKind.String)
+                {
+                    // MySQL concatenates adjacent string literals: 'a' 'b' is 'ab'.
+                    var text = new System.Text.StringBuilder(t.Value);
+                    while (Cur.Kind == SqlTokenKind.String)
+                    {
+                        text.Append(Advance().Value);
+                    }
+
+                    return new LiteralExpression(SqlLiteralKind.String, text.ToString(), SpanFrom(t.Start));
+                }
+
                 return new LiteralExpression(SqlLiteralKind.String, t.Value, span);
             case SqlTokenKind.Blob:
                 Advance();
@@ -696,6 +715,19 @@ public sealed partial class SqlParser
         if (DatePartFunctions.Contains(functionName) && args.Count > 0 && args[0] is ColumnReferenceExpression { Name.Parts.Count: 1 } part && !part.Name.Parts[0].IsQuoted)
         {
             args[0] = new KeywordExpression(part.Column.ToUpperInvariant(), part.Span);
+        }
+
+        if (MySql && functionName == "MATCH" && IsWord("AGAINST") && Peek(1).Kind == SqlTokenKind.LeftParen)
+        {
+            // MySQL full-text search: MATCH (cols) AGAINST (expr [IN BOOLEAN MODE | WITH QUERY EXPANSION]).
+            _pos += 2;
+            args.Add(ParseExpression(PrecOther));
+            while (!_failed && !AtStatementEnd && !Is(SqlTokenKind.RightParen) && Cur.IsBareWord)
+            {
+                Advance();
+            }
+
+            Expect(SqlTokenKind.RightParen);
         }
 
         var call = new FunctionCallExpression(name, args, true, SpanFrom(start))

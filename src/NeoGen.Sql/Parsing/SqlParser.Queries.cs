@@ -513,6 +513,12 @@ public sealed partial class SqlParser
                 {
                     table.WithOrdinality = true;
                 }
+                else if (SqlServer && IsWord("WITH") && Peek(1).Kind == SqlTokenKind.LeftParen)
+                {
+                    // OPENJSON(..) WITH (col type 'path', ..): a schema, kept as text.
+                    Advance();
+                    SkipParenthesized();
+                }
 
                 source = table;
             }
@@ -604,6 +610,29 @@ public sealed partial class SqlParser
             }
             else if (Sqlite && AcceptWords("NOT", "INDEXED"))
             {
+            }
+            else if (IsWord("TABLESAMPLE") && (Pg || SqlServer))
+            {
+                // TABLESAMPLE method (args) [REPEATABLE (seed)]; T-SQL: TABLESAMPLE [SYSTEM] (n [PERCENT | ROWS]).
+                Advance();
+                if (Cur.IsBareWord)
+                {
+                    Advance();
+                }
+
+                if (Is(SqlTokenKind.LeftParen))
+                {
+                    SkipParenthesized();
+                }
+                else
+                {
+                    Fail("Expected '('");
+                }
+
+                if (AcceptWord("REPEATABLE") && Is(SqlTokenKind.LeftParen))
+                {
+                    SkipParenthesized();
+                }
             }
             else if (MySql && IsWord("PARTITION") && Peek(1).Kind == SqlTokenKind.LeftParen)
             {

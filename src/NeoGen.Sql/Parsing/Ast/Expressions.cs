@@ -729,3 +729,25 @@ public sealed class AtTimeZoneExpression : SqlExpression
         sink.Add(Zone);
     }
 }
+
+/// <summary>PostgreSQL composite field selection: <c>(x).field</c>, <c>(f()).*</c> (member null for the star).</summary>
+public sealed class FieldSelectionExpression : SqlExpression
+{
+    public FieldSelectionExpression(SqlExpression target, SqlIdentifier? field, SqlSpan span)
+        : base(span)
+    {
+        Target = target;
+        Field = field;
+    }
+
+    public SqlExpression Target { get; }
+
+    /// <summary>Null for <c>(x).*</c>.</summary>
+    public SqlIdentifier? Field { get; }
+
+    internal override void CollectChildren(List<SqlNode> sink)
+    {
+        sink.Add(Target);
+        Add(sink, Field);
+    }
+}
