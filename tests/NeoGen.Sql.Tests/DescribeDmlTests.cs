@@ -139,6 +139,16 @@ public class DescribeDmlTests
     }
 
     [Fact]
+    public void Sqlserver_compound_assignment()
+    {
+        var d = H.Ok("UPDATE counters SET n += @delta, m -= 1 WHERE id = @id", SqlDialect.SqlServer);
+        Assert.Equal(new[] { "delta", "id" }, d.Parameters.Select(p => p.Name));
+        var tree = NeoGen.Sql.Parsing.SqlParser.Parse("UPDATE counters SET n += @delta WHERE id = 1", SqlDialect.SqlServer);
+        var update = Assert.IsType<NeoGen.Sql.Parsing.UpdateStatement>(Assert.Single(tree.Statements));
+        Assert.Equal("+=", update.Assignments[0].Operator);
+    }
+
+    [Fact]
     public void Sqlserver_update_top()
     {
         var d = Ok("UPDATE TOP (10) jobs WITH (ROWLOCK) SET state = 1 OUTPUT inserted.id WHERE state = 0", SqlDialect.SqlServer);

@@ -79,6 +79,20 @@ public class ParseCoverageTests
             ("SELECT x::numeric(10,2)::text", SqlDialect.PostgreSql),
             ("SELECT id FROM t WHERE x <> ALL(@ids)", SqlDialect.PostgreSql),
             ("select id from users where id = @id and tenant = @tenant", SqlDialect.PostgreSql),
+            ("SELECT ALL * FROM t", SqlDialect.Sqlite),
+            ("SELECT B'0101', b'1' FROM t", SqlDialect.PostgreSql),
+            ("SELECT b'1'", SqlDialect.MySql),
+            ("INSERT t (a) VALUES (1)", SqlDialect.SqlServer),
+            ("INSERT INTO t DEFAULT VALUES", SqlDialect.SqlServer),
+            ("UPDATE t SET a = 1 OUTPUT inserted.a INTO @log WHERE id = 1", SqlDialect.SqlServer),
+            ("SELECT * FROM t WHERE x IN (SELECT value FROM json_each(@ids))", SqlDialect.Sqlite),
+            ("SELECT a FROM t ORDER BY a NULLS FIRST FETCH FIRST ROW ONLY", SqlDialect.PostgreSql),
+            ("SELECT a FROM t1 INNER JOIN t2 ON t1.id = t2.id LEFT OUTER JOIN t3 ON t3.id = t2.id FULL OUTER JOIN t4 ON t4.id = t3.id", SqlDialect.PostgreSql),
+            ("SELECT id FROM users WHERE email = @email AND password_hash = crypt(@password, password_hash)", SqlDialect.PostgreSql),
+            ("SELECT COUNT(*) FROM users WHERE team_id = @teamId", SqlDialect.MySql),
+            ("SELECT CASE WHEN COUNT(*) > 0 THEN 1 ELSE 0 END FROM users WHERE email = @email", SqlDialect.SqlServer),
+            ("SELECT id FROM t WHERE a = @a; SELECT id FROM u WHERE b = @b;", SqlDialect.Sqlite),
+            ("SELECT x FROM t WHERE y = @y ORDER BY x OFFSET @o ROWS", SqlDialect.SqlServer),
         })
         {
             data.Add(sql, dialect);

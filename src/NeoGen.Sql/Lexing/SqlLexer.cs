@@ -98,6 +98,11 @@ public static class SqlLexer
                 {
                     QuotedString(_pos, _pos + 1, true, SqlTokenFlags.EscapeString);
                 }
+                else if ((c == 'B' || c == 'b') && next == '\'' && (Pg || MySql))
+                {
+                    // Bit-string literal B'0101': the digits are the value.
+                    QuotedString(_pos, _pos + 1, false, SqlTokenFlags.None);
+                }
                 else if ((c == 'X' || c == 'x') && next == '\'')
                 {
                     BlobLiteral();

@@ -172,7 +172,7 @@ public sealed partial class SqlParser
                     query.DistinctOn = ParseParenthesizedExpressions();
                 }
             }
-            else if (IsWord("ALL") && !Peek(1).IsOperator("*") || (MySql && Cur.IsBareWord && MySqlSelectModifiers.Contains(Cur.Value)))
+            else if ((IsWord("ALL") && Peek(1).Kind != SqlTokenKind.LeftParen) || (MySql && Cur.IsBareWord && MySqlSelectModifiers.Contains(Cur.Value)))
             {
                 if (IsWord("DISTINCTROW"))
                 {
