@@ -22,7 +22,9 @@ internal static class GeneratorHarness
             "GeneratorTests",
             trees,
             withProviders ? AllReferences.Value : ReferencesWithoutProviders.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // The SDK silences these reference-unification notes by default too.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
     }
 
     public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(

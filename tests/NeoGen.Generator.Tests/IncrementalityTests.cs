@@ -26,7 +26,12 @@ public sealed class IncrementalityTests
             Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
         }
 
-        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        var emit = result.TrackedSteps[RepositoryGenerator.EmitStep].SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(emit);
+        Assert.All(emit, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        // The source output is cached; only the diagnostics output, which looks at the new compilation, re-runs.
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
 
     [Fact]

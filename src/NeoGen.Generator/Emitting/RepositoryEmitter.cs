@@ -18,6 +18,12 @@ internal sealed class RepositoryEmitter
     private readonly CodeWriter _w = new();
     private readonly string _repositoryLiteral;
 
+    // Methods with the same SQL share one prepared command (Get and GetAsync), and methods that read the
+    // same columns into the same type share one materializer.
+    private readonly Dictionary<string, string> _statements = new();
+    private readonly Dictionary<string, string> _readers = new();
+    private readonly Dictionary<PlannedMethod, string> _readerOf = new();
+
     public RepositoryEmitter(RepositoryModel repository, RepositoryTarget target, DialectEmitter dialect, IReadOnlyList<PlannedMethod> methods)
     {
         _repository = repository;
@@ -95,11 +101,29 @@ internal sealed class RepositoryEmitter
             return;
         }
 
-        var id = method.Name + "_" + index.ToString(CultureInfo.InvariantCulture);
-        EmitStatement(planned, id);
+        var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"));
+        if (!_statements.TryGetValue(statementKey, out var id))
+        {
+            id = method.Name + "_" + index.ToString(CultureInfo.InvariantCulture);
+            _statements[statementKey] = id;
+            var copiesInstead = method.Crud == CrudOperation.BulkInsert && _dialect.Dialect == 1;
+            if (!copiesInstead)
+            {
+                EmitStatement(planned, id);
+            }
+        }
+
         if (planned.ReturnsRows)
         {
-            EmitReader(planned, id);
+            var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}")));
+            if (!_readers.TryGetValue(readerKey, out var readerId))
+            {
+                readerId = (method.Row!.Entity?.DisplayName ?? "Value") + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
+                _readers[readerKey] = readerId;
+                EmitReader(planned, readerId);
+            }
+
+            _readerOf[planned] = readerId;
         }
 
         if (method.Crud == CrudOperation.BulkInsert)
@@ -211,6 +235,7 @@ internal sealed class RepositoryEmitter
             _w.Open("if (!command.IsPrepared)");
             _w.Line("command.Prepare();");
             _w.Close();
+            _w.Line();
         }
     }
 
@@ -249,7 +274,7 @@ internal sealed class RepositoryEmitter
                 _w.Line(isAsync
                     ? $"var reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleRow, {ct}).ConfigureAwait(false);"
                     : "var reader = command.ExecuteReader(global::System.Data.CommandBehavior.SingleRow);");
-                _w.Line(isAsync ? "await using (reader.ConfigureAwait(false))" : "using (reader)");
+                _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))" : "using (reader)");
                 _w.Line("{");
                 _w.Indent();
                 _w.Open($"if (!{await}reader.Read{suffix}({ctArgument}){configure})");
@@ -276,12 +301,12 @@ internal sealed class RepositoryEmitter
                 _w.Line(isAsync
                     ? $"var reader = await command.ExecuteReaderAsync({ct}).ConfigureAwait(false);"
                     : "var reader = command.ExecuteReader();");
-                _w.Line(isAsync ? "await using (reader.ConfigureAwait(false))" : "using (reader)");
+                _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))" : "using (reader)");
                 _w.Line("{");
                 _w.Indent();
                 if (planned.Reads is null)
                 {
-                    _w.Line($"var ordinals = Ordinals_{id}(reader);");
+                    _w.Line($"var ordinals = Ordinals_{_readerOf[planned]}(reader);");
                 }
 
                 _w.Line($"var results = new global::System.Collections.Generic.List<{RowTypeName(method)}>();");
@@ -326,12 +351,12 @@ internal sealed class RepositoryEmitter
         _w.Line($"throw {translate};");
         _w.Close();
         _w.Line();
-        _w.Line("await using (reader.ConfigureAwait(false))");
+        _w.Line("await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))");
         _w.Line("{");
         _w.Indent();
         if (planned.Reads is null)
         {
-            _w.Line($"var ordinals = Ordinals_{id}(reader);");
+            _w.Line($"var ordinals = Ordinals_{_readerOf[planned]}(reader);");
         }
 
         _w.Open("while (true)");
@@ -392,15 +417,21 @@ internal sealed class RepositoryEmitter
             _w.Line(isAsync
                 ? $"var importer = await (({_dialect.ConnectionType})lease.Connection).BeginBinaryImportAsync({CodeWriter.Literal(copy)}, {ct}).ConfigureAwait(false);"
                 : $"var importer = (({_dialect.ConnectionType})lease.Connection).BeginBinaryImport({CodeWriter.Literal(copy)});");
-            _w.Line(isAsync ? "await using (importer.ConfigureAwait(false))" : "using (importer)");
+            _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(importer, false))" : "using (importer)");
             _w.Line("{");
             _w.Indent();
+            _w.Line("var __now = global::System.DateTime.UtcNow;");
+            _w.Line("var __nowOffset = new global::System.DateTimeOffset(__now);");
             _w.Open("foreach (var entity in entities)");
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
             _w.Line(isAsync ? $"await importer.StartRowAsync({ct}).ConfigureAwait(false);" : "importer.StartRow();");
             foreach (var member in inserted)
             {
-                var binding = method.Bindings.FirstOrDefault(b => b.Expression.EndsWith("." + member.Name, System.StringComparison.Ordinal) || b.SqlName.EndsWith(member.Column, System.StringComparison.Ordinal));
-                var expression = binding?.Expression ?? "entity." + member.Name;
+                // The same values an INSERT would write: timestamps now, versions starting at 1.
+                var expression = member.IsVersion ? $"({member.Type.TypeName})1"
+                    : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTime ? "__now"
+                    : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTimeOffset ? "__nowOffset"
+                    : "entity." + member.Name;
                 var stored = StoredForCopy(member.Type, expression);
                 if (member.Type.IsNullable || !member.Type.IsValueType)
                 {
@@ -483,7 +514,13 @@ internal sealed class RepositoryEmitter
         return "(" + string.Join(", ", row.TupleElements.Select(e => e.Type.NullableTypeName + (e.Name is null ? string.Empty : " " + e.Name))) + ")";
     }
 
-    private static string ReadCall(PlannedMethod planned, string id) => planned.Reads is null ? $"Read_{id}(reader, ordinals)" : $"Read_{id}(reader)";
+    private string ReadCall(PlannedMethod planned, string id)
+    {
+        _ = id;
+        var reader = _readerOf[planned];
+        var method = CodeWriter.Literal(planned.Method.Name);
+        return planned.Reads is null ? $"Read_{reader}(reader, ordinals, {method})" : $"Read_{reader}(reader, {method})";
+    }
 
     /// <summary>The materializer: one typed getter per member, by ordinal; a failure names the column.</summary>
     private void EmitReader(PlannedMethod planned, string id)
@@ -493,7 +530,7 @@ internal sealed class RepositoryEmitter
         var typeName = RowTypeName(method);
         var dynamicOrdinals = planned.Reads is null;
         var reads = planned.Reads ?? DynamicReads(row);
-        var context = (string column) => $"{_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}, {CodeWriter.Literal(column)}";
+        var context = (string column) => $"{_repositoryLiteral}, method, {TableLiteral(planned)}, {CodeWriter.Literal(column)}";
         string Ordinal(ColumnRead read) => dynamicOrdinals ? $"ordinals[{read.Ordinal}]" : read.Ordinal.ToString(CultureInfo.InvariantCulture);
 
         if (dynamicOrdinals)
@@ -517,14 +554,14 @@ internal sealed class RepositoryEmitter
             _w.Line();
         }
 
-        var parameters = dynamicOrdinals ? $"{_dialect.ReaderType} reader, int[] ordinals" : $"{_dialect.ReaderType} reader";
+        var parameters = dynamicOrdinals ? $"{_dialect.ReaderType} reader, int[] ordinals, string method" : $"{_dialect.ReaderType} reader, string method";
         _w.Open($"private static {typeName} Read_{id}({parameters})");
         if (dynamicOrdinals)
         {
             foreach (var read in reads.Where(r => IsNeeded(row, r)))
             {
                 _w.Open($"if (ordinals[{read.Ordinal}] < 0)");
-                _w.Line($"throw new global::NeoGen.NeoGenMappingException({CodeWriter.Literal($"{_repository.InterfaceName}.{method.Name}: the query returned no column '{read.Column}' for required member '{read.Target}'.")}, {_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}, {CodeWriter.Literal(read.Column)});");
+                _w.Line($"throw new global::NeoGen.NeoGenMappingException({CodeWriter.Literal(_repository.InterfaceName + ".")} + method + {CodeWriter.Literal($": the query returned no column '{read.Column}' for required member '{read.Target}'.")}, {_repositoryLiteral}, method, {TableLiteral(planned)}, {CodeWriter.Literal(read.Column)});");
                 _w.Close();
                 _w.Line();
             }
@@ -584,13 +621,13 @@ internal sealed class RepositoryEmitter
 
         _w.Close();
         _w.Open("catch (global::System.Exception exception) when (exception is global::System.InvalidCastException or global::System.InvalidOperationException or global::System.FormatException or global::System.OverflowException or global::System.Data.SqlTypes.SqlNullValueException)");
-        _w.Line($"throw Failure_{id}(reader, exception{(dynamicOrdinals ? ", ordinals" : string.Empty)});");
+        _w.Line($"throw Failure_{id}(reader, exception{(dynamicOrdinals ? ", ordinals" : string.Empty)}, method);");
         _w.Close();
         _w.Close();
         _w.Line();
 
         // Only runs after a read failed: find the column and say what was wrong with it.
-        _w.Open($"private static global::System.Exception Failure_{id}({_dialect.ReaderType} reader, global::System.Exception exception{(dynamicOrdinals ? ", int[] ordinals" : string.Empty)})");
+        _w.Open($"private static global::System.Exception Failure_{id}({_dialect.ReaderType} reader, global::System.Exception exception{(dynamicOrdinals ? ", int[] ordinals" : string.Empty)}, string method)");
         foreach (var read in reads)
         {
             var ordinal = Ordinal(read);

@@ -68,7 +68,7 @@ internal static class MethodParser
                 continue;
             }
 
-            if (parameter.Type.TypeKind is TypeKind.Class or TypeKind.Struct && elementType is null)
+            if (parameter.Type.TypeKind is TypeKind.Class or TypeKind.Struct && elementType is null && !parameter.Type.IsAbstract && !ReturnShapes.IsFrameworkType(parameter.Type))
             {
                 var complex = EntityParser.Parse(parameter.Type);
                 parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, complex with { MaterializationError = null }, false, parameter.HasExplicitDefaultValue));

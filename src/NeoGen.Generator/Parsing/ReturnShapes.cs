@@ -85,6 +85,13 @@ internal static class ReturnShapes
         return (asyncKind, single.Scalar is not null ? ResultShape.Scalar : ResultShape.Single, single);
     }
 
+    /// <summary>Types of the framework (System.*, Microsoft.*) are never rows or parameter objects.</summary>
+    public static bool IsFrameworkType(ITypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.", System.StringComparison.Ordinal);
+    }
+
     private static RowModel? Row(ITypeSymbol type, out string? error)
     {
         error = null;
@@ -119,8 +126,7 @@ internal static class ReturnShapes
             return new RowModel(null, null, elements.ToEquatableArray(), nullable);
         }
 
-        if (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None
-            && type.ContainingNamespace?.ToDisplayString() is not ("System" or "System.Collections.Generic" or "System.Threading.Tasks"))
+        if (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None && !IsFrameworkType(type))
         {
             return new RowModel(null, EntityParser.Parse(type), EquatableArray<TupleElementModel>.Empty, nullable);
         }

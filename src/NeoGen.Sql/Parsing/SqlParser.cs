@@ -194,10 +194,7 @@ public sealed partial class SqlParser
             return;
         }
 
-        var full = at.Kind == SqlTokenKind.EndOfFile || at.Kind == SqlTokenKind.Semicolon
-            ? $"{message}, found {Show(at)}"
-            : $"{message}, found {Show(at)}";
-        _errors.Add(new SqlError(full, at.Start, at.Kind == SqlTokenKind.EndOfFile ? 0 : at.Length));
+        _errors.Add(new SqlError($"{message}, found {Show(at)}", at.Start, at.Kind == SqlTokenKind.EndOfFile ? 0 : at.Length));
     }
 
     private bool Enter()
