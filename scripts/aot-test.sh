@@ -35,9 +35,10 @@ LOG="$WORK/publish.log"
 # sample's RID-specific intermediates so an up-to-date incremental publish cannot hide them.
 rm -rf "$PROJ_DIR"/obj/Release/*/linux-x64 "$PROJ_DIR"/bin/Release/*/linux-x64
 
-log "dotnet publish samples/NeoGen.Samples.AotService -c Release -r linux-x64 -p:PublishAot=true"
+# PublishAot is set in the sample project: as a global property it would reach the netstandard2.0 generator too (NETSDK1207).
+log "dotnet publish samples/NeoGen.Samples.AotService -c Release -r linux-x64 (PublishAot=true in the project)"
 rc=0
-dotnet publish "$PROJ_DIR" -c Release -r linux-x64 -p:PublishAot=true -o "$OUT" -nologo >"$LOG" 2>&1 || rc=$?
+dotnet publish "$PROJ_DIR" -c Release -r linux-x64 -o "$OUT" -nologo >"$LOG" 2>&1 || rc=$?
 
 WARNINGS="$(grep -E 'warning IL[23][0-9]{3}' "$LOG" | sed 's/^ *//' | sort -u || true)"
 if [ "$rc" -ne 0 ]; then

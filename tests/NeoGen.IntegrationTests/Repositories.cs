@@ -86,6 +86,12 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
 public partial interface IMembershipRepository : ICrudRepository<Membership, (long UserId, long TeamId)>
 {
     List<Membership> FindByTeamId(long teamId);
+
+    // Role is stored as text: the derived query follows the column, the hand-written one says so.
+    List<Membership> FindByRoleOrderByTeamId(Role role);
+
+    [Query("SELECT * FROM memberships WHERE role = @role ORDER BY team_id")]
+    List<Membership> WithRole([Column(EnumStorage = EnumStorage.String)] Role role);
 }
 
 [Repository(Dialect.Sqlite)]

@@ -135,6 +135,8 @@ public abstract class RepositoryContract
         Assert.Equal(2, Memberships.GetMany(new[] { (1L, 2L), (1L, 3L), (9L, 9L) }).Count);
         Assert.Equal(Role.Admin, Memberships.Update(membership with { Role = Role.Admin }).Role);
         Assert.Single(Memberships.FindByTeamId(2));
+        Assert.Equal(new long[] { 3 }, Memberships.FindByRoleOrderByTeamId(Role.Member).Select(m => m.TeamId));
+        Assert.Equal(new long[] { 2 }, Memberships.WithRole(Role.Admin).Select(m => m.TeamId));
         Assert.True(Memberships.Delete((1, 2)));
         Assert.Equal(1, Memberships.Count());
 

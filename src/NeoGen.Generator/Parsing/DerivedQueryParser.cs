@@ -198,6 +198,13 @@ internal static class DerivedQueryParser
             {
                 where.Append(column).Append(' ').Append(op.Sql).Append(" @").Append(argument.Name);
             }
+
+            // An enum argument travels the way its column stores it (number or name).
+            var argumentType = argument.Scalar ?? argument.CollectionElement;
+            if (argumentType is { Kind: ScalarKind.Enum } && member.Type.EnumAsString && !argumentType.EnumAsString && !bindings.Any(b => b.SqlName == argument.Name))
+            {
+                bindings.Add(new ExplicitBinding(argument.Name, argument.Name, argumentType.WithEnumAsString(true), argument.CollectionElement is not null));
+            }
         }
 
         var orderBy = new StringBuilder();

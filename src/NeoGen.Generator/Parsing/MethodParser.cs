@@ -12,6 +12,11 @@ namespace NeoGen.Generator.Parsing;
 /// <summary>Reads one repository method: its return shape, parameters, and SQL (written or derived from the name).</summary>
 internal static class MethodParser
 {
+    /// <summary>[Column(EnumStorage = EnumStorage.String)] on a parameter: the enum is compared with a text column.</summary>
+    private static bool StoresEnumAsText(IParameterSymbol parameter)
+        => parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ColumnAttribute
+            && a.NamedArguments.Any(n => n.Key == "EnumStorage" && n.Value.Value is int storage && storage == 1));
+
     public static MethodModel? Parse(IMethodSymbol method, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var location = LocationInfo.From(method.Locations.FirstOrDefault());
@@ -55,6 +60,11 @@ internal static class MethodParser
             }
 
             var scalar = TypeMapper.Map(parameter.Type);
+            if (scalar is not null && StoresEnumAsText(parameter))
+            {
+                scalar = scalar.WithEnumAsString(true);
+            }
+
             if (scalar is not null)
             {
                 parameters.Add(new ParameterModel(parameter.Name, typeName, scalar, null, null, false, parameter.HasExplicitDefaultValue));
@@ -64,6 +74,11 @@ internal static class MethodParser
             var elementType = TypeMapper.CollectionElement(parameter.Type);
             if (elementType is not null && TypeMapper.Map(elementType) is { } element)
             {
+                if (StoresEnumAsText(parameter))
+                {
+                    element = element.WithEnumAsString(true);
+                }
+
                 parameters.Add(new ParameterModel(parameter.Name, typeName, null, element, null, false, parameter.HasExplicitDefaultValue));
                 continue;
             }
