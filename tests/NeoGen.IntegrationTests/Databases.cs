@@ -27,7 +27,7 @@ public abstract class TestDatabase : IDisposable
         }
     }
 
-    public void Reset() => Execute("DELETE FROM memberships; DELETE FROM users; DELETE FROM teams; DELETE FROM type_rows;");
+    public void Reset() => Execute("DELETE FROM memberships; DELETE FROM users; DELETE FROM teams; DELETE FROM type_rows; DELETE FROM notes; DELETE FROM documents;");
 
     public virtual void Dispose()
     {
@@ -71,6 +71,8 @@ public sealed class SqliteDatabase : TestDatabase
                 uid BLOB NOT NULL, at_time TEXT NOT NULL, at_offset TEXT NOT NULL, on_day TEXT NOT NULL, at_clock TEXT NOT NULL,
                 payload BLOB, mood INTEGER NOT NULL, mood_name TEXT NOT NULL, optional_number INTEGER, optional_uid BLOB,
                 optional_at TEXT, optional_mood INTEGER);
+            CREATE TABLE notes (tag TEXT, body TEXT NOT NULL, id INTEGER PRIMARY KEY);
+            CREATE TABLE documents (id BLOB PRIMARY KEY, title TEXT NOT NULL);
             """);
     }
 
@@ -129,6 +131,8 @@ public sealed class PostgresDatabase : TestDatabase
                 uid uuid NOT NULL, at_time timestamp NOT NULL, at_offset timestamptz NOT NULL, on_day date NOT NULL, at_clock time NOT NULL,
                 payload bytea, mood smallint NOT NULL, mood_name text NOT NULL, optional_number integer, optional_uid uuid,
                 optional_at timestamp, optional_mood smallint);
+            CREATE TABLE notes (tag text, body text NOT NULL, id bigint PRIMARY KEY);
+            CREATE TABLE documents (id uuid PRIMARY KEY, title text NOT NULL);
             """);
     }
 

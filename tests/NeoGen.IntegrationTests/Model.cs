@@ -129,3 +129,16 @@ public sealed class UserSummary
 public sealed record EmailOnly(long Id, string Email);
 
 public sealed record RenameRequest(long Id, string? DisplayName);
+
+// Not a [Table] type: rows of a table NeoGen has no declaration for are matched by column name.
+public sealed record Note(long Id, string Body, string? Tag);
+
+// A Guid key: SQLite stores it as a blob, so GetMany reads keys one by one there.
+[Table("documents")]
+public sealed record Document
+{
+    [Key]
+    public Guid Id { get; init; }
+
+    public required string Title { get; init; }
+}

@@ -83,6 +83,27 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+public partial interface IDocumentRepository : ICrudRepository<Document, Guid>
+{
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+public partial interface INoteRepository
+{
+    // "notes" has no [Table] type, so the star cannot be expanded at compile time.
+    [Query("SELECT * FROM notes ORDER BY id")]
+    List<Note> All();
+
+    [Query("SELECT * FROM notes WHERE id = @id")]
+    Task<Note?> FindAsync(long id);
+
+    [Query("SELECT * FROM notes ORDER BY id")]
+    IAsyncEnumerable<Note> StreamAsync();
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
 public partial interface IMembershipRepository : ICrudRepository<Membership, (long UserId, long TeamId)>
 {
     List<Membership> FindByTeamId(long teamId);

@@ -395,6 +395,38 @@ public abstract class RepositoryContract
     }
 
     [Fact]
+    public async Task Guid_keys()
+    {
+        var documents = IDocumentRepository.Create(Database.Source);
+        var first = documents.Insert(new Document { Id = Guid.NewGuid(), Title = "first" });
+        var second = await documents.InsertAsync(new Document { Id = Guid.NewGuid(), Title = "second" });
+        Assert.Equal(first, documents.Get(first.Id));
+        Assert.Equal(new[] { first, second }.OrderBy(d => d.Id), documents.GetMany(new[] { second.Id, first.Id, Guid.NewGuid() }).OrderBy(d => d.Id));
+        Assert.Equal(2, (await documents.GetManyAsync(new[] { first.Id, second.Id })).Count);
+        Assert.Equal("renamed", documents.Upsert(first with { Title = "renamed" }).Title);
+        Assert.True(documents.Delete(first.Id));
+        Assert.Equal(1, documents.Count());
+    }
+
+    [Fact]
+    public async Task Star_over_a_table_without_a_declaration_maps_by_name()
+    {
+        Database.Execute("INSERT INTO notes (id, body, tag) VALUES (1, 'first', NULL); INSERT INTO notes (id, body, tag) VALUES (2, 'second', 'x');");
+        var notes = INoteRepository.Create(Database.Source);
+        Assert.Equal(new[] { new Note(1, "first", null), new Note(2, "second", "x") }, notes.All());
+        Assert.Equal(notes.All(), notes.All());
+        Assert.Equal(new Note(2, "second", "x"), await notes.FindAsync(2));
+        Assert.Null(await notes.FindAsync(3));
+        var streamed = new List<Note>();
+        await foreach (var note in notes.StreamAsync())
+        {
+            streamed.Add(note);
+        }
+
+        Assert.Equal(2, streamed.Count);
+    }
+
+    [Fact]
     public void Duplicate_key_is_a_constraint_exception_naming_the_table()
     {
         var team = NewTeam();

@@ -67,7 +67,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MultipleStatements = Rule(
         "NG1004", Sql, DiagnosticSeverity.Warning,
         "More than one statement in one query",
-        "The SQL of '{0}' has {1} statements; only the last statement's results are read");
+        "The SQL of '{0}' has {1} statements; they run as one command and only the first statement's results are read");
 
     public static readonly DiagnosticDescriptor UnknownSqlParameter = Rule(
         "NG1006", Sql, DiagnosticSeverity.Error,
@@ -78,11 +78,6 @@ public static class DiagnosticDescriptors
         "NG1007", Sql, DiagnosticSeverity.Warning,
         "Method parameter not used by the SQL",
         "Parameter '{0}' of '{1}' is not used by its SQL");
-
-    public static readonly DiagnosticDescriptor UnknownTable = Rule(
-        "NG2001", Schema, DiagnosticSeverity.Error,
-        "Unknown table",
-        "Table '{0}' used by '{1}' is not declared by any [Table] type");
 
     public static readonly DiagnosticDescriptor UnusedResultColumn = Rule(
         "NG2005", Schema, DiagnosticSeverity.Warning,

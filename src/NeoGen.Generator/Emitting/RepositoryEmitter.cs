@@ -101,14 +101,16 @@ internal sealed class RepositoryEmitter
             return;
         }
 
-        var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"));
+        // A statement whose columns are found by name caches them with its command, so it is shared only by readers of the same type.
+        var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"))
+            + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty);
+        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.Dialect == 1) || planned.ReadsKeysOneByOne;
         if (!_statements.TryGetValue(statementKey, out var id))
         {
             id = method.Name + "_" + index.ToString(CultureInfo.InvariantCulture);
-            _statements[statementKey] = id;
-            var copiesInstead = method.Crud == CrudOperation.BulkInsert && _dialect.Dialect == 1;
-            if (!copiesInstead)
+            if (!runsNoCommand)
             {
+                _statements[statementKey] = id;
                 EmitStatement(planned, id);
             }
         }
@@ -143,7 +145,7 @@ internal sealed class RepositoryEmitter
             _w.Line();
         }
 
-        if (method.Crud == CrudOperation.GetMany && planned.Parameters.All(p => !p.IsCollection))
+        if (method.Crud == CrudOperation.GetMany && (planned.ReadsKeysOneByOne || planned.Parameters.All(p => !p.IsCollection)))
         {
             EmitCompositeGetMany(method);
             _w.Close();
@@ -277,6 +279,11 @@ internal sealed class RepositoryEmitter
                 _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))" : "using (reader)");
                 _w.Line("{");
                 _w.Indent();
+                if (planned.Reads is null)
+                {
+                    _w.Line(OrdinalsLookup(planned, id));
+                }
+
                 _w.Open($"if (!{await}reader.Read{suffix}({ctArgument}){configure})");
                 if (method.Crud == CrudOperation.Update)
                 {
@@ -306,7 +313,7 @@ internal sealed class RepositoryEmitter
                 _w.Indent();
                 if (planned.Reads is null)
                 {
-                    _w.Line($"var ordinals = Ordinals_{_readerOf[planned]}(reader);");
+                    _w.Line(OrdinalsLookup(planned, id));
                 }
 
                 _w.Line($"var results = new global::System.Collections.Generic.List<{RowTypeName(method)}>();");
@@ -356,7 +363,7 @@ internal sealed class RepositoryEmitter
         _w.Indent();
         if (planned.Reads is null)
         {
-            _w.Line($"var ordinals = Ordinals_{_readerOf[planned]}(reader);");
+            _w.Line(OrdinalsLookup(planned, id));
         }
 
         _w.Open("while (true)");
@@ -433,13 +440,16 @@ internal sealed class RepositoryEmitter
                     : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTimeOffset ? "__nowOffset"
                     : "entity." + member.Name;
                 var stored = StoredForCopy(member.Type, expression);
+
+                // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
+                var type = CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
                 if (member.Type.IsNullable || !member.Type.IsValueType)
                 {
-                    _w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
+                    _w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}{type}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name}{type})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
                 }
                 else
                 {
-                    _w.Line(isAsync ? $"await importer.WriteAsync({stored}, {ct}).ConfigureAwait(false);" : $"importer.Write({stored});");
+                    _w.Line(isAsync ? $"await importer.WriteAsync({stored}{type}, {ct}).ConfigureAwait(false);" : $"importer.Write({stored}{type});");
                 }
             }
 
@@ -482,6 +492,34 @@ internal sealed class RepositoryEmitter
         _w.Close();
     }
 
+    /// <summary>The PostgreSQL type a value is copied as, where the CLR type alone decides it (DateTime does not: its Kind does).</summary>
+    private static string? CopyType(ScalarType type) => type.Kind switch
+    {
+        ScalarKind.Boolean => "Boolean",
+        ScalarKind.Int16 => "Smallint",
+        ScalarKind.Int32 => "Integer",
+        ScalarKind.Int64 => "Bigint",
+        ScalarKind.Single => "Real",
+        ScalarKind.Double => "Double",
+        ScalarKind.Decimal => "Numeric",
+        ScalarKind.String => "Text",
+        ScalarKind.Guid => "Uuid",
+        ScalarKind.ByteArray => "Bytea",
+        ScalarKind.DateOnly => "Date",
+        ScalarKind.TimeOnly => "Time",
+        ScalarKind.TimeSpan => "Interval",
+        ScalarKind.DateTimeOffset => "TimestampTz",
+        ScalarKind.Enum when type.EnumAsString => "Text",
+        ScalarKind.Enum => type.EnumUnderlying switch
+        {
+            ScalarKind.Int16 => "Smallint",
+            ScalarKind.Int64 => "Bigint",
+            ScalarKind.Int32 => "Integer",
+            _ => null,
+        },
+        _ => null,
+    };
+
     private static string StoredForCopy(ScalarType type, string value)
     {
         if (type.Kind != ScalarKind.Enum)
@@ -514,6 +552,10 @@ internal sealed class RepositoryEmitter
         return "(" + string.Join(", ", row.TupleElements.Select(e => e.Type.NullableTypeName + (e.Name is null ? string.Empty : " " + e.Name))) + ")";
     }
 
+    /// <summary>Ordinals found by name once per prepared command and kept on the lease with it.</summary>
+    private string OrdinalsLookup(PlannedMethod planned, string statementId)
+        => $"var ordinals = (int[]?)lease.GetState(s_slot_{statementId}) ?? Ordinals_{_readerOf[planned]}(reader, lease, s_slot_{statementId});";
+
     private string ReadCall(PlannedMethod planned, string id)
     {
         _ = id;
@@ -536,7 +578,7 @@ internal sealed class RepositoryEmitter
         if (dynamicOrdinals)
         {
             // No static column list (a star over a table without a [Table] type): look names up once per execution.
-            _w.Open($"private static int[] Ordinals_{id}({_dialect.ReaderType} reader)");
+            _w.Open($"private static int[] Ordinals_{id}({_dialect.ReaderType} reader, global::NeoGen.ConnectionLease lease, int slot)");
             _w.Line($"var ordinals = new int[{reads.Count}];");
             _w.Line("global::System.Array.Fill(ordinals, -1);");
             _w.Open("for (var i = 0; i < reader.FieldCount; i++)");
@@ -549,6 +591,7 @@ internal sealed class RepositoryEmitter
 
             _w.Close();
             _w.Line();
+            _w.Line("lease.SetState(slot, ordinals);");
             _w.Line("return ordinals;");
             _w.Close();
             _w.Line();

@@ -79,6 +79,9 @@ internal sealed class PlannedMethod
     /// <summary>Set when the method cannot be generated; the body throws and a diagnostic explains.</summary>
     public string? FailureReason { get; set; }
 
+    /// <summary>GetMany whose keys cannot travel as one list parameter on this dialect: one prepared Get per key.</summary>
+    public bool ReadsKeysOneByOne { get; set; }
+
     /// <summary>The main table, named in runtime errors.</summary>
     public string? Table { get; set; }
 

@@ -135,6 +135,16 @@ internal static class QueryPlanner
                 continue;
             }
 
+            if (resolved.IsCollection && dialect == 0 && resolved.Type.Kind is not (ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte or ScalarKind.String or ScalarKind.Boolean or ScalarKind.Enum or ScalarKind.Double or ScalarKind.Single)
+                && method.Crud == CrudOperation.GetMany)
+            {
+                // Keys such as Guid are stored as blobs, which a JSON list cannot carry: read them one by one.
+                planned.ReadsKeysOneByOne = true;
+                byName[use.Name] = resolved;
+                planned.Parameters.Add(resolved);
+                continue;
+            }
+
             if (resolved.IsCollection && dialect == 0 && resolved.Type.Kind is not (ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte or ScalarKind.String or ScalarKind.Boolean or ScalarKind.Enum or ScalarKind.Double or ScalarKind.Single))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DialectNotSupported, SqlLocation(method, use.Start, use.Length), $"A collection of {resolved.Type.TypeName} ('{resolved.DisplayName}')", "Sqlite", "lists bind numbers, strings, booleans and enums"));

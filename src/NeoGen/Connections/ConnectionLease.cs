@@ -13,6 +13,7 @@ public sealed class ConnectionLease : IDisposable
     private readonly NeoGenDataSource? _owner;
     private readonly bool _ownsConnection;
     private DbCommand?[] _commands = new DbCommand?[16];
+    private object?[]? _state;
 
     internal ConnectionLease(NeoGenDataSource? owner, DbConnection connection, bool ownsConnection)
     {
@@ -46,6 +47,29 @@ public sealed class ConnectionLease : IDisposable
 
         _commands[slot]?.Dispose();
         _commands[slot] = command;
+        if (_state is not null && slot < _state.Length)
+        {
+            _state[slot] = null;
+        }
+    }
+
+    /// <summary>Data cached with the command in <paramref name="slot"/> (for example result ordinals looked up by name), or null.</summary>
+    public object? GetState(int slot)
+    {
+        var state = _state;
+        return state is not null && (uint)slot < (uint)state.Length ? state[slot] : null;
+    }
+
+    /// <summary>Caches <paramref name="value"/> with the command in <paramref name="slot"/>.</summary>
+    public void SetState(int slot, object value)
+    {
+        _state ??= new object?[Math.Max(slot + 1, _commands.Length)];
+        if (slot >= _state.Length)
+        {
+            Array.Resize(ref _state, Math.Max(slot + 1, _state.Length * 2));
+        }
+
+        _state[slot] = value;
     }
 
     /// <summary>Gives the connection back; a pinned lease stays with its unit of work.</summary>
@@ -74,6 +98,7 @@ public sealed class ConnectionLease : IDisposable
         }
 
         Array.Clear(_commands, 0, _commands.Length);
+        _state = null;
         if (_ownsConnection)
         {
             Connection.Dispose();
