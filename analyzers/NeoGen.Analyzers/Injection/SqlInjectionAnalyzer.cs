@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using NeoGen.Analyzers.Diagnostics;
+
+namespace NeoGen.Analyzers.Injection;
+
+/// <summary>
+/// NG1001 on raw ADO.NET and Dapper: SQL built from non-constant strings reaching <c>CommandText</c>, a command
+/// constructor or a Dapper <c>Query*/Execute*</c> call. A value of unknown origin (a parameter, a field, a call) is
+/// not reported unless the same body builds it unsafely.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: which kind of sink the SQL reached (see <see cref="SinkKinds"/>).</summary>
+    public const string SinkProperty = "Sink";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.SqlBuiltAtRunTime);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var sinks = SqlSinks.Create(start.Compilation);
+            if (sinks is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, sinks), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, sinks), OperationKind.ObjectCreation);
+            if (sinks.SqlMapper is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeDapperCall(c, sinks), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, SqlSinks sinks)
+    {
+        if (context.Operation is not IAssignmentOperation assignment
+            || assignment.Target is not IPropertyReferenceOperation { Property: { Name: "CommandText" } property } target
+            || property.Type?.SpecialType != SpecialType.System_String
+            || !sinks.IsCommandType(property.ContainingType))
+        {
+            return;
+        }
+
+        var type = target.Instance?.Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } instanceType ? instanceType : property.ContainingType;
+        var sink = type.Name + ".CommandText";
+        var analysis = new SqlOriginAnalysis(sinks, assignment);
+        var origin = analysis.Classify(assignment.Value);
+        if (origin.Kind == OriginKind.Unknown && assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add })
+        {
+            // cmd.CommandText += filter: concatenating a value of unknown origin onto the SQL.
+            origin = Origin.Unsafe(SqlOriginAnalysis.Strip(assignment.Value), "concatenation");
+        }
+
+        Report(context, origin, assignment.Value, sink, SinkKinds.CommandText);
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, SqlSinks sinks)
+    {
+        if (context.Operation is not IObjectCreationOperation { Constructor: { } constructor } creation)
+        {
+            return;
+        }
+
+        var type = constructor.ContainingType;
+        var isCommandDefinition = SqlSinks.Is(type, sinks.CommandDefinition);
+        if (!isCommandDefinition && !sinks.IsCommandType(type))
+        {
+            return;
+        }
+
+        IParameterSymbol? textParameter = null;
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (parameter.Type?.SpecialType == SpecialType.System_String)
+            {
+                textParameter = parameter;
+                break;
+            }
+        }
+
+        if (textParameter is null || !LooksLikeCommandText(textParameter.Name))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && SymbolEqualityComparer.Default.Equals(argument.Parameter, textParameter))
+            {
+                var sink = isCommandDefinition ? "new CommandDefinition(...)" : "new " + type.Name + "(...)";
+                var origin = new SqlOriginAnalysis(sinks, creation).Classify(argument.Value);
+                Report(context, origin, argument.Value, sink, isCommandDefinition ? SinkKinds.Dapper : SinkKinds.Constructor);
+                return;
+            }
+        }
+    }
+
+    private static void AnalyzeDapperCall(OperationAnalysisContext context, SqlSinks sinks)
+    {
+        if (context.Operation is not IInvocationOperation { TargetMethod: { } method } invocation
+            || !SqlSinks.Is(method.ContainingType, sinks.SqlMapper))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Name: "sql" } parameter
+                && parameter.Type?.SpecialType == SpecialType.System_String
+                && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                var origin = new SqlOriginAnalysis(sinks, invocation).Classify(argument.Value);
+                Report(context, origin, argument.Value, "SqlMapper." + method.Name, SinkKinds.Dapper);
+                return;
+            }
+        }
+    }
+
+    private static bool LooksLikeCommandText(string name)
+        => name.IndexOf("text", System.StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("sql", System.StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("command", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static void Report(OperationAnalysisContext context, Origin origin, IOperation value, string sink, string sinkKind)
+    {
+        if (origin.Kind != OriginKind.Unsafe || origin.Part?.Syntax is not { } partSyntax)
+        {
+            return;
+        }
+
+        var valueSyntax = SqlOriginAnalysis.Strip(value).Syntax ?? value.Syntax;
+        var location = partSyntax.GetLocation();
+        if (location.SourceTree is null || valueSyntax is null)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sinkKind);
+        context.ReportDiagnostic(Diagnostic.Create(
+            AnalyzerDescriptors.SqlBuiltAtRunTime,
+            location,
+            ImmutableArray.Create(valueSyntax.GetLocation()),
+            properties,
+            sink,
+            Describe(partSyntax),
+            origin.How ?? "concatenation"));
+    }
+
+    /// <summary>The source text of the unsafe part, on one line and at most 60 characters.</summary>
+    private static string Describe(SyntaxNode syntax)
+    {
+        var text = syntax.ToString();
+        var builder = new StringBuilder(System.Math.Min(text.Length, 64));
+        var lastWasSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!lastWasSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                lastWasSpace = true;
+                continue;
+            }
+
+            lastWasSpace = false;
+            builder.Append(c);
+            if (builder.Length >= 60)
+            {
+                builder.Append("...");
+                break;
+            }
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+}
+
+/// <summary>Values of <see cref="SqlInjectionAnalyzer.SinkProperty"/>.</summary>
+public static class SinkKinds
+{
+    public const string CommandText = "CommandText";
+    public const string Constructor = "Constructor";
+    public const string Dapper = "Dapper";
+}
