@@ -193,6 +193,15 @@ public sealed partial class SqlParser
 
         if (Cur.IsBareWord && DdlVerbs.Contains(Cur.Value))
         {
+            if (_modelDdl)
+            {
+                var ddl = TryParseDdl(start);
+                if (ddl != null || _failed)
+                {
+                    return ddl;
+                }
+            }
+
             return ParseOpaque(SqlStatementKind.Ddl, start, trackBlocks: IsWord("CREATE"));
         }
 

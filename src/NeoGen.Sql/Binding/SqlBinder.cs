@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using NeoGen.Sql.Parsing;
+using NeoGen.Sql.Schema;
+
+namespace NeoGen.Sql.Binding;
+
+/// <summary>
+/// Resolves a statement's names against a <see cref="SqlSchema"/>: tables, aliases, joins, derived tables, CTEs
+/// (recursive too) and set operations; infers result column and parameter types and nullability; collects what index
+/// and safety analysis needs. Never throws. Tables missing from the schema give one <see cref="SqlBindingProblemKind.UnknownTable"/>
+/// and no column problems.
+/// </summary>
+public static partial class SqlBinder
+{
+    private const int MaxDepth = 400;
+
+    /// <summary>Binds the first statement of <paramref name="sql"/>.</summary>
+    public static BoundStatement Bind(string? sql, SqlDialect dialect, SqlSchema? schema)
+    {
+        var script = SqlParser.Parse(sql, dialect);
+        return Bind(script, dialect, schema);
+    }
+
+    /// <summary>Binds the first statement of an already parsed script.</summary>
+    public static BoundStatement Bind(SqlScript script, SqlDialect dialect, SqlSchema? schema)
+    {
+        if (script == null)
+        {
+            script = SqlParser.Parse(string.Empty, dialect);
+        }
+
+        var statement = script.Statements.Count > 0 ? script.Statements[0] : null;
+        var result = new BoundStatement(script, statement);
+        if (statement == null)
+        {
+            return result;
+        }
+
+        var binder = new Binder(schema ?? SqlSchema.Empty, dialect);
+        try
+        {
+            binder.BindStatement(statement, result);
+        }
+        catch (Exception)
+        {
+            // Never let a bug in the binder reach the compiler; keep what was found so far.
+        }
+
+        result.Problems = binder.Problems;
+        result.Parameters = binder.Parameters;
+        result.Tables = binder.Tables;
+        result.ColumnReferences = binder.References;
+        result.PredicateUses = binder.Uses;
+        result.StarSpans = binder.Stars;
+        return result;
+    }
+
+    /// <summary>The output columns of a query (for views and CREATE TABLE .. AS); null when it cannot be bound.</summary>
+    internal static IReadOnlyList<Col>? BindQueryColumns(SqlQuery query, SqlDialect dialect, SqlSchema schema)
+    {
+        try
+        {
+            var binder = new Binder(schema, dialect);
+            var columns = binder.BindQuery(query, null, 0);
+            foreach (var c in columns)
+            {
+                if (string.IsNullOrEmpty(c.Name))
+                {
+                    return columns;
+                }
+            }
+
+            return columns;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What the binder knows about a value: a column of a source, a result column or an expression.</summary>
+    internal sealed class Col
+    {
+        public string? Name;
+        public SqlType Type;
+        public SqlType ElementType;
+        public bool IsNullable = true;
+        public string? EnumTypeName;
+        public SqlSchemaColumn? SourceColumn;
+        public SqlSchemaTable? SourceTable;
+        public SqlSpan Span;
+        public bool FromStar;
+
+        public static Col Unknown(bool nullable = true) => new() { IsNullable = nullable };
+
+        public static Col Of(SqlType type, bool nullable) => new() { Type = type, IsNullable = nullable };
+
+        public static Col FromSchema(SqlSchemaTable table, SqlSchemaColumn column) => new()
+        {
+            Name = column.Name,
+            Type = column.Type,
+            ElementType = column.ElementType,
+            IsNullable = column.IsNullable,
+            EnumTypeName = column.EnumTypeName,
+            SourceColumn = column,
+            SourceTable = table,
+        };
+
+        public Col Copy() => (Col)MemberwiseClone();
+
+        public Col Named(string? name)
+        {
+            var c = Copy();
+            c.Name = name;
+            return c;
+        }
+
+        public Col Nullable(bool nullable)
+        {
+            if (IsNullable == nullable)
+            {
+                return this;
+            }
+
+            var c = Copy();
+            c.IsNullable = nullable;
+            return c;
+        }
+
+        public Col Value()
+        {
+            // An expression result: keeps the type, forgets the column.
+            var c = Copy();
+            c.Name = null;
+            c.SourceColumn = null;
+            c.SourceTable = null;
+            return c;
+        }
+    }
+}
