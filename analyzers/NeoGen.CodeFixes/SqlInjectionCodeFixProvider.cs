@@ -71,6 +71,8 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
         /// <summary>ADO.NET: the command; statements go after <see cref="After"/> or first in <see cref="AtStartOf"/>.</summary>
         public ExpressionSyntax? Command { get; set; }
 
+        public ITypeSymbol? CommandType { get; set; }
+
         public StatementSyntax? After { get; set; }
 
         public BlockSyntax? AtStartOf { get; set; }
@@ -147,34 +149,31 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
                     && CanInsertAfter(statement))
                 {
                     plan.Command = member.Expression;
+                    plan.CommandType = model.GetTypeInfo(member.Expression, cancellationToken).Type;
                     plan.After = statement;
                 }
                 else if (assignment.Left is IdentifierNameSyntax { Identifier.ValueText: "CommandText" }
                     && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation })
                 {
-                    ResolveCreation(plan, creation);
+                    ResolveCreation(plan, creation, model, cancellationToken);
                 }
 
                 break;
             case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } }:
-                ResolveCreation(plan, creation);
+                ResolveCreation(plan, creation, model, cancellationToken);
                 break;
         }
 
-        if (plan.Command is null)
-        {
-            return null;
-        }
-
-        return model.GetTypeInfo(plan.Command, cancellationToken).Type is { TypeKind: not TypeKind.Error } ? plan : null;
+        return plan.Command is not null && plan.CommandType is { TypeKind: not TypeKind.Error } ? plan : null;
     }
 
-    private static void ResolveCreation(FixPlan plan, BaseObjectCreationExpressionSyntax creation)
+    private static void ResolveCreation(FixPlan plan, BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {
         var outer = WalkUpParentheses(creation);
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
             && declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1 } declaration)
         {
+            plan.CommandType = (model.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol)?.Type;
             if (declaration.Parent is LocalDeclarationStatementSyntax local && CanInsertAfter(local))
             {
                 plan.Command = SyntaxFactory.IdentifierName(declarator.Identifier.WithoutTrivia());
@@ -193,6 +192,7 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
             && CanInsertAfter(statement))
         {
             plan.Command = assignment.Left;
+            plan.CommandType = model.GetTypeInfo(assignment.Left, cancellationToken).Type;
             plan.After = statement;
         }
     }
@@ -286,11 +286,22 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
 
         if (plan.DapperArguments is { } arguments)
         {
-            var anonymous = AnonymousObject(plan.Sql.Parameters);
+            var anonymous = AnonymousObject(plan.Sql.Parameters).WithAdditionalAnnotations(Formatter.Annotation);
             var argument = plan.DapperPositional
                 ? SyntaxFactory.Argument(anonymous)
                 : SyntaxFactory.Argument(SyntaxFactory.NameColon(plan.DapperParameterName!), default, anonymous);
-            editor.ReplaceNode(arguments, (current, _) => ((ArgumentListSyntax)current).AddArguments(argument));
+            editor.ReplaceNode(arguments, (current, _) =>
+            {
+                var list = (ArgumentListSyntax)current;
+                var separators = new List<SyntaxToken>();
+                for (var i = 0; i < list.Arguments.Count; i++)
+                {
+                    separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+                }
+
+                var all = new List<ArgumentSyntax>(list.Arguments) { argument };
+                return list.WithArguments(SyntaxFactory.SeparatedList(all, separators));
+            });
         }
         else if (plan.Command is { } command)
         {
@@ -354,8 +365,8 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
     private static List<StatementSyntax> BindingStatements(SemanticModel model, FixPlan plan, ExpressionSyntax command, CancellationToken cancellationToken)
     {
         var commandText = command.WithoutTrivia().ToString();
-        var commandType = model.GetTypeInfo(command, cancellationToken).Type;
-        var addWithValue = HasAddWithValue(commandType);
+        var addWithValue = HasAddWithValue(plan.CommandType);
+        var newLine = NewLine(plan);
         var takenNames = addWithValue ? null : NamesInScope(model, plan, cancellationToken);
         var statements = new List<StatementSyntax>();
         foreach (var parameter in plan.Sql.Parameters)
@@ -364,24 +375,39 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
             var literal = SyntaxFactory.Literal("@" + parameter.Name).ToString();
             if (addWithValue)
             {
-                statements.Add(Statement($"{commandText}.Parameters.AddWithValue({literal}, {value});"));
+                statements.Add(Statement($"{commandText}.Parameters.AddWithValue({literal}, {value});", newLine));
                 continue;
             }
 
             var variable = UniqueName(SafeIdentifier(parameter.Name).TrimStart('@') + "Parameter", takenNames!);
-            statements.Add(Statement($"var {variable} = {commandText}.CreateParameter();"));
-            statements.Add(Statement($"{variable}.ParameterName = {literal};"));
-            statements.Add(Statement($"{variable}.Value = {value};"));
-            statements.Add(Statement($"{commandText}.Parameters.Add({variable});"));
+            statements.Add(Statement($"var {variable} = {commandText}.CreateParameter();", newLine));
+            statements.Add(Statement($"{variable}.ParameterName = {literal};", newLine));
+            statements.Add(Statement($"{variable}.Value = {value};", newLine));
+            statements.Add(Statement($"{commandText}.Parameters.Add({variable});", newLine));
         }
 
         return statements;
     }
 
-    private static StatementSyntax Statement(string text)
+    private static StatementSyntax Statement(string text, string newLine)
         => SyntaxFactory.ParseStatement(text)
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation)
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            .WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine));
+
+    /// <summary>The line ending the file already uses where the statements go.</summary>
+    private static string NewLine(FixPlan plan)
+    {
+        var trivia = plan.After?.GetTrailingTrivia() ?? plan.AtStartOf?.OpenBraceToken.TrailingTrivia ?? default;
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return item.ToString();
+            }
+        }
+
+        return "\n";
+    }
 
     /// <summary>The value to bind; a value that may be null binds as DBNull, which every provider understands.</summary>
     private static string ValueText(SemanticModel model, PlannedParameter parameter, CancellationToken cancellationToken)

@@ -94,12 +94,12 @@ public sealed class SqlInjectionAnalyzerTests
         NG1001(0, "NpgsqlCommand.CommandText", "id", "interpolation"));
 
     [Fact]
-    public Task Concatenation_through_a_local_fires_on_the_operand() => Analyzer(
+    public Task Concatenation_through_a_local_fires_at_the_sink_naming_the_operand() => Analyzer(
         InClass("""
             public void M(SqliteCommand command, string name)
             {
-                var sql = "SELECT id FROM users WHERE name = '" + {|#0:name|} + "'";
-                command.CommandText = sql;
+                var sql = "SELECT id FROM users WHERE name = '" + name + "'";
+                command.CommandText = {|#0:sql|};
             }
             """),
         NG1001(0, "SqliteCommand.CommandText", "name", "concatenation"));
@@ -127,10 +127,10 @@ public sealed class SqlInjectionAnalyzerTests
                 var sql = "SELECT id FROM users";
                 if (filter)
                 {
-                    sql = sql + " WHERE name = '" + {|#0:name|} + "'";
+                    sql = sql + " WHERE name = '" + name + "'";
                 }
 
-                command.CommandText = sql;
+                command.CommandText = {|#0:sql|};
             }
             """),
         NG1001(0, "SqliteCommand.CommandText", "name", "concatenation"));
@@ -140,8 +140,8 @@ public sealed class SqlInjectionAnalyzerTests
         InClass("""
             public void M(SqliteCommand command, string sql, string name, string filter)
             {
-                sql += " WHERE name = '" + {|#0:name|} + "'";
-                command.CommandText = sql;
+                sql += " WHERE name = '" + name + "'";
+                command.CommandText = {|#0:sql|};
                 command.CommandText += {|#1:filter|};
                 command.CommandText += " ORDER BY id";
             }
@@ -155,8 +155,8 @@ public sealed class SqlInjectionAnalyzerTests
             private string _sql = "";
             public void M(SqliteCommand command, string name)
             {
-                _sql = $"DELETE FROM users WHERE name = '{{|#0:name|}}'";
-                command.CommandText = _sql;
+                _sql = $"DELETE FROM users WHERE name = '{name}'";
+                command.CommandText = {|#0:_sql|};
             }
             """),
         NG1001(0, "SqliteCommand.CommandText", "name", "interpolation"));
@@ -194,8 +194,8 @@ public sealed class SqlInjectionAnalyzerTests
             public void M(SqliteCommand command, string name)
             {
                 var builder = new StringBuilder("SELECT id FROM users");
-                builder.Append(" WHERE name = '").Append({|#0:name|}).Append('\'');
-                command.CommandText = builder.ToString();
+                builder.Append(" WHERE name = '").Append(name).Append('\'');
+                command.CommandText = {|#0:builder.ToString()|};
             }
             """),
         NG1001(0, "SqliteCommand.CommandText", "name", "a StringBuilder"));

@@ -139,17 +139,21 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         var valueSyntax = SqlOriginAnalysis.Strip(value).Syntax ?? value.Syntax;
-        var location = partSyntax.GetLocation();
-        if (location.SourceTree is null || valueSyntax is null)
+        if (valueSyntax is null || partSyntax.SyntaxTree != valueSyntax.SyntaxTree)
         {
             return;
         }
 
+        // On the unsafe part when it is inside the SQL expression; when it came through a local (built elsewhere in
+        // the body), on the SQL expression at the sink, so that the diagnostic stays local to the analyzed operation
+        // (the IDE analyzes by span) and points at the call that runs the SQL. The other place is an additional location.
+        var partIsInside = valueSyntax.Span.Contains(partSyntax.Span);
+        var location = partIsInside ? partSyntax.GetLocation() : valueSyntax.GetLocation();
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sinkKind);
         context.ReportDiagnostic(Diagnostic.Create(
             AnalyzerDescriptors.SqlBuiltAtRunTime,
             location,
-            ImmutableArray.Create(valueSyntax.GetLocation()),
+            ImmutableArray.Create(valueSyntax.GetLocation(), partSyntax.GetLocation()),
             properties,
             sink,
             Describe(partSyntax),
