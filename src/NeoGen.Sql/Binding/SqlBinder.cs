@@ -42,7 +42,7 @@ public static partial class SqlBinder
         {
             binder.BindStatement(statement, result);
         }
-        catch (Exception)
+        catch (Exception) when (!SqlDiagnosticsSwitch.Rethrow)
         {
             // Never let a bug in the binder reach the compiler; keep what was found so far.
         }
@@ -73,7 +73,7 @@ public static partial class SqlBinder
 
             return columns;
         }
-        catch (Exception)
+        catch (Exception) when (!SqlDiagnosticsSwitch.Rethrow)
         {
             return null;
         }

@@ -113,7 +113,7 @@ public sealed class SqlSchemaBuilder
                 apply.Statement(statement);
             }
         }
-        catch (Exception e)
+        catch (Exception e) when (!SqlDiagnosticsSwitch.Rethrow)
         {
             // A bug, but the caller is a compiler: report it rather than crash.
             errors.Add(new SqlError("Internal error while reading the schema: " + e.Message, 0, 0));
