@@ -317,6 +317,20 @@ GO
     }
 
     [Fact]
+    public void SqlServer_sp_rename_renames_columns_tables_and_indexes()
+    {
+        var b = new SqlSchemaBuilder();
+        Assert.Empty(b.Apply("CREATE TABLE dbo.Customers (Id INT PRIMARY KEY, Name NVARCHAR(50)); CREATE INDEX IX_Name ON dbo.Customers (Name);", SqlDialect.SqlServer));
+        Assert.Empty(b.Apply("EXEC sp_rename 'dbo.Customers.Name', 'FullName', 'COLUMN';\nGO\nEXEC sp_rename N'dbo.Customers.IX_Name', N'IX_FullName', N'INDEX';\nGO\nEXECUTE sp_rename 'dbo.Customers', 'Clients'", SqlDialect.SqlServer));
+        var t = b.Build().FindTable("Clients")!;
+        Assert.NotNull(t.FindColumn("FullName"));
+        Assert.Equal("FullName", t.Indexes.Single(i => i.Name == "IX_FullName").LeadingColumn);
+        var sql = "EXEC sp_rename 'Clients.Nope', 'X', 'COLUMN'";
+        var e = Assert.Single(b.Apply(sql, SqlDialect.SqlServer));
+        H.Span(sql, "'Clients.Nope'", e.Start, e.Length);
+    }
+
+    [Fact]
     public void Views_get_their_columns_from_the_query()
     {
         var s = Schema(PgTutorial + @"

@@ -647,7 +647,7 @@ public static partial class SqlBinder
             {
                 var join = spine.Pop();
                 var leftEnd = scope.Sources.Count;
-                AddPrimary(scope, join.Right, depth, conditions);
+                AddPrimary(scope, join.Right, depth, conditions, join.Kind == JoinKind.CrossApply || join.Kind == JoinKind.OuterApply);
                 if (join.Kind == JoinKind.Left || join.Kind == JoinKind.Full || join.Kind == JoinKind.OuterApply)
                 {
                     for (var i = leftEnd; i < scope.Sources.Count; i++)
@@ -725,7 +725,7 @@ public static partial class SqlBinder
             }
         }
 
-        private void AddPrimary(Scope scope, TableSource source, int depth, List<(SqlExpression On, bool Outer)> conditions)
+        private void AddPrimary(Scope scope, TableSource source, int depth, List<(SqlExpression On, bool Outer)> conditions, bool lateral = false)
         {
             var alias = source.Alias?.Value;
             switch (source)
@@ -736,7 +736,7 @@ public static partial class SqlBinder
                 case DerivedTableSource derived:
                     {
                         // A LATERAL subquery sees the sources to its left; others only the enclosing query's.
-                        var parent = derived.IsLateral ? scope : scope.Parent;
+                        var parent = derived.IsLateral || lateral ? scope : scope.Parent;
                         var columns = BindQuery(derived.Query, parent, depth + 1);
                         if (derived.ColumnAliases.Count > columns.Count && columns.Count > 0 && !HasUnknownWidth(derived.Query))
                         {

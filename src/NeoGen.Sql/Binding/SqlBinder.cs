@@ -23,14 +23,30 @@ public static partial class SqlBinder
     }
 
     /// <summary>Binds the first statement of an already parsed script.</summary>
-    public static BoundStatement Bind(SqlScript script, SqlDialect dialect, SqlSchema? schema)
+    public static BoundStatement Bind(SqlScript script, SqlDialect dialect, SqlSchema? schema) => Bind(script, 0, dialect, schema);
+
+    /// <summary>Binds every statement of <paramref name="sql"/>, in order (parse errors are on each result).</summary>
+    public static IReadOnlyList<BoundStatement> BindAll(string? sql, SqlDialect dialect, SqlSchema? schema)
+    {
+        var script = SqlParser.Parse(sql, dialect);
+        var list = new List<BoundStatement>(script.Statements.Count);
+        for (var i = 0; i < script.Statements.Count; i++)
+        {
+            list.Add(Bind(script, i, dialect, schema));
+        }
+
+        return list;
+    }
+
+    /// <summary>Binds statement number <paramref name="index"/> of an already parsed script (none when out of range).</summary>
+    public static BoundStatement Bind(SqlScript script, int index, SqlDialect dialect, SqlSchema? schema)
     {
         if (script == null)
         {
             script = SqlParser.Parse(string.Empty, dialect);
         }
 
-        var statement = script.Statements.Count > 0 ? script.Statements[0] : null;
+        var statement = index >= 0 && index < script.Statements.Count ? script.Statements[index] : null;
         var result = new BoundStatement(script, statement);
         if (statement == null)
         {

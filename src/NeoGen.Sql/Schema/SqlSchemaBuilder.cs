@@ -281,7 +281,127 @@ public sealed class SqlSchemaBuilder
                 case CreateEnumTypeStatement e:
                     EnumType(e);
                     break;
+                case OpaqueStatement { Verb: "EXEC" or "EXECUTE" } exec when _dialect == SqlDialect.SqlServer:
+                    SpRename(exec);
+                    break;
             }
+        }
+
+        /// <summary>T-SQL <c>EXEC sp_rename 'dbo.t.old', 'new', 'COLUMN'</c> (also OBJECT and INDEX).</summary>
+        private void SpRename(OpaqueStatement exec)
+        {
+            var span = exec.Span;
+            if (span.End > _text.Length)
+            {
+                return;
+            }
+
+            var lex = Lexing.SqlLexer.Lex(_text.Substring(span.Start, span.Length), _dialect);
+            var tokens = new List<Lexing.SqlToken>();
+            foreach (var t in lex.Tokens)
+            {
+                if (t.Kind != Lexing.SqlTokenKind.EndOfFile)
+                {
+                    tokens.Add(t);
+                }
+            }
+
+            var i = 1;
+            while (i + 1 < tokens.Count && tokens[i].Kind != Lexing.SqlTokenKind.String && !tokens[i].IsWord("sp_rename"))
+            {
+                i++;
+            }
+
+            if (i >= tokens.Count || !tokens[i].IsWord("sp_rename"))
+            {
+                return;
+            }
+
+            var strings = new List<Lexing.SqlToken>();
+            for (i++; i < tokens.Count; i++)
+            {
+                if (tokens[i].Kind == Lexing.SqlTokenKind.String)
+                {
+                    strings.Add(tokens[i]);
+                }
+                else if (tokens[i].Kind != Lexing.SqlTokenKind.Comma && tokens[i].Kind != Lexing.SqlTokenKind.Parameter && !tokens[i].IsOperator("="))
+                {
+                    return;
+                }
+            }
+
+            if (strings.Count < 2)
+            {
+                return;
+            }
+
+            var parts = new List<string>();
+            foreach (var part in strings[0].Value.Split('.'))
+            {
+                parts.Add(part.Trim().TrimStart('[', '"').TrimEnd(']', '"'));
+            }
+
+            var newName = strings[1].Value.Trim().TrimStart('[', '"').TrimEnd(']', '"');
+            var kind = strings.Count > 2 ? strings[2].Value.Trim().ToUpperInvariant() : "OBJECT";
+            var at = new SqlSpan(span.Start + strings[0].Start, strings[0].Length);
+            if (kind == "COLUMN" || kind == "INDEX")
+            {
+                if (parts.Count < 2)
+                {
+                    return;
+                }
+
+                var table = _schema.FindTable(parts[parts.Count - 2], parts.Count >= 3 ? parts[parts.Count - 3] : null);
+                if (table == null)
+                {
+                    _errors.Add(new SqlError($"Table '{parts[parts.Count - 2]}' does not exist", at.Start, at.Length));
+                    return;
+                }
+
+                var oldName = parts[parts.Count - 1];
+                if (kind == "INDEX")
+                {
+                    foreach (var index in table.IndexList)
+                    {
+                        if (string.Equals(index.Name, oldName, StringComparison.OrdinalIgnoreCase))
+                        {
+                            index.Name = newName;
+                        }
+                    }
+
+                    return;
+                }
+
+                var column = table.FindColumn(oldName);
+                if (column == null)
+                {
+                    _errors.Add(new SqlError($"Column '{oldName}' does not exist in table '{table.Name}'", at.Start, at.Length));
+                    return;
+                }
+
+                RenameColumn(table, column, newName);
+                return;
+            }
+
+            var renamed = _schema.FindTable(parts[parts.Count - 1], parts.Count >= 2 ? parts[parts.Count - 2] : null);
+            if (renamed == null)
+            {
+                _errors.Add(new SqlError($"Table '{parts[parts.Count - 1]}' does not exist", at.Start, at.Length));
+                return;
+            }
+
+            foreach (var t in _schema.TableList)
+            {
+                foreach (var fk in t.ForeignKeyList)
+                {
+                    if (string.Equals(fk.ReferencedTable, renamed.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        fk.ReferencedTable = newName;
+                    }
+                }
+            }
+
+            renamed.Name = newName;
         }
 
         private void EnumType(CreateEnumTypeStatement e)
