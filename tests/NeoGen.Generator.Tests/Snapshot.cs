@@ -11,8 +11,7 @@ internal static class Snapshot
 {
     public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
-        Directory.CreateDirectory(directory);
+        var directory = SnapshotDirectory(callerPath);
         var verified = Path.Combine(directory, name + ".verified.cs.txt");
         var received = Path.Combine(directory, name + ".received.cs.txt");
         actual = actual.Replace("\r\n", "\n");
@@ -47,5 +46,26 @@ internal static class Snapshot
         }
 
         Assert.Fail($"Snapshot '{name}' differs at line {line + 1}:\n  expected: {(line < expectedLines.Length ? expectedLines[line] : "<end>")}\n  actual:   {(line < actualLines.Length ? actualLines[line] : "<end>")}\nReceived output: {received}");
+    }
+
+    /// <summary>
+    /// Snapshots/ of this project, found from the test binaries upwards: CI builds map source paths to
+    /// "/_/" (deterministic builds), so the caller's path is only the fallback.
+    /// </summary>
+    private static string SnapshotDirectory(string callerPath)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "NeoGen.Generator.Tests", "Snapshots");
+            if (File.Exists(Path.Combine(directory.FullName, "NeoGen.sln")) && Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        var beside = Path.Combine(Path.GetDirectoryName(callerPath) ?? string.Empty, "Snapshots");
+        return Directory.Exists(beside)
+            ? beside
+            : throw new DirectoryNotFoundException($"Snapshots folder not found above {AppContext.BaseDirectory} or beside {callerPath}.");
     }
 }
