@@ -371,6 +371,7 @@ CREATE INDEX ix_orders_user ON orders (user_id, created_at);
         b = Clean("UPDATE c SET c.Name = @n FROM dbo.Customers c WHERE c.Id = @id", SqlDialect.SqlServer, tsql);
         Assert.Equal("Customers", b.TargetTable!.Name);
         Assert.Equal("Name", b.Parameters[0].Column!.Name);
+        Clean("UPDATE Customers SET @old = Name, Name = @n WHERE Id = @id", SqlDialect.SqlServer, tsql);
     }
 
     [Fact]

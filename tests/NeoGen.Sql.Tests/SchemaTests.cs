@@ -317,6 +317,44 @@ GO
     }
 
     [Fact]
+    public void SqlServer_ssms_generated_script()
+    {
+        var s = Schema(@"
+SET ANSI_NULLS ON
+GO
+CREATE TABLE [dbo].[Orders](
+	[OrderID] [int] IDENTITY(1,1) NOT NULL,
+	[CustomerID] [nchar](5) NULL,
+	[Freight] [money] NOT NULL,
+	[Shipped] [bit] NOT NULL,
+ CONSTRAINT [PK_Orders] PRIMARY KEY CLUSTERED
+(
+	[OrderID] ASC
+)WITH (PAD_INDEX = OFF, STATISTICS_NORECOMPUTE = OFF) ON [PRIMARY]
+) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[Customers]([CustomerID] [nchar](5) NOT NULL PRIMARY KEY)
+GO
+ALTER TABLE [dbo].[Orders] ADD  CONSTRAINT [DF_Orders_Freight]  DEFAULT ((0)) FOR [Freight]
+GO
+ALTER TABLE [dbo].[Orders] ADD  DEFAULT ((0)) FOR [Shipped]
+GO
+ALTER TABLE [dbo].[Orders]  WITH CHECK ADD  CONSTRAINT [FK_Orders_Customers] FOREIGN KEY([CustomerID])
+REFERENCES [dbo].[Customers] ([CustomerID])
+GO
+ALTER TABLE [dbo].[Orders] CHECK CONSTRAINT [FK_Orders_Customers]
+GO
+", SqlDialect.SqlServer);
+        var o = s.FindTable("Orders")!;
+        Assert.Equal("((0))", o.FindColumn("Freight")!.DefaultSql);
+        Assert.True(o.FindColumn("Shipped")!.HasDefault);
+        Assert.DoesNotContain(o.Columns, c => c.IsRequiredOnInsert);
+        Assert.Equal("FK_Orders_Customers", o.ForeignKeys.Single().Name);
+        Assert.Equal(SqlType.Text, o.FindColumn("CustomerID")!.Type);
+        Assert.Equal(SqlType.Integer, o.FindColumn("OrderID")!.Type);
+    }
+
+    [Fact]
     public void SqlServer_sp_rename_renames_columns_tables_and_indexes()
     {
         var b = new SqlSchemaBuilder();

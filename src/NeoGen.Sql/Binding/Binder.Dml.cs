@@ -202,7 +202,7 @@ public static partial class SqlBinder
             var targets = new List<Col>();
             foreach (var t in a.Targets)
             {
-                if (t.Name.Parts.Count == 1 && t.Name.Parts[0].Value.Length > 0 && _dialect == SqlDialect.SqlServer && a.Span.Start < t.Span.Start + 1 && t.Span.Length > 0 && IsVariable(t))
+                if (_dialect == SqlDialect.SqlServer && IsVariable(t))
                 {
                     targets.Add(Col.Unknown());
                     continue;
@@ -230,7 +230,9 @@ public static partial class SqlBinder
             Infer(a.Value, valueScope, hint, a.Operator == "=" ? SqlParameterRole.Assignment : SqlParameterRole.Operand, new Ctx(clause), 1);
         }
 
-        private static bool IsVariable(ColumnReferenceExpression t) => false;
+        /// <summary>T-SQL <c>SET @v = ..</c>: the parser keeps the variable as a one-part name whose span includes the <c>@</c>.</summary>
+        private static bool IsVariable(ColumnReferenceExpression t) =>
+            t.Name.Parts.Count == 1 && !t.Name.Parts[0].IsQuoted && t.Name.Parts[0].Span.Length == t.Name.Parts[0].Value.Length + 1;
 
         private void BindUpdate(UpdateStatement update, BoundStatement result)
         {

@@ -701,7 +701,7 @@ public sealed partial class SqlParser
         {
             // "constraint" could be a column name only if followed by a type; a name then a constraint keyword means a constraint.
             Advance();
-            if (!IsWord("PRIMARY") && !IsWord("UNIQUE") && !IsWord("FOREIGN") && !IsWord("CHECK") && !IsWord("EXCLUDE"))
+            if (!IsWord("PRIMARY") && !IsWord("UNIQUE") && !IsWord("FOREIGN") && !IsWord("CHECK") && !IsWord("EXCLUDE") && !(SqlServer && IsWord("DEFAULT")))
             {
                 name = ParseIdentifier("a constraint name", allowReserved: true);
             }
@@ -717,6 +717,9 @@ public sealed partial class SqlParser
         {
         }
         else if (IsWord("CHECK") && Peek(1).Kind == SqlTokenKind.LeftParen)
+        {
+        }
+        else if (SqlServer && !inCreateTable && IsWord("DEFAULT"))
         {
         }
         else if (inCreateTable && (MySql || SqlServer) && (IsWord("KEY") || IsWord("INDEX") || IsWord("FULLTEXT") || IsWord("SPATIAL"))
@@ -781,6 +784,13 @@ public sealed partial class SqlParser
             var check = ParseExpression();
             Expect(SqlTokenKind.RightParen);
             constraint = new TableConstraint(TableConstraintKind.Check, name, Array.Empty<IndexColumn>(), default) { Check = check };
+        }
+        else if (SqlServer && AcceptWord("DEFAULT"))
+        {
+            var value = ParseExpression(PrecOther);
+            ExpectWord("FOR");
+            var column = ParseIdentifier("a column name", allowReserved: true);
+            constraint = new TableConstraint(TableConstraintKind.Default, name, Array.Empty<IndexColumn>(), default) { Default = value, DefaultColumn = column };
         }
         else if (IsWord("EXCLUDE"))
         {
@@ -1112,8 +1122,19 @@ public sealed partial class SqlParser
             return a;
         }
 
+        if (SqlServer && IsWord("WITH") && (IsWordAt(1, "CHECK") || IsWordAt(1, "NOCHECK")) && IsWordAt(2, "ADD"))
+        {
+            _pos += 2;
+        }
+
         if (AcceptWord("ADD") || (previous == AlterTableActionKind.AddColumn && !IsAlterVerb()))
         {
+            if (SqlServer && IsWord("DEFAULT"))
+            {
+                var defaultConstraint = TryParseTableConstraint(inCreateTable: false);
+                return defaultConstraint == null ? null : Done(new AlterTableAction(AlterTableActionKind.AddConstraint, default) { Constraint = defaultConstraint });
+            }
+
             if (IsWord("CONSTRAINT") || IsWord("PRIMARY") || IsWord("FOREIGN") || IsWord("CHECK") || (IsWord("UNIQUE") && !IsWordAt(1, "NOT"))
                 || ((MySql || SqlServer) && (IsWord("INDEX") || IsWord("KEY") || IsWord("FULLTEXT") || IsWord("SPATIAL"))))
             {

@@ -736,6 +736,22 @@ public sealed class SqlSchemaBuilder
                     CheckColumnsExist(table, constraint.Columns);
                     table.IndexList.Add(new SqlSchemaIndex(name, IndexColumns(constraint.Columns), constraint.IsUniqueIndex, SqlIndexOrigin.Index));
                     break;
+                case TableConstraintKind.Default when constraint.DefaultColumn != null && constraint.Default != null:
+                    var target = table.FindColumn(constraint.DefaultColumn.Value);
+                    if (target == null)
+                    {
+                        if (!table.HasUnknownColumns)
+                        {
+                            Error($"Column '{constraint.DefaultColumn.Value}' does not exist in table '{table.Name}'", constraint.DefaultColumn);
+                        }
+                    }
+                    else
+                    {
+                        target.DefaultSql = TextOf(constraint.Default);
+                        target.HasDefault = true;
+                    }
+
+                    break;
                 case TableConstraintKind.ForeignKey when constraint.References != null:
                     CheckColumnsExist(table, constraint.Columns);
                     var columns = new List<string>();

@@ -93,6 +93,9 @@ public enum TableConstraintKind
     /// <summary>MySQL <c>KEY ix (..)</c> / <c>INDEX ix (..)</c> / T-SQL inline <c>INDEX ix (..)</c> inside CREATE TABLE.</summary>
     Index,
 
+    /// <summary>T-SQL <c>[CONSTRAINT n] DEFAULT expr FOR col</c> (ALTER TABLE .. ADD).</summary>
+    Default,
+
     /// <summary>PostgreSQL EXCLUDE and anything else recognised but not modelled.</summary>
     Other,
 }
@@ -119,6 +122,12 @@ public sealed class TableConstraint : SqlNode
 
     public SqlExpression? Check { get; internal set; }
 
+    /// <summary>For <see cref="TableConstraintKind.Default"/>: the value.</summary>
+    public SqlExpression? Default { get; internal set; }
+
+    /// <summary>For <see cref="TableConstraintKind.Default"/>: the column (<c>FOR col</c>).</summary>
+    public SqlIdentifier? DefaultColumn { get; internal set; }
+
     /// <summary>For <see cref="TableConstraintKind.Index"/>: MySQL UNIQUE KEY / FULLTEXT is reported as Unique / Index.</summary>
     public bool IsUniqueIndex { get; internal set; }
 
@@ -128,6 +137,8 @@ public sealed class TableConstraint : SqlNode
         AddAll(sink, Columns);
         Add(sink, References);
         Add(sink, Check);
+        Add(sink, Default);
+        Add(sink, DefaultColumn);
     }
 }
 
