@@ -196,6 +196,68 @@ public sealed class SqlInjectionCodeFixTests
         NG1001(0, "SqlMapper.Execute", "id", "concatenation"));
 
     [Fact]
+    public Task Using_block_gets_parameters_first_in_the_block() => Fix(
+        Class("""
+            public void M(SqliteConnection connection, long id)
+            {
+                using (var command = new SqliteCommand($"DELETE FROM users WHERE id = {{|#0:id|}}", connection))
+                {
+                    command.ExecuteNonQuery();
+                }
+            }
+            """),
+        Class("""
+            public void M(SqliteConnection connection, long id)
+            {
+                using (var command = new SqliteCommand("DELETE FROM users WHERE id = @id", connection))
+                {
+                    command.Parameters.AddWithValue("@id", id);
+                    command.ExecuteNonQuery();
+                }
+            }
+            """),
+        NG1001(0, "new SqliteCommand(...)", "id", "interpolation"));
+
+    [Fact]
+    public Task Existing_placeholder_names_are_not_reused() => Fix(
+        Class("""
+            public void M(SqliteCommand command, string name, bool active)
+            {
+                command.CommandText = $"SELECT id FROM users WHERE team = @name AND name = '{{|#0:name|}}' AND active = {active}";
+                command.Parameters.AddWithValue("@name", "core");
+            }
+            """),
+        Class("""
+            public void M(SqliteCommand command, string name, bool active)
+            {
+                command.CommandText = "SELECT id FROM users WHERE team = @name AND name = @name2 AND active = @active";
+                command.Parameters.AddWithValue("@name2", name);
+                command.Parameters.AddWithValue("@active", active);
+                command.Parameters.AddWithValue("@name", "core");
+            }
+            """),
+        NG1001(0, "SqliteCommand.CommandText", "name", "interpolation"));
+
+    [Fact]
+    public Task Embedded_statement_and_unknown_command_get_no_fix()
+    {
+        var source = Class("""
+            public void M(SqliteCommand command, string name, bool filter)
+            {
+                if (filter) command.CommandText = $"SELECT id FROM users WHERE name = '{{|#0:name|}}'";
+                Run(new SqliteCommand($"SELECT id FROM users WHERE name = '{{|#1:name|}}'"));
+            }
+
+            private static void Run(SqliteCommand command) { }
+            """);
+        return Fix(
+            source,
+            source,
+            NG1001(0, "SqliteCommand.CommandText", "name", "interpolation"),
+            NG1001(1, "new SqliteCommand(...)", "name", "interpolation"));
+    }
+
+    [Fact]
     public Task Identifier_holes_get_no_fix()
     {
         var source = Class("""
