@@ -87,77 +87,77 @@ public static class Validator
                         break;
 
                     case Workload.TwentyRowsByKey:
-                    {
-                        var ids = Enumerable.Range(0, BenchData.QueriesPerRequest).Select(_ => BenchData.NextId(random)).ToArray();
-                        var rows = await contender.TwentyRowsByKeyAsync(ids);
-                        Expect(rows.Length == ids.Length, $"{rows.Length} rows for {ids.Length} ids");
-                        for (var i = 0; i < ids.Length; i++)
                         {
-                            ExpectWorld(world(rows[i]), ids[i], _fixture.ReadWorld(ids[i]));
-                        }
+                            var ids = Enumerable.Range(0, BenchData.QueriesPerRequest).Select(_ => BenchData.NextId(random)).ToArray();
+                            var rows = await contender.TwentyRowsByKeyAsync(ids);
+                            Expect(rows.Length == ids.Length, $"{rows.Length} rows for {ids.Length} ids");
+                            for (var i = 0; i < ids.Length; i++)
+                            {
+                                ExpectWorld(world(rows[i]), ids[i], _fixture.ReadWorld(ids[i]));
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case Workload.AllFortunes:
-                    {
-                        var fortunes = (await contender.AllFortunesAsync()).Select(fortune).OrderBy(f => f.Id).ToList();
-                        Expect(fortunes.SequenceEqual(BenchData.Fortunes), "fortunes differ from the seeded ones");
-                        break;
-                    }
+                        {
+                            var fortunes = (await contender.AllFortunesAsync()).Select(fortune).OrderBy(f => f.Id).ToList();
+                            Expect(fortunes.SequenceEqual(BenchData.Fortunes), "fortunes differ from the seeded ones");
+                            break;
+                        }
 
                     case Workload.UpdateTwentyRows:
-                    {
-                        var ids = Enumerable.Range(0, 20_000).Select(_ => BenchData.NextId(random)).Distinct().Take(BenchData.QueriesPerRequest).ToArray();
-                        var numbers = ids.Select(id => (_fixture.ReadWorld(id) ?? 0) % 10_000 + 1).ToArray();
-                        var affected = await contender.UpdateTwentyRowsAsync(ids, numbers);
-                        Expect(affected == ids.Length, $"{affected} rows affected, expected {ids.Length}");
-                        for (var i = 0; i < ids.Length; i++)
                         {
-                            var stored = _fixture.ReadWorld(ids[i]);
-                            Expect(stored == numbers[i], $"id {ids[i]} holds {stored} after update, expected {numbers[i]}");
-                        }
+                            var ids = Enumerable.Range(0, 20_000).Select(_ => BenchData.NextId(random)).Distinct().Take(BenchData.QueriesPerRequest).ToArray();
+                            var numbers = ids.Select(id => (_fixture.ReadWorld(id) ?? 0) % 10_000 + 1).ToArray();
+                            var affected = await contender.UpdateTwentyRowsAsync(ids, numbers);
+                            Expect(affected == ids.Length, $"{affected} rows affected, expected {ids.Length}");
+                            for (var i = 0; i < ids.Length; i++)
+                            {
+                                var stored = _fixture.ReadWorld(ids[i]);
+                                Expect(stored == numbers[i], $"id {ids[i]} holds {stored} after update, expected {numbers[i]}");
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case Workload.InsertOneRow:
-                    {
-                        var number = 7000 + _round;
-                        var id = await contender.InsertOneRowAsync(number);
-                        Expect(id > 0 && _insertedIds.Add(id), $"generated id {id} is not new");
-                        var stored = _fixture.ReadWorldInsert(id);
-                        Expect(stored == number, $"world_insert id {id} holds {stored}, expected {number}");
-                        break;
-                    }
+                        {
+                            var number = 7000 + _round;
+                            var id = await contender.InsertOneRowAsync(number);
+                            Expect(id > 0 && _insertedIds.Add(id), $"generated id {id} is not new");
+                            var stored = _fixture.ReadWorldInsert(id);
+                            Expect(stored == number, $"world_insert id {id} holds {stored}, expected {number}");
+                            break;
+                        }
 
                     case Workload.Fetch1000Rows:
-                    {
-                        var rows = (await contender.Fetch1000RowsAsync()).Select(world).OrderBy(r => r.Id).ToList();
-                        Expect(rows.Count == BenchData.FetchCount, $"{rows.Count} rows, expected {BenchData.FetchCount}");
-                        for (var i = 0; i < rows.Count; i++)
                         {
-                            ExpectWorld(rows[i], i + 1, BenchData.WorldRandomNumbers[i]);
-                        }
+                            var rows = (await contender.Fetch1000RowsAsync()).Select(world).OrderBy(r => r.Id).ToList();
+                            Expect(rows.Count == BenchData.FetchCount, $"{rows.Count} rows, expected {BenchData.FetchCount}");
+                            for (var i = 0; i < rows.Count; i++)
+                            {
+                                ExpectWorld(rows[i], i + 1, BenchData.WorldRandomNumbers[i]);
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case Workload.BulkInsert10000:
-                    {
-                        _fixture.ClearWorld();
-                        var written = await contender.BulkInsertAsync();
-                        Expect(written == BenchData.BulkRows, $"{written} rows reported written, expected {BenchData.BulkRows}");
-                        long fingerprint = 0;
-                        for (var i = 0; i < BenchData.BulkRows; i++)
                         {
-                            fingerprint += (long)(i + 1) * BenchData.BulkRandomNumbers[i];
-                        }
+                            _fixture.ClearWorld();
+                            var written = await contender.BulkInsertAsync();
+                            Expect(written == BenchData.BulkRows, $"{written} rows reported written, expected {BenchData.BulkRows}");
+                            long fingerprint = 0;
+                            for (var i = 0; i < BenchData.BulkRows; i++)
+                            {
+                                fingerprint += (long)(i + 1) * BenchData.BulkRandomNumbers[i];
+                            }
 
-                        var actual = _fixture.WorldFingerprint();
-                        Expect(actual == (BenchData.BulkRows, fingerprint), $"world holds {actual}, expected {(BenchData.BulkRows, fingerprint)}");
-                        break;
-                    }
+                            var actual = _fixture.WorldFingerprint();
+                            Expect(actual == (BenchData.BulkRows, fingerprint), $"world holds {actual}, expected {(BenchData.BulkRows, fingerprint)}");
+                            break;
+                        }
 
                     default:
                         throw new ArgumentOutOfRangeException(nameof(_workload), _workload, null);

@@ -54,28 +54,28 @@ public sealed class DatabaseFixture : IDisposable
         switch (database)
         {
             case Database.Sqlite:
-            {
-                var directory = Path.Combine(Path.GetTempPath(), "neogen-bench-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(directory);
-                var builder = new SqliteConnectionStringBuilder
                 {
-                    DataSource = Path.Combine(directory, "bench.db"),
-                    Pooling = true,
-                };
-                var fixture = new DatabaseFixture(database, builder.ToString(), directory);
-                fixture.CreateSqlite();
-                return fixture;
-            }
+                    var directory = Path.Combine(Path.GetTempPath(), "neogen-bench-" + Guid.NewGuid().ToString("N"));
+                    Directory.CreateDirectory(directory);
+                    var builder = new SqliteConnectionStringBuilder
+                    {
+                        DataSource = Path.Combine(directory, "bench.db"),
+                        Pooling = true,
+                    };
+                    var fixture = new DatabaseFixture(database, builder.ToString(), directory);
+                    fixture.CreateSqlite();
+                    return fixture;
+                }
 
             case Database.PostgreSql:
-            {
-                // Everything lives in its own schema (first on the search path), so pointing
-                // NEOGEN_POSTGRES at a database the tests also use cannot clobber their tables.
-                var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString()) { SearchPath = Schema };
-                var fixture = new DatabaseFixture(database, builder.ToString(), null);
-                fixture.CreatePostgres();
-                return fixture;
-            }
+                {
+                    // Everything lives in its own schema (first on the search path), so pointing
+                    // NEOGEN_POSTGRES at a database the tests also use cannot clobber their tables.
+                    var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString()) { SearchPath = Schema };
+                    var fixture = new DatabaseFixture(database, builder.ToString(), null);
+                    fixture.CreatePostgres();
+                    return fixture;
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database, null);
