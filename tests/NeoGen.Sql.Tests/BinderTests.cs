@@ -224,6 +224,14 @@ CREATE INDEX ix_orders_user ON orders (user_id, created_at);
     }
 
     [Fact]
+    public void Scalar_subqueries_are_nullable_unless_they_always_return_a_row()
+    {
+        var b = Clean("SELECT (SELECT count(*) FROM orders o WHERE o.user_id = u.id) AS n, (SELECT max(total) FROM orders) AS m, (SELECT email FROM users x WHERE x.id = 1) AS e, (SELECT 1) AS one FROM users u");
+        Assert.Equal(new[] { false, true, true, false }, b.ResultColumns.Select(c => c.IsNullable));
+        Assert.Equal(SqlType.Integer, b.ResultColumns[0].Type);
+    }
+
+    [Fact]
     public void Right_and_full_joins_make_the_other_side_nullable()
     {
         var b = Clean("SELECT u.id, t.id FROM users u RIGHT JOIN teams t ON t.id = u.team_id");

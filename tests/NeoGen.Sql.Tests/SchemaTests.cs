@@ -268,6 +268,16 @@ DROP INDEX `ft_note` ON `purchases`;
     }
 
     [Fact]
+    public void Create_table_like_copies_columns()
+    {
+        var s = Schema("CREATE TABLE a (id int PRIMARY KEY, v text NOT NULL); CREATE TABLE b LIKE a;", SqlDialect.MySql);
+        Assert.Equal(new[] { "id", "v" }, s.FindTable("b")!.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { "id" }, s.FindTable("b")!.PrimaryKey);
+        s = Schema("CREATE TABLE a (id int PRIMARY KEY, v text NOT NULL); CREATE TABLE b (LIKE a INCLUDING ALL);", SqlDialect.PostgreSql);
+        Assert.Equal(2, s.FindTable("b")!.Columns.Count);
+    }
+
+    [Fact]
     public void SqlServer_identity_brackets_and_go_separators()
     {
         var s = Schema(@"

@@ -135,7 +135,13 @@ public static partial class SqlBinder
                 case SubqueryExpression sub:
                     {
                         var columns = BindQuery(sub.Query, scope, depth + 1);
-                        return columns.Count > 0 ? columns[0].Value().Nullable(true) : Col.Unknown();
+                        if (columns.Count == 0)
+                        {
+                            return Col.Unknown();
+                        }
+
+                        // A scalar subquery is NULL when it finds no row, unless it always returns exactly one.
+                        return columns[0].Value().Nullable(columns[0].IsNullable || !ReturnsOneRow(sub.Query));
                     }
 
                 case QuantifiedExpression q:
@@ -386,7 +392,7 @@ public static partial class SqlBinder
             Col? result = null;
             var anyNullable = false;
             var op = b.Operator;
-            var concat = op == "||" || (op == "+" && false);
+            var concat = op == "||";
             foreach (var operand in chain)
             {
                 var operandHint = result ?? hint;
@@ -915,6 +921,35 @@ public static partial class SqlBinder
             }
 
             return Col.Unknown(anyNullable);
+        }
+
+        /// <summary>A SELECT without FROM, or whose items are all aggregates with no GROUP BY / HAVING / LIMIT, yields exactly one row.</summary>
+        private static bool ReturnsOneRow(SqlQuery query)
+        {
+            while (query is ParenthesizedQuery p)
+            {
+                query = p.Inner;
+            }
+
+            if (!(query is SelectQuery s) || s.GroupBy.Count > 0 || s.Having != null || s.Limit != null || s.Offset != null || s.Top != null || s.Items.Count == 0)
+            {
+                return false;
+            }
+
+            if (s.From == null)
+            {
+                return s.Where == null;
+            }
+
+            foreach (var item in s.Items)
+            {
+                if (!(item.Expression is FunctionCallExpression f) || f.Over != null || !(Aggregates.Contains(f.Name.Name) || f.Name.Name.Equals("count", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool AggregateNullable(Scope scope, Col argument, FunctionCallExpression f)

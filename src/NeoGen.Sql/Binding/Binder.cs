@@ -195,8 +195,6 @@ public static partial class SqlBinder
         private List<BoundResultColumn> ToResult(List<Col> columns, SqlQuery? query)
         {
             var list = new List<BoundResultColumn>(columns.Count);
-            var select = query?.FirstSelect;
-            var items = select?.Items;
             foreach (var c in columns)
             {
                 var span = c.Span;
@@ -235,7 +233,7 @@ public static partial class SqlBinder
                     _mute++;
                     var guess = BindQuery(cteNode.Query, scope, depth + 1);
                     _mute--;
-                    cte.Columns = Rename(guess, cteNode.ColumnNames, null);
+                    cte.Columns = Rename(guess, cteNode.ColumnNames);
                 }
 
                 var columns = BindQuery(cteNode.Query, scope, depth + 1);
@@ -244,7 +242,7 @@ public static partial class SqlBinder
                     Problem(SqlBindingProblemKind.ColumnListMismatch, name, cteNode.Name.Span, $"CTE '{name}' names {cteNode.ColumnNames.Count} columns but its query returns {columns.Count}");
                 }
 
-                cte.Columns = Rename(columns, cteNode.ColumnNames, null);
+                cte.Columns = Rename(columns, cteNode.ColumnNames);
                 scope.Ctes[name] = cte;
             }
 
@@ -283,7 +281,7 @@ public static partial class SqlBinder
             return false;
         }
 
-        private static List<Col> Rename(List<Col> columns, IReadOnlyList<SqlIdentifier> names, SqlSpan? span)
+        private static List<Col> Rename(List<Col> columns, IReadOnlyList<SqlIdentifier> names)
         {
             var list = new List<Col>(columns.Count);
             for (var i = 0; i < columns.Count; i++)
@@ -743,7 +741,7 @@ public static partial class SqlBinder
                             Problem(SqlBindingProblemKind.ColumnListMismatch, alias ?? string.Empty, source.Alias?.Span ?? derived.Span, $"Column list names {derived.ColumnAliases.Count} columns but the subquery returns {columns.Count}");
                         }
 
-                        scope.Sources.Add(new Source(alias ?? string.Empty, alias, null, Rename(columns, derived.ColumnAliases, null)));
+                        scope.Sources.Add(new Source(alias ?? string.Empty, alias, null, Rename(columns, derived.ColumnAliases)));
                         break;
                     }
 
@@ -940,10 +938,7 @@ public static partial class SqlBinder
 
                     if (source == null)
                     {
-                        if (!(_dialect == SqlDialect.PostgreSql && parts.Count == 2 && IsRowVariable(scope)))
-                        {
-                            Problem(SqlBindingProblemKind.UnknownQualifier, qualifierPart.Value, qualifierPart.Span, $"No table or alias '{qualifierPart.Value}' in scope");
-                        }
+                        Problem(SqlBindingProblemKind.UnknownQualifier, qualifierPart.Value, qualifierPart.Span, $"No table or alias '{qualifierPart.Value}' in scope");
 
                         return Col.Unknown();
                     }
@@ -1018,8 +1013,6 @@ public static partial class SqlBinder
             return Col.Unknown();
         }
 
-        private bool IsRowVariable(Scope scope) => false;
-
         private static Source? FindTarget(Scope scope)
         {
             for (var s = scope; s != null; s = s.Parent)
@@ -1034,11 +1027,11 @@ public static partial class SqlBinder
         }
 
         /// <summary>Bare words that parse as column names but are values: T-SQL date parts, MySQL / SQLite keywords used as values.</summary>
-        private bool IsBareWordValue(ColumnReferenceExpression reference)
+        private static bool IsBareWordValue(ColumnReferenceExpression reference)
         {
             if (reference.Name.Parts.Count != 1 || reference.Name.Parts[0].IsQuoted)
             {
-                return reference.Name.Parts.Count == 1 && _dialect == SqlDialect.Sqlite && reference.Name.Parts[0].IsQuoted && false;
+                return false;
             }
 
             var n = reference.Column;

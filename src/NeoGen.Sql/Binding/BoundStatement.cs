@@ -340,7 +340,7 @@ public sealed class BoundStatement
     /// <summary>INSERT: the target's NOT NULL columns without a default that the statement does not give a value.</summary>
     public IReadOnlyList<SqlSchemaColumn> MissingInsertColumns { get; internal set; } = Array.Empty<SqlSchemaColumn>();
 
-    /// <summary>INSERT: the column list's span (parentheses included), or the target's when there is no list.</summary>
+    /// <summary>INSERT: from the first to the last listed column, or the target table's span when there is no list.</summary>
     public SqlSpan? InsertColumnsSpan { get; internal set; }
 
     /// <summary>The parameters grouped by name (case-insensitive), in order of first occurrence.</summary>

@@ -78,16 +78,7 @@ public static partial class SqlBinder
         try
         {
             var binder = new Binder(schema, dialect);
-            var columns = binder.BindQuery(query, null, 0);
-            foreach (var c in columns)
-            {
-                if (string.IsNullOrEmpty(c.Name))
-                {
-                    return columns;
-                }
-            }
-
-            return columns;
+            return binder.BindQuery(query, null, 0);
         }
         catch (Exception) when (!SqlDiagnosticsSwitch.Rethrow)
         {

@@ -331,7 +331,20 @@ public sealed partial class SqlParser
         {
             if (AcceptWord("AS") && (IsQueryStart() || IsWord("WITH")))
             {
-                table.AsQuery = ParseQuery();
+                if (IsWord("WITH"))
+                {
+                    var with = ParseWith();
+                    table.AsQuery = ParseQuery();
+                    table.AsQuery.With = with;
+                }
+                else
+                {
+                    table.AsQuery = ParseQuery();
+                }
+            }
+            else if (AcceptWord("LIKE"))
+            {
+                table.LikeTable = ParseObjectName("a table name");
             }
 
             SkipToStatementEnd();
@@ -354,7 +367,13 @@ public sealed partial class SqlParser
             {
                 constraints.Add(constraint);
             }
-            else if (!_failed && (IsWord("LIKE") || IsWord("PERIOD") || IsWord("EXCLUDE")))
+            else if (!_failed && IsWord("LIKE"))
+            {
+                Advance();
+                table.LikeTable = ParseObjectName("a table name");
+                SkipTableElement();
+            }
+            else if (!_failed && (IsWord("PERIOD") || IsWord("EXCLUDE")))
             {
                 SkipTableElement();
             }

@@ -490,9 +490,33 @@ public sealed class SqlSchemaBuilder
                 return;
             }
 
-            if (create.Columns.Count == 0 && create.Constraints.Count == 0)
+            if (create.LikeTable != null)
             {
-                // CREATE TABLE .. LIKE / PARTITION OF / OF type.
+                var like = Find(create.LikeTable);
+                if (like == null)
+                {
+                    Error($"Table '{create.LikeTable.Name}' does not exist", create.LikeTable);
+                    table.HasUnknownColumns = true;
+                }
+                else
+                {
+                    table.HasUnknownColumns = like.HasUnknownColumns;
+                    foreach (var c in like.ColumnList)
+                    {
+                        table.ColumnList.Add(c.Clone());
+                    }
+
+                    foreach (var i in like.IndexList)
+                    {
+                        table.IndexList.Add(i.Clone());
+                    }
+
+                    table.PrimaryKeyList.AddRange(like.PrimaryKeyList);
+                }
+            }
+            else if (create.Columns.Count == 0 && create.Constraints.Count == 0)
+            {
+                // CREATE TABLE .. PARTITION OF / OF type.
                 table.HasUnknownColumns = true;
             }
 

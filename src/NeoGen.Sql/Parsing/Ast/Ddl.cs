@@ -166,12 +166,16 @@ public sealed class CreateTableStatement : SqlStatement
     /// <summary><c>CREATE TABLE t AS SELECT ..</c>.</summary>
     public SqlQuery? AsQuery { get; internal set; }
 
+    /// <summary>MySQL <c>CREATE TABLE t LIKE other</c>, PostgreSQL <c>CREATE TABLE t (LIKE other ..)</c>: the table whose columns are copied.</summary>
+    public SqlObjectName? LikeTable { get; internal set; }
+
     internal override void CollectChildren(List<SqlNode> sink)
     {
         sink.Add(Name);
         AddAll(sink, Columns);
         AddAll(sink, Constraints);
         Add(sink, AsQuery);
+        Add(sink, LikeTable);
     }
 }
 
