@@ -162,12 +162,16 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
             case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } }:
                 ResolveCreation(plan, creation, model, cancellationToken);
                 break;
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax factory } }:
+                // dataSource.CreateCommand(sql)
+                ResolveCreation(plan, factory, model, cancellationToken);
+                break;
         }
 
         return plan.Command is not null && plan.CommandType is { TypeKind: not TypeKind.Error } ? plan : null;
     }
 
-    private static void ResolveCreation(FixPlan plan, BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+    private static void ResolveCreation(FixPlan plan, ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {
         var outer = WalkUpParentheses(creation);
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }

@@ -298,6 +298,20 @@ public sealed class SqlInjectionAnalyzerTests
         NG1001(0, "new NpgsqlBatchCommand(...)", "name", "interpolation"),
         NG1001(1, "NpgsqlBatchCommand.CommandText", "name", "concatenation"));
 
+    [Fact]
+    public Task DataSource_CreateCommand_fires() => Analyzer(
+        InClass("""
+            public void M(NpgsqlDataSource dataSource, DbDataSource any, string name)
+            {
+                using var a = dataSource.CreateCommand($"SELECT id FROM users WHERE name = '{{|#0:name|}}'");
+                using var b = any.CreateCommand("SELECT id FROM users WHERE name = '" + {|#1:name|} + "'");
+                using var c = dataSource.CreateCommand("SELECT id FROM users WHERE name = $1");
+                using var d = dataSource.CreateCommand();
+            }
+            """),
+        NG1001(0, "NpgsqlDataSource.CreateCommand", "name", "interpolation"),
+        NG1001(1, "DbDataSource.CreateCommand", "name", "concatenation"));
+
     // ---- Dapper -----------------------------------------------------------------------------------
 
     [Fact]

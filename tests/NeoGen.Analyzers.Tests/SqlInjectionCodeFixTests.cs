@@ -258,6 +258,25 @@ public sealed class SqlInjectionCodeFixTests
     }
 
     [Fact]
+    public Task DataSource_command_gets_parameters_after_the_declaration() => Fix(
+        Class("""
+            public void M(NpgsqlDataSource dataSource, long id)
+            {
+                using var command = dataSource.CreateCommand($"DELETE FROM users WHERE id = {{|#0:id|}}");
+                command.ExecuteNonQuery();
+            }
+            """),
+        Class("""
+            public void M(NpgsqlDataSource dataSource, long id)
+            {
+                using var command = dataSource.CreateCommand("DELETE FROM users WHERE id = @id");
+                command.Parameters.AddWithValue("@id", id);
+                command.ExecuteNonQuery();
+            }
+            """),
+        NG1001(0, "NpgsqlDataSource.CreateCommand", "id", "interpolation"));
+
+    [Fact]
     public Task Identifier_holes_get_no_fix()
     {
         var source = Class("""

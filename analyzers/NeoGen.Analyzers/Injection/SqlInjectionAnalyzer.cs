@@ -34,9 +34,9 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c => AnalyzeAssignment(c, sinks), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
             start.RegisterOperationAction(c => AnalyzeCreation(c, sinks), OperationKind.ObjectCreation);
-            if (sinks.SqlMapper is not null)
+            if (sinks.SqlMapper is not null || sinks.DbDataSource is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeDapperCall(c, sinks), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeCall(c, sinks), OperationKind.Invocation);
             }
         });
     }
@@ -105,10 +105,33 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeDapperCall(OperationAnalysisContext context, SqlSinks sinks)
+    private static void AnalyzeCall(OperationAnalysisContext context, SqlSinks sinks)
     {
-        if (context.Operation is not IInvocationOperation { TargetMethod: { } method } invocation
-            || !SqlSinks.Is(method.ContainingType, sinks.SqlMapper))
+        if (context.Operation is not IInvocationOperation { TargetMethod: { } method } invocation)
+        {
+            return;
+        }
+
+        if (method.Name == "CreateCommand" && !method.IsStatic && method.Parameters.Length == 1
+            && method.Parameters[0].Type?.SpecialType == SpecialType.System_String
+            && sinks.IsDataSourceType(method.ContainingType))
+        {
+            // dataSource.CreateCommand(sql): NpgsqlDataSource and any DbDataSource.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter?.Ordinal == 0)
+                {
+                    var receiver = invocation.Instance?.Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } receiverType ? receiverType : method.ContainingType;
+                    var origin = new SqlOriginAnalysis(sinks, invocation).Classify(argument.Value);
+                    Report(context, origin, argument.Value, receiver.Name + ".CreateCommand", SinkKinds.Constructor);
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        if (!SqlSinks.Is(method.ContainingType, sinks.SqlMapper))
         {
             return;
         }

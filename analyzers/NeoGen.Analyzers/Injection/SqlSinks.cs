@@ -16,6 +16,23 @@ internal sealed class SqlSinks
         SqlMapper = compilation.GetTypeByMetadataName("Dapper.SqlMapper");
         CommandDefinition = compilation.GetTypeByMetadataName("Dapper.CommandDefinition");
         StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        DbDataSource = compilation.GetTypeByMetadataName("System.Data.Common.DbDataSource");
+    }
+
+    /// <summary>System.Data.Common.DbDataSource (.NET 7+): <c>CreateCommand(string commandText)</c>.</summary>
+    public INamedTypeSymbol? DbDataSource { get; }
+
+    public bool IsDataSourceType(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (Is(current, DbDataSource))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public INamedTypeSymbol? DbCommand { get; }
