@@ -294,8 +294,10 @@ CREATE INDEX ix_orders_user ON orders (user_id, created_at);
         Assert.NotNull(b.InsertColumnsSpan);
         b = Clean("INSERT INTO users DEFAULT VALUES");
         Assert.Equal(new[] { "email", "team_id", "score" }, b.MissingInsertColumns.Select(c => c.Name));
-        b = Clean("INSERT INTO orders (user_id, total, created_at) SELECT id, 0, now() FROM users");
+        b = Clean("INSERT INTO orders (user_id, total, created_at) SELECT id, @total, now() FROM users WHERE email = @e");
         Assert.Empty(b.MissingInsertColumns);
+        Assert.Equal((SqlParameterRole.InsertValue, SqlType.Decimal, "total"), (b.Parameters[0].Role, b.Parameters[0].Type, b.Parameters[0].Column!.Name));
+        Assert.Equal("email", b.Parameters[1].Column!.Name);
         var sql = "INSERT INTO teams (id, name) VALUES (@id)";
         One(Bind(sql), SqlBindingProblemKind.ValueCountMismatch, sql, "(@id)");
     }

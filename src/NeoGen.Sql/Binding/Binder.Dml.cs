@@ -85,7 +85,15 @@ public static partial class SqlBinder
             }
             else if (insert.Source != null)
             {
+                if (insert.Source is SelectQuery select)
+                {
+                    _itemHintsFor = select;
+                    _itemHints = columns;
+                }
+
                 var selected = BindQuery(insert.Source, scope, 1);
+                _itemHintsFor = null;
+                _itemHints = null;
                 if (knownWidth && selected.Count > 0 && selected.Count != columns.Count && !HasUnknownWidth(insert.Source) && insert.Columns.Count > 0)
                 {
                     Problem(SqlBindingProblemKind.ValueCountMismatch, target.Name, insert.Source.Span, $"The query returns {selected.Count} columns but {columns.Count} are listed");

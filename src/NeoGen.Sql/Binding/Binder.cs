@@ -128,6 +128,10 @@ public static partial class SqlBinder
         private SqlSpan? _wrapper;
         private string? _wrapperName;
 
+        // INSERT .. SELECT: the target columns, as hints for the select list of that one SELECT.
+        private SelectQuery? _itemHintsFor;
+        private List<Col?>? _itemHints;
+
         public Binder(SqlSchema schema, SqlDialect dialect)
         {
             _schema = schema;
@@ -454,7 +458,8 @@ public static partial class SqlBinder
                     continue;
                 }
 
-                var c = Infer(item.Expression, scope, null, SqlParameterRole.Other, ctx, depth + 1);
+                var itemHint = ReferenceEquals(select, _itemHintsFor) && _itemHints != null && outputs.Count < _itemHints.Count ? _itemHints[outputs.Count] : null;
+                var c = Infer(item.Expression, scope, itemHint, itemHint == null ? SqlParameterRole.Other : SqlParameterRole.InsertValue, ctx, depth + 1);
                 var name = item.Alias?.Value ?? NameOf(item.Expression);
                 c = c.Named(name);
                 if (!(item.Expression is ColumnReferenceExpression))
