@@ -36,6 +36,7 @@ public sealed class RobustnessTests
         yield return new object[] { "[Repository] public partial interface IX { int Count { get; } }" };
         yield return new object[] { "public partial class Outer { [Repository] public partial interface IX { [Query(\"SELECT 1\")] long A(); } }" };
         yield return new object[] { "public class Closed { [Repository] public partial interface IX { [Query(\"SELECT 1\")] long A(); } }" };
+        yield return new object[] { "public partial class Generic<T> { [Repository] public partial interface IX { [Query(\"SELECT 1\")] long A(); } }" };
     }
 
     [Theory]

@@ -37,6 +37,12 @@ internal static class RepositoryParser
         var containing = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
+            if (outer.IsGenericType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, $"a repository cannot be nested in the generic type {outer.Name}; move it out"));
+                return new RepositoryParseResult(null, diagnostics.ToEquatableArray());
+            }
+
             if (!outer.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RepositoryNotPartialInterface, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name + " (its containing type " + outer.Name + " must be partial too)"));
