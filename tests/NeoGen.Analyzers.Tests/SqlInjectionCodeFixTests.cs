@@ -277,6 +277,55 @@ public sealed class SqlInjectionCodeFixTests
         NG1001(0, "NpgsqlDataSource.CreateCommand", "id", "interpolation"));
 
     [Fact]
+    public Task Multi_line_raw_string_becomes_a_verbatim_string() => Fix(
+        Class(""""
+            public void M(SqliteCommand command, string name)
+            {
+                command.CommandText = $"""
+                    SELECT id
+                    FROM users
+                    WHERE name = '{{|#0:name|}}'
+                    """;
+            }
+            """"),
+        Class(""""
+            public void M(SqliteCommand command, string name)
+            {
+                command.CommandText = @"SELECT id
+            FROM users
+            WHERE name = @name";
+                command.Parameters.AddWithValue("@name", name);
+            }
+            """").Replace("\n    FROM users\n    WHERE", "\nFROM users\nWHERE"),
+        NG1001(0, "SqliteCommand.CommandText", "name", "interpolation"));
+
+    [Fact]
+    public async Task Top_level_statements_get_global_statements()
+    {
+        const string TopLevelUsings = "using Microsoft.Data.Sqlite;\n\n";
+        var test = new CodeFixTest(
+            TopLevelUsings + """
+                using var connection = new SqliteConnection("Data Source=:memory:");
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT id FROM users WHERE name = '{{|#0:args[0]|}}'";
+                command.ExecuteNonQuery();
+
+                """,
+            TopLevelUsings + """
+                using var connection = new SqliteConnection("Data Source=:memory:");
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT id FROM users WHERE name = @p0";
+                command.Parameters.AddWithValue("@p0", args[0]);
+                command.ExecuteNonQuery();
+
+                """);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(NG1001(0, "SqliteCommand.CommandText", "args[0]", "interpolation"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task Identifier_holes_get_no_fix()
     {
         var source = Class("""
