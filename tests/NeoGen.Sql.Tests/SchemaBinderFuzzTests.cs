@@ -146,6 +146,18 @@ public class SchemaBinderFuzzTests
         }
 
         CheckDdl(null, SqlDialect.PostgreSql);
+        foreach (var dialect in (SqlDialect[])Enum.GetValues(typeof(SqlDialect)))
+        {
+            // Found by fuzzing: a ';' between CREATE UNIQUE and INDEX used to loop forever; clauses cut at the end overran.
+            CheckDdl("CREATE UNIQUE;INDEX IF NOT EXISTS ix ON users (a)", dialect);
+            CheckDdl("CREATE UNIQUE CLUSTERED", dialect);
+            CheckDdl("CREATE TABLE t (a int NOT NULL ON CONFLICT", dialect);
+            CheckDdl("CREATE TABLE t (a int PRIMARY KEY ON CONFLICT", dialect);
+            CheckDdl("CREATE TABLE t (a int REFERENCES b INITIALLY", dialect);
+            CheckDdl("CREATE TYPE x AS", dialect);
+            CheckDdl("CREATE TYPE x y AS ENUM", dialect);
+        }
+
         CheckBind(null, SqlDialect.PostgreSql, null);
         var deep = new string('(', 5000) + "SELECT 1" + new string(')', 5000);
         CheckBind(deep, SqlDialect.PostgreSql, null);

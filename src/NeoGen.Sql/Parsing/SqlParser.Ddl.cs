@@ -106,7 +106,7 @@ public sealed partial class SqlParser
             if (!orReplace && !temporary && (IsWord("UNIQUE") || IsWord("INDEX") || IsWord("CLUSTERED") || IsWord("NONCLUSTERED") || IsWord("FULLTEXT") || IsWord("SPATIAL")))
             {
                 var i = 0;
-                while (i < 3 && !Peek(i).IsWord("INDEX"))
+                while (i < 3 && !Peek(i).IsWord("INDEX") && Peek(i).Kind != SqlTokenKind.Semicolon && Peek(i).Kind != SqlTokenKind.EndOfFile)
                 {
                     i++;
                 }
@@ -130,7 +130,8 @@ public sealed partial class SqlParser
             {
                 Advance();
                 var name = ParseObjectName("a type name");
-                _pos += 2; // AS ENUM
+                ExpectWord("AS");
+                ExpectWord("ENUM");
                 var values = new List<string>();
                 Expect(SqlTokenKind.LeftParen);
                 while (!_failed && Is(SqlTokenKind.String))
@@ -637,7 +638,11 @@ public sealed partial class SqlParser
     {
         if (Sqlite && IsWord("ON") && IsWordAt(1, "CONFLICT"))
         {
-            _pos += 3;
+            _pos += 2;
+            if (Cur.IsBareWord)
+            {
+                Advance();
+            }
         }
     }
 
@@ -695,7 +700,11 @@ public sealed partial class SqlParser
             }
             else if (IsWord("INITIALLY"))
             {
-                _pos += 2;
+                Advance();
+                if (Cur.IsBareWord)
+                {
+                    Advance();
+                }
             }
             else if (AcceptWords("NOT", "FOR"))
             {
@@ -975,7 +984,7 @@ public sealed partial class SqlParser
     {
         var unique = false;
         string? method = null;
-        while (!_failed && !IsWord("INDEX"))
+        while (!_failed && !AtStatementEnd && !IsWord("INDEX"))
         {
             var w = Advance();
             if (w.IsWord("UNIQUE"))
