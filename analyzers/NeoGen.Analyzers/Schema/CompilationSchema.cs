@@ -1,0 +1,377 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NeoGen.Sql;
+using NeoGen.Sql.Schema;
+
+namespace NeoGen.Analyzers.Schema;
+
+/// <summary>A mapped member of a <c>[Table]</c> type.</summary>
+internal sealed class EntityMember
+{
+    public EntityMember(IPropertySymbol property, string column)
+    {
+        Property = property;
+        Column = column;
+    }
+
+    public IPropertySymbol Property { get; }
+
+    public string Column { get; }
+}
+
+/// <summary>A <c>[Table]</c> type and the table it maps to.</summary>
+internal sealed class EntityTable
+{
+    public EntityTable(INamedTypeSymbol type, string table, List<EntityMember> members)
+    {
+        Type = type;
+        Table = table;
+        Members = members;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    public string Table { get; }
+
+    public List<EntityMember> Members { get; }
+
+    public EntityMember? MemberForColumn(string column)
+    {
+        foreach (var m in Members)
+        {
+            if (string.Equals(m.Column, column, StringComparison.OrdinalIgnoreCase))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    public EntityMember? MemberByName(string name)
+    {
+        foreach (var m in Members)
+        {
+            if (string.Equals(m.Property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// The schema of one compilation: every <c>[Table]</c> type, plus the <c>.sql</c> AdditionalFiles applied in file-name
+/// order. Built once per compilation (lazily, on first use) and never throws.
+/// </summary>
+internal sealed class CompilationSchema
+{
+    private CompilationSchema(SqlSchema schema, Dictionary<string, EntityTable> entities, Dictionary<string, List<(string Message, int Start, int Length)>> fileErrors, Dictionary<string, SqlDialect> fileDialects)
+    {
+        Schema = schema;
+        Entities = entities;
+        FileErrors = fileErrors;
+        FileDialects = fileDialects;
+    }
+
+    public static CompilationSchema Empty { get; } = new(SqlSchema.Empty, new(StringComparer.OrdinalIgnoreCase), new(), new());
+
+    public SqlSchema Schema { get; }
+
+    /// <summary>By table name (case-insensitive).</summary>
+    public Dictionary<string, EntityTable> Entities { get; }
+
+    /// <summary>Errors of each schema file, by path.</summary>
+    public Dictionary<string, List<(string Message, int Start, int Length)>> FileErrors { get; }
+
+    public Dictionary<string, SqlDialect> FileDialects { get; }
+
+    public EntityTable? EntityFor(ITypeSymbol? type)
+    {
+        if (type == null)
+        {
+            return null;
+        }
+
+        foreach (var e in Entities.Values)
+        {
+            if (SymbolEqualityComparer.Default.Equals(e.Type, type.OriginalDefinition))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    public static CompilationSchema Build(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, SqlDialect fileDialect, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var builder = new SqlSchemaBuilder();
+            var fileErrors = new Dictionary<string, List<(string, int, int)>>();
+            var fileDialects = new Dictionary<string, SqlDialect>();
+            foreach (var file in additionalFiles.Where(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+                         .OrderBy(f => System.IO.Path.GetFileName(f.Path), StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+                var errors = builder.Apply(text, fileDialect);
+                fileDialects[file.Path] = fileDialect;
+                if (errors.Count > 0)
+                {
+                    fileErrors[file.Path] = errors.Select(e => (e.Message, e.Start, e.Length)).ToList();
+                }
+            }
+
+            var fromFiles = builder.Build();
+            var entities = new Dictionary<string, EntityTable>(StringComparer.OrdinalIgnoreCase);
+            foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace, cancellationToken))
+            {
+                var table = TableName(type);
+                if (table == null)
+                {
+                    continue;
+                }
+
+                var entity = ReadEntity(type, table, out var columns, out var indexes, out var foreignKeys);
+                var existing = fromFiles.FindTable(table);
+                if (existing != null)
+                {
+                    foreach (var index in existing.Indexes)
+                    {
+                        if (index.Columns.Count > 0 && !index.IsPartial && index.Columns.All(c => c.Column != null))
+                        {
+                            indexes.Add(new SqlIndexSpec(index.Columns.Select(c => c.Column!).ToList(), index.IsUnique, index.Name));
+                        }
+                    }
+                }
+
+                builder.AddTable(table, columns, indexes, foreignKeys);
+                entities[table] = entity;
+            }
+
+            return new CompilationSchema(builder.Build(), entities, fileErrors, fileDialects);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            return Empty;
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns, CancellationToken cancellationToken)
+    {
+        var stack = new Stack<INamespaceOrTypeSymbol>();
+        stack.Push(ns);
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = stack.Pop();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is INamespaceSymbol child)
+                {
+                    stack.Push(child);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    yield return type;
+                    if (type.GetTypeMembers().Length > 0)
+                    {
+                        stack.Push(type);
+                    }
+                }
+            }
+        }
+    }
+
+    public static string? TableName(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            if (name is KnownNames.TableAttribute or KnownNames.DataAnnotationsTable)
+            {
+                return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string explicitName && explicitName.Length > 0
+                    ? explicitName
+                    : ToSnakeCase(type.Name);
+            }
+        }
+
+        return null;
+    }
+
+    private static EntityTable ReadEntity(INamedTypeSymbol type, string table, out List<SqlColumnSpec> columns, out List<SqlIndexSpec> indexes, out List<SqlForeignKeySpec> foreignKeys)
+    {
+        columns = new List<SqlColumnSpec>();
+        indexes = new List<SqlIndexSpec>();
+        foreignKeys = new List<SqlForeignKeySpec>();
+        var members = new List<EntityMember>();
+        var seen = new HashSet<string>();
+        var constructorParameters = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(c => c.Parameters.Length).FirstOrDefault()?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+
+        for (ITypeSymbol? current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var symbol in current.GetMembers())
+            {
+                if (symbol is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
+                    || property.GetMethod == null || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                var attributes = property.GetAttributes().ToList();
+                foreach (var p in constructorParameters)
+                {
+                    if (string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        attributes.AddRange(p.GetAttributes());
+                    }
+                }
+
+                var names = attributes.Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+                if (names.Contains(KnownNames.IgnoreAttribute) || names.Contains(KnownNames.DataAnnotationsNotMapped))
+                {
+                    continue;
+                }
+
+                var sqlType = TypeCategories.Column(property.Type, out var nullable);
+                if (sqlType == null)
+                {
+                    continue;
+                }
+
+                var column = ToSnakeCase(property.Name);
+                bool isKey = false, isGenerated = false;
+                ITypeSymbol? principal = null;
+                foreach (var attribute in attributes)
+                {
+                    switch (attribute.AttributeClass?.ToDisplayString())
+                    {
+                        case KnownNames.ColumnAttribute:
+                        case KnownNames.DataAnnotationsColumn:
+                            if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string columnName && columnName.Length > 0)
+                            {
+                                column = columnName;
+                            }
+
+                            break;
+                        case KnownNames.KeyAttribute:
+                        case KnownNames.DataAnnotationsKey:
+                            isKey = true;
+                            break;
+                        case KnownNames.GeneratedAttribute:
+                            isGenerated = true;
+                            break;
+                        case KnownNames.DataAnnotationsDatabaseGenerated:
+                            isGenerated = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int option && option != 0;
+                            break;
+                        case KnownNames.ForeignKeyAttribute:
+                            principal = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as ITypeSymbol : null;
+                            break;
+                    }
+                }
+
+                columns.Add(new SqlColumnSpec(column, sqlType.Value, nullable, isKey, isGenerated));
+                members.Add(new EntityMember(property, column));
+                if (principal is INamedTypeSymbol principalType && TableName(principalType) is { } referenced)
+                {
+                    foreignKeys.Add(new SqlForeignKeySpec(new[] { column }, referenced));
+                }
+            }
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.IndexAttribute || attribute.ConstructorArguments.Length == 0)
+            {
+                continue;
+            }
+
+            var values = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
+                : attribute.ConstructorArguments.Select(v => v.Value as string ?? string.Empty);
+            var mapped = values.Select(c => members.FirstOrDefault(m => m.Property.Name == c)?.Column ?? c).Where(c => c.Length > 0).ToList();
+            if (mapped.Count == 0)
+            {
+                continue;
+            }
+
+            string? name = null;
+            var unique = false;
+            foreach (var pair in attribute.NamedArguments)
+            {
+                if (pair.Key == "Name")
+                {
+                    name = pair.Value.Value as string;
+                }
+                else if (pair.Key == "Unique")
+                {
+                    unique = pair.Value.Value is true;
+                }
+            }
+
+            indexes.Add(new SqlIndexSpec(mapped, unique, name));
+        }
+
+        return new EntityTable(type, table, members);
+    }
+
+    /// <summary>snake_case of a PascalCase name, as the generator maps members: <c>DisplayName</c> → <c>display_name</c>.</summary>
+    public static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var acronymEnds = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (builder.Length > 0 && builder[builder.Length - 1] != '_' && (previousIsLowerOrDigit || acronymEnds))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+internal static class KnownNames
+{
+    public const string RepositoryAttribute = "NeoGen.RepositoryAttribute";
+    public const string TableAttribute = "NeoGen.TableAttribute";
+    public const string QueryAttribute = "NeoGen.QueryAttribute";
+    public const string ColumnAttribute = "NeoGen.ColumnAttribute";
+    public const string KeyAttribute = "NeoGen.KeyAttribute";
+    public const string GeneratedAttribute = "NeoGen.GeneratedAttribute";
+    public const string IgnoreAttribute = "NeoGen.IgnoreAttribute";
+    public const string IndexAttribute = "NeoGen.IndexAttribute";
+    public const string ForeignKeyAttribute = "NeoGen.ForeignKeyAttribute";
+    public const string DataAnnotationsKey = "System.ComponentModel.DataAnnotations.KeyAttribute";
+    public const string DataAnnotationsTable = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
+    public const string DataAnnotationsColumn = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
+    public const string DataAnnotationsNotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
+    public const string DataAnnotationsDatabaseGenerated = "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute";
+}

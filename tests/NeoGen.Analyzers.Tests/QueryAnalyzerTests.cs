@@ -1,0 +1,386 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using static NeoGen.Analyzers.Tests.QueryVerify;
+
+namespace NeoGen.Analyzers.Tests;
+
+/// <summary>The query analyzer: each rule fires on the exact span inside the SQL literal and stays silent on correct code.</summary>
+public sealed class QueryAnalyzerTests
+{
+    internal const string Model = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using NeoGen;
+
+        [Table("teams")]
+        public sealed record Team
+        {
+            [Key, Generated] public long Id { get; init; }
+            public required string Name { get; init; }
+        }
+
+        [Table("users")]
+        [Index(nameof(Email), Unique = true)]
+        [Index(nameof(TeamId), nameof(CreatedAt))]
+        public sealed record User
+        {
+            [Key, Generated] public long Id { get; init; }
+            public required string Email { get; init; }
+            public string? DisplayName { get; init; }
+            [ForeignKey(typeof(Team))] public long TeamId { get; init; }
+            public DateTime CreatedAt { get; init; }
+            public bool Active { get; init; }
+            public int Score { get; init; }
+        }
+
+        public sealed record UserRow(long Id, string Email, string DisplayName);
+        public sealed record UserTeam(long Id, string Email, string TeamName);
+
+        """;
+
+    internal static string Repo(string members, string dialects = "[Repository(Dialect.Sqlite)]")
+        => Model + dialects + "\npublic partial interface IUserRepository : ICrudRepository<User, long>\n{\n" + members + "\n}\n";
+
+    // ---- silent on correct code ------------------------------------------------------------------
+
+    [Fact]
+    public Task Correct_queries_are_silent() => Analyzer(Repo("""
+            [Query("SELECT id, email, display_name, team_id, created_at, active, score FROM users WHERE email = @email")]
+            Task<User?> FindAsync(string email);
+            [Query("SELECT u.id, u.email, t.name AS team_name FROM users u JOIN teams t ON t.id = u.team_id WHERE u.team_id = @teamId ORDER BY u.created_at")]
+            Task<List<UserTeam>> InTeamAsync(long teamId);
+            [Query("UPDATE users SET display_name = @name WHERE id = @id")]
+            Task<int> RenameAsync(long id, string? name);
+            [Query("DELETE FROM users WHERE id = @id")]
+            Task<int> DeleteOneAsync(long id);
+            [Query("INSERT INTO users (email, team_id, created_at, active, score) VALUES (@email, @teamId, @at, @active, @score)")]
+            Task<int> AddAsync(string email, long teamId, DateTime at, bool active, int score);
+            [Query("WITH recent AS (SELECT id, email FROM users WHERE team_id = @teamId) SELECT id, email FROM recent")]
+            Task<List<User>> RecentAsync(long teamId);
+            [Query("SELECT id, email, display_name FROM users WHERE email LIKE @prefix")]
+            Task<List<User>> SearchAsync(string prefix);
+            Task<User?> FindByEmailAsync(string email);
+            Task<List<User>> FindByTeamIdAndCreatedAtAfterOrderByCreatedAtDescAsync(long teamId, DateTime after);
+            Task<int> CountByTeamIdAsync(long teamId);
+            """));
+
+    [Fact]
+    public Task No_schema_means_no_unknown_table() => Analyzer("""
+            using System.Threading.Tasks;
+            using NeoGen;
+            [Repository]
+            public partial interface IThings
+            {
+                [Query("SELECT id FROM things WHERE id = @id")]
+                Task<long> GetAsync(long id);
+            }
+            """);
+
+    [Fact]
+    public Task Methods_without_query_on_non_repositories_are_ignored() => Analyzer(Model + """
+            public interface INotARepository
+            {
+                [Query("SELECT nope FROM nowhere")]
+                Task<long> GetAsync(long id);
+            }
+            """);
+
+    // ---- NG1003 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Update_without_where_fires_on_the_keyword() => Analyzer(Repo("""
+            [Query("{|NG1003:UPDATE|} users SET active = @active")]
+            Task<int> SetAllAsync(bool active);
+            [Query("{|NG1003:DELETE|} FROM users")]
+            Task<int> ClearAsync();
+            """));
+
+    [Fact]
+    public Task Update_without_where_message_names_the_table() => Analyzer(Repo("""
+            [Query("{|#0:DELETE|} FROM users")]
+            Task<int> ClearAsync();
+            """), Diagnostic("NG1003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("DELETE", "users"));
+
+    // ---- NG1005 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Select_star_is_reported_as_info() => Analyzer(Repo("""
+            [Query("SELECT {|#0:*|} FROM users WHERE id = @id")]
+            Task<User?> GetOneAsync(long id);
+            """), Diagnostic("NG1005", DiagnosticSeverity.Info).WithLocation(0).WithArguments("*"));
+
+    [Fact]
+    public Task Count_star_is_not_select_star() => Analyzer(Repo("""
+            [Query("SELECT COUNT(*) FROM users WHERE team_id = @teamId")]
+            Task<long> CountInTeamAsync(long teamId);
+            """));
+
+    // ---- NG2001 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Unknown_table_fires_on_the_name() => Analyzer(Repo("""
+            [Query("SELECT id FROM {|#0:usrs|} WHERE id = @id")]
+            Task<long> GetIdAsync(long id);
+            """), Diagnostic("NG2001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Table 'usrs' does not exist in the schema"));
+
+    [Fact]
+    public Task Cte_name_is_not_an_unknown_table() => Analyzer(Repo("""
+            [Query("WITH t AS (SELECT id FROM users WHERE id = @id) SELECT id FROM t")]
+            Task<long> GetIdAsync(long id);
+            """));
+
+    // ---- NG2002 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Unknown_column_fires_on_the_column() => Analyzer(Repo("""
+            [Query("SELECT id, {|#0:mail|} FROM users WHERE id = @id")]
+            Task<string> GetMailAsync(long id);
+            """), Diagnostic("NG2002", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Column 'mail' does not exist in any table in scope"));
+
+    [Fact]
+    public Task Unknown_column_in_verbatim_multiline_literal_is_located_inside() => Analyzer(Repo("""
+            [Query(@"SELECT id
+                     FROM users
+                     WHERE {|NG2002:nme|} = @name")]
+            Task<long> ByNameAsync(string name);
+            """));
+
+    [Fact]
+    public Task Literal_with_escapes_reports_on_the_whole_literal() => Analyzer(Repo("""
+            [Query({|NG2002:"SELECT id FROM users\nWHERE nme = @name"|})]
+            Task<long> ByNameAsync(string name);
+            """));
+
+    [Fact]
+    public Task Every_dialect_is_checked_and_reported_once() => Analyzer(Repo("""
+            [Query("SELECT {|NG2002:nme|} FROM users WHERE id = @id")]
+            Task<string> NameAsync(long id);
+            """, "[Repository(Dialect.Sqlite)]\n[Repository(Dialect.PostgreSql)]"));
+
+    // ---- NG2003 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Ambiguous_column_fires_on_the_reference() => Analyzer(Repo("""
+            [Query("SELECT {|#0:id|}, u.email FROM users u JOIN teams t ON t.id = u.team_id WHERE u.email = @email")]
+            Task<List<UserRow>> AllAsync(string email);
+            """), Diagnostic("NG2003", DiagnosticSeverity.Error).WithLocation(0).WithMessage(null).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task Qualified_column_is_not_ambiguous() => Analyzer(Repo("""
+            [Query("SELECT u.id, u.email FROM users u JOIN teams t ON t.id = u.team_id WHERE u.email = @email")]
+            Task<List<UserRow>> AllAsync(string email);
+            """));
+
+    // ---- NG2004 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Parameter_type_incompatible_with_its_column() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE team_id = {|#0:@teamId|}")]
+            Task<List<long>> InTeamAsync(string teamId);
+            [Query("UPDATE users SET created_at = {|#1:@at|} WHERE id = @id")]
+            Task<int> TouchAsync(long id, bool at);
+            """),
+        Diagnostic("NG2004", DiagnosticSeverity.Error).WithLocation(0).WithArguments("teamId", "string", "compared with", "users", "team_id", "Integer"),
+        Diagnostic("NG2004", DiagnosticSeverity.Error).WithLocation(1).WithArguments("at", "bool", "assigned to", "users", "created_at", "Timestamp"));
+
+    [Fact]
+    public Task Compatible_parameter_types_are_silent() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE team_id = @teamId AND score > @score")]
+            Task<List<long>> InTeamAsync(int teamId, double score);
+            [Query("SELECT id FROM users WHERE team_id IN @ids")]
+            Task<List<long>> InTeamsAsync(long[] ids);
+            [Query("UPDATE users SET score = @score WHERE id = @id")]
+            Task<int> ScoreAsync(long id, Level score);
+            """) + "public enum Level { Low, High }\n");
+
+    // ---- NG2007 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Nullable_column_into_non_nullable_member() => Analyzer(Repo("""
+            [Query("SELECT id, email, {|#0:display_name|} FROM users WHERE id = @id")]
+            Task<UserRow?> RowAsync(long id);
+            """), Diagnostic("NG2007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("display_name", "", "UserRow", "DisplayName"));
+
+    [Fact]
+    public Task Outer_join_side_into_non_nullable_member() => Analyzer(Repo("""
+            [Query("SELECT u.id, u.email, {|#0:t.name AS team_name|} FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.id = @id")]
+            Task<UserTeam?> RowAsync(long id);
+            """), Diagnostic("NG2007", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("team_name", " (it comes from the optional side of an outer join)", "UserTeam", "TeamName"));
+
+    [Fact]
+    public Task Nullable_column_into_nullable_member_is_silent() => Analyzer(Repo("""
+            [Query("SELECT id, email, display_name FROM users WHERE id = @id")]
+            Task<User?> RowAsync(long id);
+            [Query("SELECT u.id, u.email, t.name AS team_name FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = @id")]
+            Task<UserTeam?> TeamAsync(long id);
+            """));
+
+    // ---- NG2008 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Insert_missing_not_null_column() => Analyzer(Repo("""
+            [Query("INSERT INTO users ({|#0:team_id, created_at, active, score|}) VALUES (@teamId, @at, @active, @score)")]
+            Task<int> AddAsync(long teamId, DateTime at, bool active, int score);
+            """), Diagnostic("NG2008", DiagnosticSeverity.Error).WithLocation(0).WithArguments("users", "email"));
+
+    [Fact]
+    public Task Insert_may_leave_out_generated_and_nullable_columns() => Analyzer(Repo("""
+            [Query("INSERT INTO teams (name) VALUES (@name)")]
+            Task<int> AddTeamAsync(string name);
+            """));
+
+    // ---- NG3001 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Filter_on_unindexed_column_fires() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE {|#0:score|} > @min AND active = @active")]
+            Task<List<long>> TopAsync(int min, bool active);
+            """), Diagnostic("NG3001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("users", "the filter on 'active', 'score'", "active, score").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task Filter_on_composite_index_leading_column_is_silent() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE team_id = @teamId AND score > @min")]
+            Task<List<long>> InTeamAsync(long teamId, int min);
+            [Query("SELECT id FROM users WHERE id = @id")]
+            Task<long> ByKeyAsync(long id);
+            """));
+
+    [Fact]
+    public Task Filter_on_second_column_of_composite_index_fires() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE {|NG3001:created_at|} > @after")]
+            Task<List<long>> SinceAsync(DateTime after);
+            """));
+
+    [Fact]
+    public Task Derived_query_on_unindexed_property_fires_on_the_method() => Analyzer(Repo("""
+            Task<List<User>> {|#0:FindByScoreAndActiveAsync|}(int score, bool active);
+            Task<List<User>> FindByTeamIdAndScoreAsync(long teamId, int score);
+            """), Diagnostic("NG3001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("users", "the filter on 'score', 'active'", "score, active").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    // ---- NG3002 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Foreign_key_without_index_fires_on_the_member() => Analyzer("""
+            using NeoGen;
+            [Table("teams")] public sealed record Team { [Key] public long Id { get; init; } }
+            [Table("members")]
+            public sealed record Member
+            {
+                [Key] public long Id { get; init; }
+                [ForeignKey(typeof(Team))] public long {|#0:TeamId|} { get; init; }
+            }
+            """, Diagnostic("NG3002", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("members", "team_id", "TeamId").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task Foreign_key_leading_an_index_is_silent() => Analyzer("""
+            using NeoGen;
+            [Table("teams")] public sealed record Team { [Key] public long Id { get; init; } }
+            [Table("members")]
+            [Index(nameof(TeamId), nameof(Id))]
+            public sealed record Member
+            {
+                [Key] public long Id { get; init; }
+                [ForeignKey(typeof(Team))] public long TeamId { get; init; }
+            }
+            """);
+
+    // ---- NG3003 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Leading_wildcard_fires_on_the_pattern() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE email LIKE {|#0:'%@example.com'|}")]
+            Task<List<long>> ExampleAsync();
+            """), Diagnostic("NG3003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("users", "email"));
+
+    [Fact]
+    public Task Trailing_wildcard_is_silent() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE email LIKE 'admin%'")]
+            Task<List<long>> AdminsAsync();
+            """));
+
+    // ---- NG3004 -------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Function_on_indexed_column_fires_on_the_call() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE {|#0:lower(email)|} = @email")]
+            Task<long> ByEmailAsync(string email);
+            """), Diagnostic("NG3004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("lower", "users", "email"));
+
+    [Fact]
+    public Task Function_on_the_parameter_side_is_silent() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE email = lower(@email)")]
+            Task<long> ByEmailAsync(string email);
+            """));
+
+    // ---- suppression --------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Pragma_suppresses() => Analyzer(Repo("""
+            #pragma warning disable NG2002, NG1003
+            [Query("SELECT nme FROM users WHERE id = @id")]
+            Task<string> NameAsync(long id);
+            [Query("DELETE FROM users")]
+            Task<int> ClearAsync();
+            #pragma warning restore NG2002, NG1003
+            """));
+
+    [Fact]
+    public async Task Editorconfig_suppresses()
+    {
+        var test = new QueryAnalyzerTest(Repo("""
+            [Query("SELECT nme FROM users WHERE id = @id")]
+            Task<string> NameAsync(long id);
+            [Query("SELECT id FROM users WHERE score = @score")]
+            Task<List<long>> ScoreAsync(int score);
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.NG2002.severity = none\ndotnet_diagnostic.NG3001.severity = none\n"));
+        await test.RunAsync();
+    }
+
+    // ---- schema from AdditionalFiles ---------------------------------------------------------------
+
+    private const string OrdersRepo = """
+        using System.Threading.Tasks;
+        using NeoGen;
+        [Table("users")] public sealed record User { [Key] public long Id { get; init; } }
+        [Repository]
+        public partial interface IOrders
+        {
+        """;
+
+    [Fact]
+    public async Task Schema_from_migrations_applies_renames_in_file_order()
+    {
+        var test = new QueryAnalyzerTest(OrdersRepo + """
+                [Query("SELECT id FROM orders WHERE customer_id = @id")]
+                Task<long> NewNameAsync(long id);
+                [Query("SELECT id FROM orders WHERE {|NG2002:cust_id|} = @id")]
+                Task<long> OldNameAsync(long id);
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/migrations/002_rename.sql", "ALTER TABLE orders RENAME COLUMN cust_id TO customer_id;\nCREATE INDEX ix_orders_customer ON orders (customer_id);\n"));
+        test.TestState.AdditionalFiles.Add(("/migrations/001_init.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY, cust_id INTEGER NOT NULL, total DECIMAL(10,2));\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Schema_file_errors_are_reported_in_the_file()
+    {
+        var test = new QueryAnalyzerTest(OrdersRepo + "}\n");
+        test.TestState.AdditionalFiles.Add(("/001_init.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY);\nALTER TABLE nothing ADD COLUMN x INTEGER;\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("NG1002", DiagnosticSeverity.Error).WithSpan("/001_init.sql", 2, 13, 2, 20).WithArguments("001_init.sql", "Table 'nothing' does not exist").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Sql_only_table_index_is_used_and_merges_with_code()
+    {
+        var test = new QueryAnalyzerTest(Repo("""
+            [Query("SELECT id FROM users WHERE score = @score")]
+            Task<List<long>> ScoreAsync(int score);
+            """));
+        test.TestState.AdditionalFiles.Add(("/001.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, score INTEGER);\nCREATE INDEX ix_users_score ON users (score);\n"));
+        await test.RunAsync();
+    }
+}
