@@ -326,6 +326,38 @@ public sealed class QueryAnalyzerTests
             """));
 
     [Fact]
+    public Task SuppressMessage_attribute_suppresses() => Analyzer(Repo("""
+            [System.Diagnostics.CodeAnalysis.SuppressMessage("NeoGen.Sql", "NG1003", Justification = "reset job")]
+            [Query("DELETE FROM users")]
+            Task<int> ClearAsync();
+            """));
+
+    [Fact]
+    public Task Entity_declared_with_data_annotations_is_in_the_schema() => Analyzer("""
+            using System.ComponentModel.DataAnnotations;
+            using System.ComponentModel.DataAnnotations.Schema;
+            using System.Threading.Tasks;
+            using NeoGen;
+            [System.ComponentModel.DataAnnotations.Schema.Table("products")]
+            public sealed class Product
+            {
+                [System.ComponentModel.DataAnnotations.Key] public long Id { get; set; }
+                [System.ComponentModel.DataAnnotations.Schema.Column("product_name")] public string Name { get; set; } = "";
+                [NotMapped] public string Label { get; set; } = "";
+            }
+            [Repository]
+            public partial interface IProducts
+            {
+                [Query("SELECT product_name FROM products WHERE id = @id")]
+                Task<string?> NameAsync(long id);
+                [Query("SELECT {|NG2002:label|} FROM products WHERE id = @id")]
+                Task<string?> LabelAsync(long id);
+                [Query("SELECT {|NG2002:name|} FROM products WHERE id = @id")]
+                Task<string?> OldAsync(long id);
+            }
+            """);
+
+    [Fact]
     public async Task Editorconfig_suppresses()
     {
         var test = new QueryAnalyzerTest(Repo("""

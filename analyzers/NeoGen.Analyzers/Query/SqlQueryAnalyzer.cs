@@ -57,7 +57,10 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
 
             var compilation = start.Compilation;
             var files = start.Options.AdditionalFiles;
-            var lazy = new Lazy<CompilationSchema>(() => Safe(() => CompilationSchema.Build(compilation, files, FileDialect(compilation), CancellationToken.None), CompilationSchema.Empty), LazyThreadSafetyMode.ExecutionAndPublication);
+            var hasSqlFiles = files.Any(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase));
+            var lazy = new Lazy<CompilationSchema>(
+                () => Safe(() => CompilationSchema.Build(compilation, files, hasSqlFiles ? FileDialect(compilation) : SqlDialect.Sqlite, CancellationToken.None), CompilationSchema.Empty),
+                LazyThreadSafetyMode.ExecutionAndPublication);
 
             start.RegisterSymbolAction(c => Safe(() => AnalyzeType(c, lazy)), SymbolKind.NamedType);
             start.RegisterSymbolAction(c => Safe(() => AnalyzeForeignKey(c, lazy)), SymbolKind.Property);
