@@ -157,9 +157,10 @@ if ! (cd "$APP" && dotnet build -c Release -nologo) >"$BUILD_LOG" 2>&1; then
   cat "$BUILD_LOG"
   fail "the consumer app did not restore/build against the packed NeoGen"
 fi
-# A generator or analyzer that throws shows up as a warning, not an error: catch it here.
-if grep -E 'warning (CS8784|CS8785|AD0001)' "$BUILD_LOG" >/dev/null; then
-  grep -E 'warning (CS8784|CS8785|AD0001)' "$BUILD_LOG" | sort -u >&2
+# A generator or analyzer that throws, or an analyzer assembly that cannot load (CS8032/CS8034),
+# shows up as a warning, not an error: catch it here.
+if grep -E 'warning (CS8032|CS8034|CS8784|CS8785|AD0001)' "$BUILD_LOG" >/dev/null; then
+  grep -E 'warning (CS8032|CS8034|CS8784|CS8785|AD0001)' "$BUILD_LOG" | sort -u >&2
   fail "a NeoGen generator/analyzer crashed while compiling the consumer app"
 fi
 
