@@ -11,6 +11,7 @@ using NeoGen.Generator.Emitting;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
 using NeoGen.Generator.Planning;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator;
 

@@ -14,6 +14,7 @@ using NeoGen.Sql;
 using NeoGen.Sql.Binding;
 using NeoGen.Sql.Parsing;
 using NeoGen.Sql.Schema;
+using NeoGen.Shared;
 
 namespace NeoGen.Analyzers.Query;
 
@@ -507,7 +508,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
 
             var member = properties.FirstOrDefault(p => ColumnName(p) is { } c && string.Equals(c, column.Name, StringComparison.OrdinalIgnoreCase))
                          ?? properties.FirstOrDefault(p => string.Equals(p.Name, column.Name, StringComparison.OrdinalIgnoreCase))
-                         ?? properties.FirstOrDefault(p => string.Equals(CompilationSchema.ToSnakeCase(p.Name), column.Name, StringComparison.OrdinalIgnoreCase));
+                         ?? properties.FirstOrDefault(p => string.Equals(Naming.ToSnakeCase(p.Name), column.Name, StringComparison.OrdinalIgnoreCase));
             if (member == null || !NonNullable(member.Type))
             {
                 continue;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NeoGen.Sql;
 using NeoGen.Sql.Schema;
+using NeoGen.Shared;
 
 namespace NeoGen.Analyzers.Schema;
 
@@ -206,7 +207,7 @@ internal sealed class CompilationSchema
             {
                 return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string explicitName && explicitName.Length > 0
                     ? explicitName
-                    : ToSnakeCase(type.Name);
+                    : Naming.ToSnakeCase(type.Name);
             }
         }
 
@@ -254,7 +255,7 @@ internal sealed class CompilationSchema
                     continue;
                 }
 
-                var column = ToSnakeCase(property.Name);
+                var column = Naming.ToSnakeCase(property.Name);
                 bool isKey = false, isGenerated = false;
                 ITypeSymbol? principal = null;
                 foreach (var attribute in attributes)
@@ -329,49 +330,4 @@ internal sealed class CompilationSchema
 
         return new EntityTable(type, table, members);
     }
-
-    /// <summary>snake_case of a PascalCase name, as the generator maps members: <c>DisplayName</c> → <c>display_name</c>.</summary>
-    public static string ToSnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                var acronymEnds = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (builder.Length > 0 && builder[builder.Length - 1] != '_' && (previousIsLowerOrDigit || acronymEnds))
-                {
-                    builder.Append('_');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-}
-
-internal static class KnownNames
-{
-    public const string RepositoryAttribute = "NeoGen.RepositoryAttribute";
-    public const string TableAttribute = "NeoGen.TableAttribute";
-    public const string QueryAttribute = "NeoGen.QueryAttribute";
-    public const string ColumnAttribute = "NeoGen.ColumnAttribute";
-    public const string KeyAttribute = "NeoGen.KeyAttribute";
-    public const string GeneratedAttribute = "NeoGen.GeneratedAttribute";
-    public const string IgnoreAttribute = "NeoGen.IgnoreAttribute";
-    public const string IndexAttribute = "NeoGen.IndexAttribute";
-    public const string ForeignKeyAttribute = "NeoGen.ForeignKeyAttribute";
-    public const string DataAnnotationsKey = "System.ComponentModel.DataAnnotations.KeyAttribute";
-    public const string DataAnnotationsTable = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
-    public const string DataAnnotationsColumn = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
-    public const string DataAnnotationsNotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
-    public const string DataAnnotationsDatabaseGenerated = "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute";
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using NeoGen.Generator.Common;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NeoGen.Generator.Common;
 using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 
@@ -93,11 +94,6 @@ internal static class MethodParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, parameterLocation, method.Name,
                 $"parameter '{parameter.Name}' has type {parameter.Type.ToDisplayString()}; supported are column types (numbers, bool, string, Guid, dates and times, byte[], enums), collections of them, records/classes whose members are parameters, and CancellationToken"));
             return null;
-        }
-
-        if (asyncKind == AsyncKind.Sync && cancellationTokenName is not null)
-        {
-            // Allowed: a synchronous call simply has nothing to cancel between statements.
         }
 
         var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.QueryAttribute);

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NeoGen.Generator.Common;
 using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 

@@ -1,4 +1,8 @@
-namespace NeoGen.Generator.Parsing;
+using System.Text;
+
+// Linked into both the generator and the analyzers: they must agree on which attributes map a type and
+// how member names become column names, or the analyzers would check columns the generator never reads.
+namespace NeoGen.Shared;
 
 internal static class KnownNames
 {
@@ -13,6 +17,7 @@ internal static class KnownNames
     public const string VersionAttribute = "NeoGen.VersionAttribute";
     public const string CreatedAtAttribute = "NeoGen.CreatedAtAttribute";
     public const string UpdatedAtAttribute = "NeoGen.UpdatedAtAttribute";
+    public const string ForeignKeyAttribute = "NeoGen.ForeignKeyAttribute";
 
     // Entity Framework's data annotations, so existing EF-annotated types map unchanged.
     public const string DataAnnotationsKey = "System.ComponentModel.DataAnnotations.KeyAttribute";
@@ -28,4 +33,34 @@ internal static class KnownNames
 
     public const string SqliteConnection = "Microsoft.Data.Sqlite.SqliteConnection";
     public const string NpgsqlConnection = "Npgsql.NpgsqlConnection";
+}
+
+internal static class Naming
+{
+    /// <summary>snake_case of a PascalCase name: <c>DisplayName</c> → <c>display_name</c>, <c>HTTPStatus</c> → <c>http_status</c>.</summary>
+    public static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var acronymEnds = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (builder.Length > 0 && builder[builder.Length - 1] != '_' && (previousIsLowerOrDigit || acronymEnds))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }
