@@ -10,8 +10,6 @@ public sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInf
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
         => new(descriptor, location, arguments.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
-
     /// <summary>The diagnostic anchored in its syntax tree when the tree is known, so pragmas and suppressions apply.</summary>
     public Diagnostic ToDiagnostic(System.Collections.Generic.IReadOnlyDictionary<string, SyntaxTree> trees)
     {

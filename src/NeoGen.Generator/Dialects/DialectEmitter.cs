@@ -43,7 +43,7 @@ internal abstract class DialectEmitter
     };
 
     /// <summary>The value as the provider stores it: enums as their number or name.</summary>
-    protected static string Stored(ScalarType type, string value)
+    public static string Stored(ScalarType type, string value)
     {
         if (type.Kind != ScalarKind.Enum)
         {

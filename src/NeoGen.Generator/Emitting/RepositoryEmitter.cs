@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using NeoGen.Generator.Common;
 using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
@@ -171,13 +172,11 @@ internal sealed class RepositoryEmitter
         var parameters = string.Join(", ", method.Parameters.Select(p =>
         {
             var attribute = method.Async == AsyncKind.AsyncEnumerable && p.IsCancellationToken ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
-            return $"{attribute}{p.TypeName} {Identifier(p.Name)}";
+            return $"{attribute}{p.TypeName} {CSharpNames.Identifier(p.Name)}";
         }));
         var isAsync = method.Async != AsyncKind.Sync;
         return $"public {(isAsync ? "async " : string.Empty)}{method.ReturnTypeName} {method.Name}({parameters})";
     }
-
-    private static string Identifier(string name) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     private void EmitArgumentChecks(PlannedMethod planned)
     {
@@ -187,7 +186,7 @@ internal sealed class RepositoryEmitter
                 || (parameter.Scalar is { IsNullable: false, IsValueType: false });
             if (nonNullableReference && !parameter.TypeName.EndsWith("?", System.StringComparison.Ordinal))
             {
-                _w.Line($"global::System.ArgumentNullException.ThrowIfNull({Identifier(parameter.Name)});");
+                _w.Line($"global::System.ArgumentNullException.ThrowIfNull({CSharpNames.Identifier(parameter.Name)});");
             }
         }
     }
@@ -247,7 +246,7 @@ internal sealed class RepositoryEmitter
     {
         var method = planned.Method;
         var isAsync = method.Async != AsyncKind.Sync;
-        var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : Identifier(method.CancellationTokenName);
+        var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : CSharpNames.Identifier(method.CancellationTokenName);
         var await = isAsync ? "await " : string.Empty;
         var configure = isAsync ? ".ConfigureAwait(false)" : string.Empty;
         var suffix = isAsync ? "Async" : string.Empty;
@@ -300,7 +299,7 @@ internal sealed class RepositoryEmitter
 
                 _w.Close();
                 _w.Line();
-                _w.Line($"return {ReadCall(planned, id)};");
+                _w.Line($"return {ReadCall(planned)};");
                 _w.Outdent();
                 _w.Line("}");
                 break;
@@ -318,7 +317,7 @@ internal sealed class RepositoryEmitter
 
                 _w.Line($"var results = new global::System.Collections.Generic.List<{RowTypeName(method)}>();");
                 _w.Open($"while ({await}reader.Read{suffix}({ctArgument}){configure})");
-                _w.Line($"results.Add({ReadCall(planned, id)});");
+                _w.Line($"results.Add({ReadCall(planned)});");
                 _w.Close();
                 _w.Line();
                 _w.Line(planned.Shape == ResultShape.Array ? "return results.ToArray();" : "return results;");
@@ -344,7 +343,7 @@ internal sealed class RepositoryEmitter
     private void EmitStreamBody(PlannedMethod planned, string id)
     {
         var method = planned.Method;
-        var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : Identifier(method.CancellationTokenName);
+        var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : CSharpNames.Identifier(method.CancellationTokenName);
         var translate = _dialect.Translate(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned));
         _w.Line($"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);");
         _w.Open("try");
@@ -374,7 +373,7 @@ internal sealed class RepositoryEmitter
         _w.Line("break;");
         _w.Close();
         _w.Line();
-        _w.Line($"item = {ReadCall(planned, id)};");
+        _w.Line($"item = {ReadCall(planned)};");
         _w.Close();
         _w.Open($"catch ({_dialect.ExceptionType} exception)");
         _w.Line($"throw {translate};");
@@ -439,7 +438,7 @@ internal sealed class RepositoryEmitter
                     : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTime ? "__now"
                     : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTimeOffset ? "__nowOffset"
                     : "entity." + member.Name;
-                var stored = StoredForCopy(member.Type, expression);
+                var stored = DialectEmitter.Stored(member.Type, expression);
 
                 // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
                 var type = CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
@@ -520,22 +519,6 @@ internal sealed class RepositoryEmitter
         _ => null,
     };
 
-    private static string StoredForCopy(ScalarType type, string value)
-    {
-        if (type.Kind != ScalarKind.Enum)
-        {
-            return value;
-        }
-
-        if (type.EnumAsString)
-        {
-            return type.IsNullable ? $"({value} is {{ }} __e ? global::NeoGen.Internal.EnumText.Name(__e) : null)" : $"global::NeoGen.Internal.EnumText.Name({value})";
-        }
-
-        var underlying = ScalarTypes.Keyword(type.EnumUnderlying);
-        return type.IsNullable ? $"({underlying}?){value}" : $"({underlying}){value}";
-    }
-
     private static string RowTypeName(MethodModel method)
     {
         var row = method.Row!;
@@ -556,9 +539,8 @@ internal sealed class RepositoryEmitter
     private string OrdinalsLookup(PlannedMethod planned, string statementId)
         => $"var ordinals = (int[]?)lease.GetState(s_slot_{statementId}) ?? Ordinals_{_readerOf[planned]}(reader, lease, s_slot_{statementId});";
 
-    private string ReadCall(PlannedMethod planned, string id)
+    private string ReadCall(PlannedMethod planned)
     {
-        _ = id;
         var reader = _readerOf[planned];
         var method = CodeWriter.Literal(planned.Method.Name);
         return planned.Reads is null ? $"Read_{reader}(reader, ordinals, {method})" : $"Read_{reader}(reader, {method})";

@@ -302,7 +302,7 @@ internal static class DerivedQueryParser
 
                 var limit = limitParameter is not null ? " LIMIT @" + limitParameter
                     : fixedLimit is not null ? " LIMIT " + fixedLimit.Value
-                    : shape is ResultShape.Single ? string.Empty : string.Empty;
+                    : string.Empty;
                 sql = $"SELECT {(distinct ? "DISTINCT " : string.Empty)}{columns} FROM {table}{whereClause}{orderBy}{limit}";
                 break;
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using NeoGen.Generator.Common;
 using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
@@ -204,13 +205,13 @@ internal static class QueryPlanner
             if (parameter.Scalar is not null)
             {
                 used.Add(parameter.Name);
-                return new PlannedParameter(parameter.Name, Identifier(parameter.Name), parameter.Scalar, false, parameter.Name);
+                return new PlannedParameter(parameter.Name, CSharpNames.Identifier(parameter.Name), parameter.Scalar, false, parameter.Name);
             }
 
             if (parameter.CollectionElement is not null)
             {
                 used.Add(parameter.Name);
-                return new PlannedParameter(parameter.Name, Identifier(parameter.Name), parameter.CollectionElement, true, parameter.Name);
+                return new PlannedParameter(parameter.Name, CSharpNames.Identifier(parameter.Name), parameter.CollectionElement, true, parameter.Name);
             }
         }
 
@@ -226,14 +227,12 @@ internal static class QueryPlanner
             if (member is not null)
             {
                 used.Add(parameter.Name);
-                return new PlannedParameter(sqlName, Identifier(parameter.Name) + "." + member.Name, member.Type, false, parameter.Name + "." + member.Name);
+                return new PlannedParameter(sqlName, CSharpNames.Identifier(parameter.Name) + "." + member.Name, member.Type, false, parameter.Name + "." + member.Name);
             }
         }
 
         return null;
     }
-
-    private static string Identifier(string name) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     /// <summary>Writes the provider's SQL: SQLite keeps named parameters; Npgsql gets positional $n, so it never rewrites at run time.</summary>
     private static string Rewrite(string sql, SqlDescription description, List<PlannedParameter> parameters, int dialect, List<(int Start, int Length, string Text)> starExpansions)
