@@ -64,7 +64,7 @@ public sealed class GeneratorOutputTests
     public void Select_star_is_expanded_at_compile_time_and_read_by_ordinal()
     {
         var text = GeneratorHarness.Run(Sources.Repositories).Source("ICustomerRepository.Sqlite.g.cs");
-        Assert.Contains("Email = reader.GetString(1),", text);
+        Assert.Contains("Email = reader.GetString(ordinal = 1),", text);
         Assert.DoesNotContain("GetOrdinal", text);
         Assert.DoesNotContain("Ordinals_", text);
     }

@@ -470,6 +470,26 @@ public abstract class RepositoryContract
     }
 
     [Fact]
+    public void A_value_the_member_cannot_hold_names_the_column_and_the_member()
+    {
+        var stored = Types.Insert(FullRow(Database.Dialect == Dialect.PostgreSql));
+
+        // SQLite keeps any text in a TEXT date column; PostgreSQL smallint holds 300, the byte member cannot.
+        var (corruption, column, member) = Database.Dialect == Dialect.Sqlite
+            ? ("UPDATE type_rows SET at_time = 'not a time'", "at_time", "AtTime")
+            : ("UPDATE type_rows SET tiny = 300", "tiny", "Tiny");
+        Database.Execute(corruption);
+
+        var error = Assert.Throws<NeoGenMappingException>(() => Types.Get(stored.Id));
+        Assert.Equal(column, error.Column);
+        Assert.Equal("Get", error.Method);
+        Assert.Equal("type_rows", error.Table);
+        Assert.Contains($"'{column}'", error.Message);
+        Assert.Contains($"'{member}'", error.Message);
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
     public async Task Bulk_insert_writes_every_row()
     {
         var team = NewTeam();

@@ -5,16 +5,19 @@ namespace NeoGen.Generator.Emitting;
 /// <summary>Typed getter calls for each column kind, so values are never boxed on the way out.</summary>
 internal static class ReaderExpressions
 {
-    /// <summary>Reads ordinal <paramref name="ordinal"/> as <paramref name="type"/>; NULL checks included for nullable types.</summary>
-    public static string Read(ScalarType type, string ordinal, string errorContext)
+    /// <summary>
+    /// Reads ordinal <paramref name="ordinal"/> as <paramref name="type"/>; NULL checks included for nullable types.
+    /// The reader's first call passes <paramref name="trackedOrdinal"/> instead (an assignment that records which
+    /// column is being read, so that a failure can name it).
+    /// </summary>
+    public static string Read(ScalarType type, string ordinal, string errorContext, string trackedOrdinal)
     {
-        var value = NonNull(type, ordinal, errorContext);
         if (!type.IsNullable)
         {
-            return value;
+            return NonNull(type, trackedOrdinal, errorContext);
         }
 
-        return $"reader.IsDBNull({ordinal}) ? default({type.TypeName}?) : {value}";
+        return $"reader.IsDBNull({trackedOrdinal}) ? default({type.TypeName}?) : {NonNull(type, ordinal, errorContext)}";
     }
 
     private static string NonNull(ScalarType type, string ordinal, string errorContext) => type.Kind switch

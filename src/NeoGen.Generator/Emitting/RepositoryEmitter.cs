@@ -67,6 +67,10 @@ internal sealed class RepositoryEmitter
         _w.Line();
         _w.Line("_source = source;");
         _w.Close();
+        if (_methods.Any(m => m.FailureReason is null))
+        {
+            EmitPrepare();
+        }
 
         for (var i = 0; i < _methods.Count; i++)
         {
@@ -198,28 +202,36 @@ internal sealed class RepositoryEmitter
         _w.Line($"private static readonly int s_slot_{id} = global::NeoGen.Internal.StatementSlots.Allocate();");
         _w.Line();
         _w.Open($"private static {_dialect.CommandType} Command_{id}(global::NeoGen.ConnectionLease lease)");
-        _w.Line($"var command = ({_dialect.CommandType}?)lease.GetCommand(s_slot_{id});");
-        _w.Open("if (command is null)");
+        _w.Open($"if (lease.GetCommand(s_slot_{id}) is {_dialect.CommandType} command)");
+        _w.Line($"command.Transaction = ({_dialect.TransactionType}?)lease.Transaction;");
+        _w.Line("return command;");
+        _w.Close();
+        _w.Line();
         _w.Line($"command = new {_dialect.CommandType}(Sql_{id}, ({_dialect.ConnectionType})lease.Connection);");
         foreach (var parameter in planned.Parameters)
         {
             _w.Line($"command.Parameters.Add({_dialect.NewParameter(parameter.ProviderName, parameter.Type, parameter.IsCollection)});");
         }
 
+        _w.Line($"return KeepPrepared(lease, s_slot_{id}, command);");
+        _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>The one place a new command joins the lease's transaction, is prepared when the provider allows it, and is kept.</summary>
+    private void EmitPrepare()
+    {
+        _w.Line();
+        _w.Open($"private static {_dialect.CommandType} KeepPrepared(global::NeoGen.ConnectionLease lease, int slot, {_dialect.CommandType} command)");
         _w.Line($"command.Transaction = ({_dialect.TransactionType}?)lease.Transaction;");
         if (_dialect.PrepareOnCreate)
         {
             _w.Line("command.Prepare();");
         }
 
-        _w.Line($"lease.SetCommand(s_slot_{id}, command);");
+        _w.Line("lease.SetCommand(slot, command);");
         _w.Line("return command;");
         _w.Close();
-        _w.Line();
-        _w.Line($"command.Transaction = ({_dialect.TransactionType}?)lease.Transaction;");
-        _w.Line("return command;");
-        _w.Close();
-        _w.Line();
     }
 
     private void EmitBindings(PlannedMethod planned)
@@ -592,10 +604,12 @@ internal sealed class RepositoryEmitter
             }
         }
 
+        // The last ordinal asked for: when a getter throws, it names the column without a second pass over the row.
+        _w.Line("var ordinal = -1;");
         _w.Open("try");
         string Value(ColumnRead read)
         {
-            var expression = ReaderExpressions.Read(read.Type, Ordinal(read), context(read.Column));
+            var expression = ReaderExpressions.Read(read.Type, Ordinal(read), context(read.Column), "ordinal = " + Ordinal(read));
             if (dynamicOrdinals && !IsNeeded(row, read))
             {
                 return $"{Ordinal(read)} < 0 ? default! : {Wrap(expression)}";
@@ -646,35 +660,23 @@ internal sealed class RepositoryEmitter
 
         _w.Close();
         _w.Open("catch (global::System.Exception exception) when (exception is global::System.InvalidCastException or global::System.InvalidOperationException or global::System.FormatException or global::System.OverflowException or global::System.Data.SqlTypes.SqlNullValueException)");
-        _w.Line($"throw Failure_{id}(reader, exception{(dynamicOrdinals ? ", ordinals" : string.Empty)}, method);");
+        _w.Line($"throw global::NeoGen.Internal.NeoGenErrors.ReadFailed(reader, ordinal, s_columns_{id}, {(dynamicOrdinals ? "ordinals" : "null")}, exception, {_repositoryLiteral}, method, {TableLiteral(planned)});");
         _w.Close();
         _w.Close();
         _w.Line();
 
-        // Only runs after a read failed: find the column and say what was wrong with it.
-        _w.Open($"private static global::System.Exception Failure_{id}({_dialect.ReaderType} reader, global::System.Exception exception{(dynamicOrdinals ? ", int[] ordinals" : string.Empty)}, string method)");
+        // What each ordinal is read into, so that a failed read names the column and the member.
+        _w.Line($"private static readonly global::NeoGen.Internal.MaterializedColumn[] s_columns_{id} =");
+        _w.Line("{");
+        _w.Indent();
         foreach (var read in reads)
         {
-            var ordinal = Ordinal(read);
-            if (read.RequiredValue)
-            {
-                _w.Open($"if ({(dynamicOrdinals ? ordinal + " >= 0 && " : string.Empty)}reader.IsDBNull({ordinal}))");
-                _w.Line($"return global::NeoGen.Internal.NeoGenErrors.NullColumn({context(read.Column)}, {CodeWriter.Literal(read.Target)}, exception);");
-                _w.Close();
-                _w.Line();
-            }
-
-            _w.Open("try");
-            _w.Line($"_ = {(dynamicOrdinals ? ordinal + " < 0 ? default! : " : string.Empty)}{Wrap(ReaderExpressions.Read(read.Type, ordinal, context(read.Column)))};");
-            _w.Close();
-            _w.Open("catch (global::System.Exception inner) when (inner is not global::NeoGen.NeoGenException)");
-            _w.Line($"return global::NeoGen.Internal.NeoGenErrors.BadValue({context(read.Column)}, {CodeWriter.Literal(read.Target)}, inner);");
-            _w.Close();
-            _w.Line();
+            var required = read.RequiredValue ? "true" : "false";
+            _w.Line($"new({read.Ordinal.ToString(CultureInfo.InvariantCulture)}, {CodeWriter.Literal(read.Column)}, {CodeWriter.Literal(read.Target)}, {required}),");
         }
 
-        _w.Line("return exception;");
-        _w.Close();
+        _w.Outdent();
+        _w.Line("};");
         _w.Line();
     }
 

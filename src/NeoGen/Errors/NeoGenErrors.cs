@@ -16,6 +16,37 @@ public static class NeoGenErrors
     public static NeoGenMappingException BadValue(string repository, string method, string? table, string column, string member, Exception inner)
         => new($"{repository}.{method}: column '{column}'{On(table)} could not be read into member '{member}': {inner.Message}", repository, method, table, column, inner);
 
+    /// <summary>
+    /// The exception for a read that failed at result ordinal <paramref name="ordinal"/> (the last ordinal the
+    /// materializer asked for): a NULL into a required member, or a value the member cannot hold. When the ordinal is
+    /// not one of <paramref name="columns"/> the original exception is returned as it is.
+    /// </summary>
+    /// <param name="reader">The reader, still on the row that failed.</param>
+    /// <param name="ordinal">The last ordinal the materializer asked for, or -1.</param>
+    /// <param name="columns">What the materializer reads.</param>
+    /// <param name="ordinals">For a result matched by name, the map from <see cref="MaterializedColumn.Ordinal"/> to result ordinals.</param>
+    /// <param name="exception">What the getter threw.</param>
+    /// <param name="repository">The repository interface.</param>
+    /// <param name="method">The repository method.</param>
+    /// <param name="table">The statement's table, when it has one.</param>
+    public static Exception ReadFailed(DbDataReader reader, int ordinal, MaterializedColumn[] columns, int[]? ordinals, Exception exception, string repository, string method, string? table)
+    {
+        foreach (var column in columns)
+        {
+            var resultOrdinal = ordinals is null ? column.Ordinal : ordinals[column.Ordinal];
+            if (resultOrdinal != ordinal || ordinal < 0)
+            {
+                continue;
+            }
+
+            return column.Required && reader.IsDBNull(ordinal)
+                ? NullColumn(repository, method, table, column.Column, column.Member, exception)
+                : BadValue(repository, method, table, column.Column, column.Member, exception);
+        }
+
+        return exception;
+    }
+
     /// <summary>An enum stored as text with a name the enum does not have.</summary>
     public static NeoGenMappingException UnknownEnumName(string repository, string method, string? table, string column, string enumType, string value)
         => new($"{repository}.{method}: column '{column}'{On(table)} holds '{value}', which is not a member of {enumType}.", repository, method, table, column);
