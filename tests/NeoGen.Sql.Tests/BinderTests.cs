@@ -175,6 +175,14 @@ CREATE INDEX ix_orders_user ON orders (user_id, created_at);
         b = Clean("WITH RECURSIVE tree AS (SELECT id, team_id, 0 AS depth FROM users WHERE id = @root UNION ALL SELECT u.id, u.team_id, tree.depth + 1 FROM users u JOIN tree ON u.team_id = tree.id) SELECT id, depth FROM tree", SqlDialect.PostgreSql);
         Assert.Equal(SqlType.Integer, b.ResultColumns[0].Type);
         Assert.Equal("id", Assert.Single(b.Parameters).Column!.Name);
+        Assert.False(b.ResultColumns[1].IsNullable); // 0 AS depth .. depth + 1
+
+        // Nullability learnt from the recursive branch feeds back until it settles.
+        b = Clean("WITH RECURSIVE r(a, b, c) AS (SELECT 1, 1, 1 UNION ALL SELECT b, c, NULL FROM r WHERE a < 5) SELECT a, b, c FROM r");
+        Assert.True(b.ResultColumns.All(c => c.IsNullable));
+        b = Clean("WITH RECURSIVE r(n, half) AS (SELECT 1, 1 UNION ALL SELECT n + 1, half * 0.5 FROM r WHERE n < 5) SELECT n, half FROM r");
+        Assert.Equal((SqlType.Integer, false), (b.ResultColumns[0].Type, b.ResultColumns[0].IsNullable));
+        Assert.Equal((SqlType.Decimal, false), (b.ResultColumns[1].Type, b.ResultColumns[1].IsNullable));
     }
 
     [Fact]

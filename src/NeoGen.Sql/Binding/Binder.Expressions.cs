@@ -28,6 +28,8 @@ public static partial class SqlBinder
             "length", "char_length", "character_length", "len", "octet_length", "bit_length", "instr", "strpos", "position",
             "charindex", "row_number", "rank", "dense_rank", "ntile", "count_big", "datediff", "last_insert_rowid", "changes",
             "last_insert_id", "row_count", "scope_identity", "array_length", "cardinality", "sign", "ascii", "unicode",
+            "year", "month", "day", "datepart", "datediff_big", "quarter", "week", "weekday", "dayofweek", "dayofmonth", "dayofyear",
+            "hour", "minute", "second", "timestampdiff", "to_days",
         };
 
         public Col Infer(SqlExpression e, Scope scope, Col? hint, SqlParameterRole role, Ctx ctx, int depth)
@@ -118,6 +120,11 @@ public static partial class SqlBinder
                         }
 
                         var operand = Wrapped(cast.Span, "cast", () => Infer(cast.Operand, scope, targetCol.Nullable(false), SqlParameterRole.Operand, ctx.NoPredicate(), depth + 1));
+                        if (cast.Style != null)
+                        {
+                            Infer(cast.Style, scope, Col.Of(SqlType.Integer, false), SqlParameterRole.Operand, ctx.NoPredicate(), depth + 1);
+                        }
+
                         var result = targetCol.Nullable(operand.IsNullable || cast.Syntax == CastSyntax.TryCast);
                         if (target == SqlType.Enum)
                         {
@@ -765,7 +772,7 @@ public static partial class SqlBinder
                 case "least":
                     return (firstKnown ?? first).Value().Nullable(anyNullable);
                 case "sum":
-                    return Col.Of(first.Type == SqlType.Integer ? (_dialect == SqlDialect.PostgreSql || _dialect == SqlDialect.MySql ? SqlType.Decimal : SqlType.Integer) : first.Type == SqlType.Unknown ? SqlType.Unknown : first.Type, AggregateNullable(scope, first, f));
+                    return Col.Of(first.Type == SqlType.Integer ? (_dialect == SqlDialect.MySql || (_dialect == SqlDialect.PostgreSql && !IsPgIntOrSmaller(first.SourceColumn)) ? SqlType.Decimal : SqlType.Integer) : first.Type == SqlType.Unknown ? SqlType.Unknown : first.Type, AggregateNullable(scope, first, f));
                 case "total":
                     return Col.Of(SqlType.Float, false);
                 case "avg":
@@ -890,6 +897,8 @@ public static partial class SqlBinder
                     return Col.Of(SqlType.Boolean, false);
                 case "cast":
                     return Col.Unknown(anyNullable);
+                case "convert" when _dialect == SqlDialect.MySql:
+                    return Col.Of(SqlType.Text, anyNullable); // CONVERT(x USING charset); the other forms are casts.
                 case "values" when _dialect == SqlDialect.MySql:
                     return first;
                 case "iif":
@@ -921,6 +930,26 @@ public static partial class SqlBinder
             }
 
             return Col.Unknown(anyNullable);
+        }
+
+        /// <summary>PostgreSQL sums int / smallint columns as bigint, but bigint (and integers of unknown width) as numeric.</summary>
+        private static bool IsPgIntOrSmaller(SqlSchemaColumn? column)
+        {
+            switch (column?.DeclaredType?.ToLowerInvariant())
+            {
+                case "int":
+                case "integer":
+                case "int4":
+                case "smallint":
+                case "int2":
+                case "serial":
+                case "serial4":
+                case "smallserial":
+                case "serial2":
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>A SELECT without FROM, or whose items are all aggregates with no GROUP BY / HAVING / LIMIT, yields exactly one row.</summary>

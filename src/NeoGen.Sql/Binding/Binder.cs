@@ -231,13 +231,35 @@ public static partial class SqlBinder
                 var selfReferencing = QueryReferences(cteNode.Query, name);
                 if (selfReferencing)
                 {
-                    // Recursive CTE: learn the columns from a muted first pass in which the CTE's own columns are unknown,
-                    // then bind for real with them.
+                    // Recursive CTE: learn the columns in muted passes, then bind for real with them. The first guess is the
+                    // anchor's (the first UNION branch, when it does not read the CTE), otherwise unknown; each pass feeds
+                    // its columns back until their types and nullability settle, so "0 AS depth .. depth + 1" stays NOT NULL.
+                    // Inside another muted pass one pass is enough (and keeps nested recursive CTEs from multiplying the work).
                     scope.Ctes[name] = cte;
+                    var passes = _mute > 0 ? 1 : 4;
                     _mute++;
-                    var guess = BindQuery(cteNode.Query, scope, depth + 1);
+                    var anchor = Anchor(cteNode.Query, name);
+                    var guess = anchor == null ? null : BindQuery(anchor, scope, depth + 1);
+                    for (var pass = 0; pass < passes; pass++)
+                    {
+                        cte.Columns = guess == null ? null : Rename(guess, cteNode.ColumnNames);
+                        var next = BindQuery(cteNode.Query, scope, depth + 1);
+                        var settled = guess != null && SameShape(guess, next);
+                        guess = next;
+                        if (settled)
+                        {
+                            break;
+                        }
+
+                        if (pass == passes - 1 && passes > 1)
+                        {
+                            // Not settled: fall back to nullable columns.
+                            guess = guess.ConvertAll(c => c.Nullable(true));
+                        }
+                    }
+
                     _mute--;
-                    cte.Columns = Rename(guess, cteNode.ColumnNames);
+                    cte.Columns = Rename(guess!, cteNode.ColumnNames);
                 }
 
                 var columns = BindQuery(cteNode.Query, scope, depth + 1);
@@ -251,6 +273,36 @@ public static partial class SqlBinder
             }
 
             return scope;
+        }
+
+        /// <summary>The first branch of a UNION chain, when it does not read the recursive CTE itself.</summary>
+        private static SqlQuery? Anchor(SqlQuery query, string name)
+        {
+            var q = query;
+            while (q is SetOperationQuery set && set.With == null)
+            {
+                q = set.Left;
+            }
+
+            return ReferenceEquals(q, query) || QueryReferences(q, name) ? null : q;
+        }
+
+        private static bool SameShape(List<Col> a, List<Col> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a[i].Type != b[i].Type || a[i].IsNullable != b[i].IsNullable)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool HasUnknownWidth(SqlQuery query)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -480,7 +481,33 @@ public static class SqlLexer
             }
 
             var word = Text.Substring(start, _pos - start);
+            if (MySql && word.Length > 1 && word[0] == '_' && IsCharsetIntroducer(word))
+            {
+                // _utf8mb4'text', _binary 'bytes': the character set introducer only labels the literal after it.
+                return;
+            }
+
             Add(SqlKeywords.IsKeyword(word) ? SqlTokenKind.Keyword : SqlTokenKind.Identifier, start, word);
+        }
+
+        private bool IsCharsetIntroducer(string word)
+        {
+            var i = _pos;
+            while (At(i) == ' ' || At(i) == '\t')
+            {
+                i++;
+            }
+
+            var c = At(i);
+            var literal = c == '\'' || ((c == 'X' || c == 'x' || c == 'B' || c == 'b') && At(i + 1) == '\'') || (c == '0' && (At(i + 1) == 'x' || At(i + 1) == 'b'));
+            if (!literal)
+            {
+                return false;
+            }
+
+            // Written against the literal it can be any character set; with a space between, only the usual ones (a
+            // column "_x" followed by a string alias stays a column).
+            return i == _pos || Array.IndexOf(CommonCharsets, word.ToLowerInvariant()) >= 0;
         }
 
         private void Number()
@@ -683,6 +710,8 @@ public static class SqlLexer
             Add(kind, start, c.ToString());
             return true;
         }
+
+        private static readonly string[] CommonCharsets = { "_binary", "_utf8", "_utf8mb3", "_utf8mb4", "_latin1", "_ascii" };
 
         private static readonly string[] CommonOperators =
         {

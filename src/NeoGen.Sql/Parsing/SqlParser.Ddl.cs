@@ -21,6 +21,15 @@ public sealed partial class SqlParser
         {
             lex = ReplaceGoSeparators(lex);
         }
+        else if (dialect == SqlDialect.MySql && sql != null && sql.IndexOf("DELIMITER", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            var rewritten = ReplaceDelimiterCommands(lex);
+            if (!ReferenceEquals(rewritten, sql))
+            {
+                var relexed = SqlLexer.Lex(rewritten, dialect);
+                lex = new SqlLexResult(sql, relexed.Tokens, relexed.Comments, relexed.Errors);
+            }
+        }
 
         var parser = new SqlParser(lex, dialect) { _modelDdl = true };
         var statements = parser.ParseScript();
@@ -46,6 +55,85 @@ public sealed partial class SqlParser
         }
 
         return tokens == null ? lex : new SqlLexResult(lex.Text, tokens, lex.Comments, lex.Errors);
+    }
+
+    /// <summary>
+    /// The mysql client's <c>DELIMITER $$</c> lines (sakila-schema.sql, the MySQL manual's stored programs): the line
+    /// becomes blank and, until <c>DELIMITER ;</c>, the delimiter ending a line becomes ';'. Offsets do not move. Like the
+    /// client, only a line at the start of a statement is a command (a column named "delimiter" is not).
+    /// </summary>
+    private static string ReplaceDelimiterCommands(SqlLexResult lex)
+    {
+        var text = lex.Text;
+        var tokens = lex.Tokens;
+        char[]? chars = null;
+        var delimiter = ";";
+        var delimiterEnd = -1;
+        var next = 0;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var first = lineStart;
+            while (first < lineEnd && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            var last = lineEnd;
+            while (last > first && char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            while (next < tokens.Count && tokens[next].Kind != SqlTokenKind.EndOfFile && tokens[next].End <= first)
+            {
+                next++;
+            }
+
+            var atStatementStart = next == 0 || tokens[next - 1].Kind == SqlTokenKind.Semicolon || tokens[next - 1].End == delimiterEnd;
+            if (atStatementStart && last - first > 10 && string.Compare(text, first, "DELIMITER", 0, 9, StringComparison.OrdinalIgnoreCase) == 0 && char.IsWhiteSpace(text[first + 9]))
+            {
+                var word = first + 10;
+                while (word < last && char.IsWhiteSpace(text[word]))
+                {
+                    word++;
+                }
+
+                var wordEnd = word;
+                while (wordEnd < last && !char.IsWhiteSpace(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                delimiter = text.Substring(word, wordEnd - word);
+                chars ??= text.ToCharArray();
+                for (var i = first; i < last; i++)
+                {
+                    chars[i] = ' ';
+                }
+            }
+            else if (delimiter != ";" && last - first >= delimiter.Length && string.CompareOrdinal(text, last - delimiter.Length, delimiter, 0, delimiter.Length) == 0)
+            {
+                chars ??= text.ToCharArray();
+                chars[last - delimiter.Length] = ';';
+                for (var i = last - delimiter.Length + 1; i < last; i++)
+                {
+                    chars[i] = ' ';
+                }
+
+                delimiterEnd = last;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return chars == null ? text : new string(chars);
     }
 
     private static bool AloneOnLine(string text, int start, int end)
@@ -390,8 +478,20 @@ public sealed partial class SqlParser
         }
 
         Expect(SqlTokenKind.RightParen);
+        if (Pg && !_failed && AcceptWord("INHERITS"))
+        {
+            var parents = new List<SqlObjectName>();
+            Expect(SqlTokenKind.LeftParen);
+            do
+            {
+                parents.Add(ParseObjectName("a table name"));
+            }
+            while (!_failed && Accept(SqlTokenKind.Comma));
+            Expect(SqlTokenKind.RightParen);
+            table.Inherits = parents;
+        }
 
-        // Table options (ENGINE=InnoDB, WITHOUT ROWID, STRICT, INHERITS (..), PARTITION BY .., ON [PRIMARY], WITH (..)).
+        // Table options (ENGINE=InnoDB, WITHOUT ROWID, STRICT, PARTITION BY .., ON [PRIMARY], WITH (..)).
         SkipToStatementEnd();
         table.Columns = columns;
         table.Constraints = constraints;

@@ -563,6 +563,15 @@ public sealed partial class SqlParser
                 return ParseCast();
             }
 
+            if (((SqlServer && (t.IsWord("CONVERT") || t.IsWord("TRY_CONVERT"))) || (MySql && t.IsWord("CONVERT"))) && next.Kind == SqlTokenKind.LeftParen)
+            {
+                var convert = TryParseConvert();
+                if (convert != null)
+                {
+                    return convert;
+                }
+            }
+
             if (t.IsWord("EXISTS") && next.Kind == SqlTokenKind.LeftParen)
             {
                 Advance();
@@ -832,7 +841,15 @@ public sealed partial class SqlParser
                 continue;
             }
 
-            // SUBSTRING(x FROM 1 FOR 2), EXTRACT(YEAR FROM x), OVERLAY(x PLACING y FROM 1), CONVERT(x USING utf8mb4).
+            if (functionName == "CONVERT" && AcceptWord("USING"))
+            {
+                // CONVERT(x USING utf8mb4): the character set is a name, not a column.
+                var charset = ParseIdentifier("a character set", allowReserved: true);
+                args.Add(new KeywordExpression(charset.Value, charset.Span));
+                break;
+            }
+
+            // SUBSTRING(x FROM 1 FOR 2), EXTRACT(YEAR FROM x), OVERLAY(x PLACING y FROM 1).
             if (AcceptWord("FROM") || AcceptWord("FOR") || AcceptWord("PLACING") || AcceptWord("USING") || (functionName == "TRIM" && AcceptWord("FROM")))
             {
                 continue;
@@ -1005,6 +1022,48 @@ public sealed partial class SqlParser
 
         Expect(SqlTokenKind.RightParen);
         return new CastExpression(operand, type, syntax, SpanFrom(start));
+    }
+
+    /// <summary>
+    /// T-SQL <c>CONVERT(type, x [, style])</c> and MySQL <c>CONVERT(x, type)</c> are casts. Null, with nothing consumed,
+    /// for MySQL <c>CONVERT(x USING charset)</c>, which stays a function call.
+    /// </summary>
+    private SqlExpression? TryParseConvert()
+    {
+        var save = _pos;
+        var start = Cur.Start;
+        var syntax = Advance().IsWord("TRY_CONVERT") ? CastSyntax.TryCast : CastSyntax.Cast;
+        Advance();
+        if (SqlServer)
+        {
+            var type = ParseDataType();
+            Expect(SqlTokenKind.Comma);
+            var operand = _failed ? ErrorHere() : ParseExpression();
+            var style = Accept(SqlTokenKind.Comma) ? ParseExpression() : null;
+            Expect(SqlTokenKind.RightParen);
+            return new CastExpression(operand, type, syntax, SpanFrom(start)) { Style = style };
+        }
+
+        var value = ParseExpression();
+        if (_failed || !Accept(SqlTokenKind.Comma))
+        {
+            if (!_failed)
+            {
+                _pos = save;
+                return null;
+            }
+
+            return value;
+        }
+
+        var target = ParseDataType();
+        if (AcceptWords("CHARACTER", "SET") || AcceptWord("CHARSET"))
+        {
+            ParseIdentifier("a character set", allowReserved: true);
+        }
+
+        Expect(SqlTokenKind.RightParen);
+        return new CastExpression(value, target, syntax, SpanFrom(start));
     }
 
     private SqlDataType ParseDataType()

@@ -239,8 +239,10 @@ public sealed partial class SqlParser
                 {
                     depth++;
                 }
-                else if (Cur.IsWord("END") && depth > 0)
+                else if (Cur.IsWord("END") && depth > 0 && !(MySql && (Peek(1).IsWord("IF") || Peek(1).IsWord("LOOP") || Peek(1).IsWord("WHILE") || Peek(1).IsWord("REPEAT"))))
                 {
+                    // MySQL END IF / END LOOP / END WHILE / END REPEAT close statements that did not open a block (in
+                    // T-SQL "END IF .." is a block's END followed by the next statement).
                     depth--;
                 }
             }

@@ -520,9 +520,20 @@ public sealed class SqlSchemaBuilder
                 table.HasUnknownColumns = true;
             }
 
+            var inherited = Inherit(table, create.Inherits);
             foreach (var definition in create.Columns)
             {
-                if (table.FindColumn(definition.Name.Value) != null)
+                var existing = table.FindColumn(definition.Name.Value);
+                var at = existing == null ? -1 : table.ColumnList.IndexOf(existing);
+                if (at >= 0 && at < inherited)
+                {
+                    // PostgreSQL merges a column declared again with the inherited one, keeping its place and NOT NULL.
+                    table.ColumnList.RemoveAt(at);
+                    AddColumn(table, definition, at).IsNullable &= existing!.IsNullable;
+                    continue;
+                }
+
+                if (existing != null)
                 {
                     Error($"Column '{definition.Name.Value}' is declared twice", definition.Name);
                     continue;
@@ -538,6 +549,40 @@ public sealed class SqlSchemaBuilder
 
             FinishPrimaryKey(table);
             AddTable(table, create.Name, create.IfNotExists, false);
+        }
+
+        /// <summary>PostgreSQL INHERITS: the parents' columns (with NOT NULL and defaults, not keys) come first. Returns how many leading columns are inherited (or copied by LIKE before them).</summary>
+        private int Inherit(SqlSchemaTable table, IReadOnlyList<SqlObjectName> parents)
+        {
+            if (parents.Count == 0)
+            {
+                return 0;
+            }
+
+            foreach (var name in parents)
+            {
+                var parent = Find(name);
+                if (parent == null)
+                {
+                    Error($"Table '{name.Name}' does not exist", name);
+                    table.HasUnknownColumns = true;
+                    continue;
+                }
+
+                table.HasUnknownColumns |= parent.HasUnknownColumns;
+                foreach (var c in parent.ColumnList)
+                {
+                    if (table.FindColumn(c.Name) == null)
+                    {
+                        var copy = c.Clone();
+                        copy.IsPrimaryKey = false;
+                        copy.IsUnique = false;
+                        table.ColumnList.Add(copy);
+                    }
+                }
+            }
+
+            return table.ColumnList.Count;
         }
 
         private void CreateView(CreateViewStatement view)

@@ -169,6 +169,9 @@ public sealed class CreateTableStatement : SqlStatement
     /// <summary>MySQL <c>CREATE TABLE t LIKE other</c>, PostgreSQL <c>CREATE TABLE t (LIKE other ..)</c>: the table whose columns are copied.</summary>
     public SqlObjectName? LikeTable { get; internal set; }
 
+    /// <summary>PostgreSQL <c>INHERITS (parent, ..)</c>: the tables whose columns come first.</summary>
+    public IReadOnlyList<SqlObjectName> Inherits { get; internal set; } = Array.Empty<SqlObjectName>();
+
     internal override void CollectChildren(List<SqlNode> sink)
     {
         sink.Add(Name);
@@ -176,6 +179,7 @@ public sealed class CreateTableStatement : SqlStatement
         AddAll(sink, Constraints);
         Add(sink, AsQuery);
         Add(sink, LikeTable);
+        AddAll(sink, Inherits);
     }
 }
 

@@ -437,10 +437,24 @@ public sealed class CastExpression : SqlExpression
 
     public CastSyntax Syntax { get; }
 
+    /// <summary>The style argument of T-SQL <c>CONVERT(type, x, style)</c>.</summary>
+    public SqlExpression? Style { get; internal set; }
+
     internal override void CollectChildren(List<SqlNode> sink)
     {
-        sink.Add(Operand);
-        sink.Add(Type);
+        if (Syntax != CastSyntax.DoubleColon && Type.Span.Start < Operand.Span.Start)
+        {
+            // T-SQL CONVERT(type, x): children in text order.
+            sink.Add(Type);
+            sink.Add(Operand);
+        }
+        else
+        {
+            sink.Add(Operand);
+            sink.Add(Type);
+        }
+
+        Add(sink, Style);
     }
 }
 
