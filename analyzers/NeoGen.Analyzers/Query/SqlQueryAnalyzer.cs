@@ -10,11 +10,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using NeoGen.Analyzers.Diagnostics;
 using NeoGen.Analyzers.Schema;
+using NeoGen.Shared;
 using NeoGen.Sql;
 using NeoGen.Sql.Binding;
 using NeoGen.Sql.Parsing;
 using NeoGen.Sql.Schema;
-using NeoGen.Shared;
 
 namespace NeoGen.Analyzers.Query;
 
@@ -156,7 +156,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeForeignKey(SymbolAnalysisContext context, Lazy<CompilationSchema> lazy)
     {
         var property = (IPropertySymbol)context.Symbol;
-        if (!property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ForeignKeyAttribute))
+        if (!property.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.ForeignKeyAttribute)))
         {
             return;
         }
@@ -199,7 +199,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         var dialects = new List<SqlDialect>();
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.RepositoryAttribute)
+            if (attribute.AttributeClass.IsNamed(KnownNames.RepositoryAttribute))
             {
                 var d = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int i && i >= 0 && i <= 3 ? (SqlDialect)i : SqlDialect.Sqlite;
                 if (!dialects.Contains(d))
@@ -224,7 +224,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.QueryAttribute);
+            var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.QueryAttribute));
             if (query != null)
             {
                 Safe(() => AnalyzeQuery(context, schema, method, query, dialects));
@@ -240,7 +240,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     {
         foreach (var i in type.AllInterfaces)
         {
-            if (i.ContainingNamespace?.ToDisplayString() == "NeoGen" && i.TypeArguments.Length > 0
+            if (i.ContainingNamespace.IsNamed("NeoGen") && i.TypeArguments.Length > 0
                 && i.Name is "IReadRepository" or "ICrudRepository" or "IBulkRepository")
             {
                 return i.TypeArguments[0] as INamedTypeSymbol;
@@ -459,7 +459,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     private static ITypeSymbol? ResultElement(ITypeSymbol type)
     {
         if (type is INamedTypeSymbol { IsGenericType: true } task && task.TypeArguments.Length == 1
-            && task.Name is "Task" or "ValueTask" && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            && task.Name is "Task" or "ValueTask" && task.ContainingNamespace.IsNamed("System.Threading.Tasks"))
         {
             type = task.TypeArguments[0];
         }
@@ -488,7 +488,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         var element = ResultElement(method.ReturnType);
         if (element is not INamedTypeSymbol type || type.IsTupleType || type.SpecialType != SpecialType.None
             || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || TypeCategories.Category(type) != null
-            || type.ContainingNamespace?.ToDisplayString() is "System" or "System.Threading.Tasks")
+            || type.ContainingNamespace.IsNamedAny("System", "System.Threading.Tasks"))
         {
             return;
         }
@@ -523,7 +523,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     {
         foreach (var a in property.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() is KnownNames.ColumnAttribute or KnownNames.DataAnnotationsColumn
+            if (a.AttributeClass.IsNamedAny(KnownNames.ColumnAttribute, KnownNames.DataAnnotationsColumn)
                 && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is string s && s.Length > 0)
             {
                 return s;

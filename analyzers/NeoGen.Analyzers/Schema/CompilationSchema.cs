@@ -5,10 +5,11 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NeoGen.Shared;
 using NeoGen.Sql;
 using NeoGen.Sql.Schema;
-using NeoGen.Shared;
 
 namespace NeoGen.Analyzers.Schema;
 
@@ -135,7 +136,7 @@ internal sealed class CompilationSchema
 
             var fromFiles = builder.Build();
             var entities = new Dictionary<string, EntityTable>(StringComparer.OrdinalIgnoreCase);
-            foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace, cancellationToken))
+            foreach (var type in SourceTypes(compilation, cancellationToken))
             {
                 var table = TableName(type);
                 if (table == null)
@@ -172,38 +173,90 @@ internal sealed class CompilationSchema
         }
     }
 
-    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns, CancellationToken cancellationToken)
+    /// <summary>
+    /// The source types that may carry <c>[Table]</c>, found from syntax first: asking every type in the compilation
+    /// for its attributes would bind the attributes (and build the members) of every generated repository class,
+    /// which is most of the analyzer's time on a large project. A type qualifies when one of its attributes is
+    /// spelled <c>Table</c>/<c>TableAttribute</c> or an alias of one; the symbol then decides.
+    /// </summary>
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(Compilation compilation, CancellationToken cancellationToken)
     {
-        var stack = new Stack<INamespaceOrTypeSymbol>();
-        stack.Push(ns);
-        while (stack.Count > 0)
+        var names = new HashSet<string>(StringComparer.Ordinal) { "Table", "TableAttribute" };
+        var trees = compilation.SyntaxTrees.Where(t => t.FilePath.IndexOf(GeneratorOutputMarker, StringComparison.Ordinal) < 0).ToList();
+        foreach (var tree in trees)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = stack.Pop();
-            foreach (var member in current.GetMembers())
+            foreach (var alias in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
             {
-                if (member is INamespaceSymbol child)
+                if (alias.Alias != null && alias.Name != null && RightmostName(alias.Name) is "Table" or "TableAttribute")
                 {
-                    stack.Push(child);
-                }
-                else if (member is INamedTypeSymbol type)
-                {
-                    yield return type;
-                    if (type.GetTypeMembers().Length > 0)
-                    {
-                        stack.Push(type);
-                    }
+                    names.Add(alias.Alias.Name.Identifier.ValueText);
                 }
             }
         }
+
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var tree in trees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var declaration in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+            {
+                if (!declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => names.Contains(RightmostName(a.Name))))
+                {
+                    continue;
+                }
+
+                if (compilation.Assembly.GetTypeByMetadataName(MetadataName(declaration)) is { } type && seen.Add(type))
+                {
+                    yield return type;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Part of the path the compiler gives every file the NeoGen generator writes: the bulk of a large project's
+    /// code, and never a <c>[Table]</c> type, so the search skips those files.
+    /// </summary>
+    private const string GeneratorOutputMarker = "NeoGen.Generator.RepositoryGenerator";
+
+    private static string RightmostName(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    /// <summary>Namespace.Outer+Inner`1, as <see cref="IAssemblySymbol.GetTypeByMetadataName"/> wants it.</summary>
+    private static string MetadataName(TypeDeclarationSyntax declaration)
+    {
+        var types = new List<string>();
+        var namespaces = new List<string>();
+        for (SyntaxNode? node = declaration; node != null; node = node.Parent)
+        {
+            if (node is TypeDeclarationSyntax type)
+            {
+                var arity = type.TypeParameterList?.Parameters.Count ?? 0;
+                types.Add(arity > 0 ? type.Identifier.ValueText + "`" + arity : type.Identifier.ValueText);
+            }
+            else if (node is BaseNamespaceDeclarationSyntax ns)
+            {
+                namespaces.Add(ns.Name.ToString());
+            }
+        }
+
+        types.Reverse();
+        namespaces.Reverse();
+        var typePart = string.Join("+", types);
+        return namespaces.Count == 0 ? typePart : string.Join(".", namespaces) + "." + typePart;
     }
 
     public static string? TableName(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is KnownNames.TableAttribute or KnownNames.DataAnnotationsTable)
+            if (attribute.AttributeClass.IsNamedAny(KnownNames.TableAttribute, KnownNames.DataAnnotationsTable))
             {
                 return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string explicitName && explicitName.Length > 0
                     ? explicitName
@@ -213,6 +266,13 @@ internal sealed class CompilationSchema
 
         return null;
     }
+
+    /// <summary>The member attributes <see cref="ReadEntity"/> understands.</summary>
+    private static readonly string[] MemberAttributes =
+    {
+        KnownNames.ColumnAttribute, KnownNames.DataAnnotationsColumn, KnownNames.KeyAttribute, KnownNames.DataAnnotationsKey,
+        KnownNames.GeneratedAttribute, KnownNames.DataAnnotationsDatabaseGenerated, KnownNames.ForeignKeyAttribute,
+    };
 
     private static EntityTable ReadEntity(INamedTypeSymbol type, string table, out List<SqlColumnSpec> columns, out List<SqlIndexSpec> indexes, out List<SqlForeignKeySpec> foreignKeys)
     {
@@ -243,8 +303,7 @@ internal sealed class CompilationSchema
                     }
                 }
 
-                var names = attributes.Select(a => a.AttributeClass?.ToDisplayString()).ToList();
-                if (names.Contains(KnownNames.IgnoreAttribute) || names.Contains(KnownNames.DataAnnotationsNotMapped))
+                if (attributes.Any(a => a.AttributeClass.IsNamedAny(KnownNames.IgnoreAttribute, KnownNames.DataAnnotationsNotMapped)))
                 {
                     continue;
                 }
@@ -260,7 +319,7 @@ internal sealed class CompilationSchema
                 ITypeSymbol? principal = null;
                 foreach (var attribute in attributes)
                 {
-                    switch (attribute.AttributeClass?.ToDisplayString())
+                    switch (attribute.AttributeClass.NameAmong(MemberAttributes))
                     {
                         case KnownNames.ColumnAttribute:
                         case KnownNames.DataAnnotationsColumn:
@@ -297,7 +356,7 @@ internal sealed class CompilationSchema
 
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.IndexAttribute || attribute.ConstructorArguments.Length == 0)
+            if (!attribute.AttributeClass.IsNamed(KnownNames.IndexAttribute) || attribute.ConstructorArguments.Length == 0)
             {
                 continue;
             }

@@ -60,7 +60,7 @@ internal static class TypeCategories
             return SqlType.Binary;
         }
 
-        if (type.ContainingNamespace?.ToDisplayString() == "System")
+        if (type.ContainingNamespace.IsNamed("System"))
         {
             switch (type.MetadataName)
             {
