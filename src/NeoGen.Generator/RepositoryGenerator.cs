@@ -26,6 +26,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
     public const string ParseStep = "NeoGen.Repositories";
     public const string TablesStep = "NeoGen.Tables";
     public const string EmitStep = "NeoGen.Emit";
+    public const string SchemaFilesStep = "NeoGen.SchemaFiles";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -44,8 +45,16 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TablesStep);
 
-        var emitted = repositories.Combine(tables)
-            .Select(static (pair, _) => Emit(pair.Left, pair.Right))
+        // Schema files (.sql AdditionalFiles) name the columns of tables that have no [Table] type.
+        var schemaFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => (FileName: System.IO.Path.GetFileName(file.Path), Text: file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (files, cancellationToken) => SafeSchema(files, cancellationToken))
+            .WithTrackingName(SchemaFilesStep);
+
+        var emitted = repositories.Combine(tables).Combine(schemaFiles)
+            .Select(static (pair, _) => Emit(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(EmitStep);
 
         context.RegisterSourceOutput(emitted.Select(static (e, _) => e.Sources), static (output, sources) =>
@@ -100,13 +109,26 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         }
     }
 
+    private static SchemaFileTables SafeSchema(ImmutableArray<(string FileName, string Text)> files, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SchemaFileTables.Build(files, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The schema parser promises not to throw; if it ever does, queries are checked without the files.
+            return SchemaFileTables.Empty;
+        }
+    }
+
     private static string Describe(Exception exception)
     {
         var frame = exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? string.Empty;
         return $"{exception.GetType().Name}: {exception.Message} {frame}";
     }
 
-    private static EmitResult Emit(RepositoryParseResult parsed, ImmutableArray<EntityModel> tables)
+    private static EmitResult Emit(RepositoryParseResult parsed, ImmutableArray<EntityModel> tables, SchemaFileTables schemaFiles)
     {
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         var sources = new List<GeneratedSource>();
@@ -138,7 +160,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
 
             try
             {
-                var planned = repository.Methods.Select(method => QueryPlanner.Plan(method, target.Dialect, tables, repository.Entity, diagnostics)).ToList();
+                var planned = repository.Methods.Select(method => QueryPlanner.Plan(method, target.Dialect, tables, schemaFiles.For(target.Dialect), repository.Entity, diagnostics)).ToList();
                 sources.Add(new GeneratedSource(hintBase + "." + dialect.Name + ".g.cs", new RepositoryEmitter(repository, target, dialect, planned).Emit()));
                 emitted.Add(target);
             }

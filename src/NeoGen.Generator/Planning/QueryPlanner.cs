@@ -17,7 +17,7 @@ namespace NeoGen.Generator.Planning;
 /// </summary>
 internal static class QueryPlanner
 {
-    public static PlannedMethod Plan(MethodModel method, int dialect, ImmutableArray<EntityModel> tables, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics)
+    public static PlannedMethod Plan(MethodModel method, int dialect, ImmutableArray<EntityModel> tables, EquatableArray<SchemaFileTable> schemaTables, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics)
     {
         var planned = new PlannedMethod(method);
         var sql = method.Sql ?? string.Empty;
@@ -55,7 +55,7 @@ internal static class QueryPlanner
         var starExpansions = new List<(int Start, int Length, string Text)>();
         try
         {
-            Shape(planned, description, tables, diagnostics, starExpansions);
+            Shape(planned, description, tables, schemaTables, diagnostics, starExpansions);
         }
         finally
         {
@@ -65,7 +65,7 @@ internal static class QueryPlanner
         return planned;
     }
 
-    private static void Shape(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
+    private static void Shape(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, EquatableArray<SchemaFileTable> schemaTables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
     {
         var method = planned.Method;
 
@@ -98,7 +98,7 @@ internal static class QueryPlanner
             return;
         }
 
-        MapColumns(planned, description, tables, diagnostics, starExpansions);
+        MapColumns(planned, description, tables, schemaTables, diagnostics, starExpansions);
     }
 
     private static bool BindParameters(PlannedMethod planned, SqlDescription description, int dialect, List<DiagnosticInfo> diagnostics)
@@ -315,7 +315,7 @@ internal static class QueryPlanner
         return builder.ToString();
     }
 
-    private static void MapColumns(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
+    private static void MapColumns(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, EquatableArray<SchemaFileTable> schemaTables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
     {
         var sql = planned.Method.Sql ?? string.Empty;
         var method = planned.Method;
@@ -332,6 +332,11 @@ internal static class QueryPlanner
                 {
                     sourceMember = source.Members.FirstOrDefault(m => string.Equals(m.Column, column.SourceColumn, StringComparison.OrdinalIgnoreCase));
                     nullable |= sourceMember?.Type.IsNullable ?? false;
+                }
+                else if (column.SourceTable is not null && column.SourceColumn is not null
+                    && schemaTables.FirstOrDefault(t => string.Equals(t.Name, column.SourceTable, StringComparison.OrdinalIgnoreCase)) is { } declared)
+                {
+                    nullable |= declared.Columns.FirstOrDefault(c => string.Equals(c.Name, column.SourceColumn, StringComparison.OrdinalIgnoreCase))?.IsNullable ?? false;
                 }
 
                 columns.Add((column.Name, nullable, column.Start, column.Length, sourceMember));
@@ -351,16 +356,29 @@ internal static class QueryPlanner
             foreach (var (name, isNullable, qualifier) in starTables)
             {
                 var table = Table(tables, name);
-                if (table is null)
+                if (table is not null)
+                {
+                    foreach (var member in table.Members)
+                    {
+                        columns.Add((member.Column, member.Type.IsNullable || isNullable, column.Start, column.Length, member));
+                        expansion.Add(qualifier is null ? SqlText.Quote(member.Column) : qualifier + "." + SqlText.Quote(member.Column));
+                    }
+
+                    continue;
+                }
+
+                // No [Table] type, but a schema file declares the table: its columns, in declaration order.
+                var declared = schemaTables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (declared is null)
                 {
                     resolved = false;
                     break;
                 }
 
-                foreach (var member in table.Members)
+                foreach (var schemaColumn in declared.Columns)
                 {
-                    columns.Add((member.Column, member.Type.IsNullable || isNullable, column.Start, column.Length, member));
-                    expansion.Add(qualifier is null ? SqlText.Quote(member.Column) : qualifier + "." + SqlText.Quote(member.Column));
+                    columns.Add((schemaColumn.Name, schemaColumn.IsNullable || isNullable, column.Start, column.Length, null));
+                    expansion.Add(qualifier is null ? SqlText.Quote(schemaColumn.Name) : qualifier + "." + SqlText.Quote(schemaColumn.Name));
                 }
             }
 
