@@ -128,6 +128,8 @@ public sealed class UserSummary
 // A result type whose Email may not be NULL.
 public sealed record EmailOnly(long Id, string Email);
 
+public sealed record TeamSize(string Team, long Members, string? NewestEmail, string Label);
+
 public sealed record RenameRequest(long Id, string? DisplayName);
 
 // Not a [Table] type: rows of a table NeoGen has no declaration for are matched by column name.

@@ -36,6 +36,17 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    // A CTE, a join, an aggregate and expressions: mapped by ordinal at compile time, no name lookup.
+    [Query("""
+        WITH sizes AS (SELECT team_id, COUNT(*) AS members, MAX(id) AS newest FROM users GROUP BY team_id)
+        SELECT t.name AS team, s.members, u.email AS newest_email, UPPER(t.name) || '-' || s.members AS label
+        FROM teams t
+        JOIN sizes s ON s.team_id = t.id
+        LEFT JOIN users u ON u.id = s.newest
+        ORDER BY t.name
+        """)]
+    List<TeamSize> TeamSizes();
+
     [Query("SELECT email FROM users ORDER BY email")]
     ValueTask<List<string>> EmailsAsync(CancellationToken cancellationToken = default);
 
@@ -51,8 +62,10 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT display_name FROM users WHERE id = @id")]
     string? DisplayNameOf(long id);
 
+#pragma warning disable NG2007 // deliberate: reads a NULL into a non-nullable member to check the run-time error
     [Query("SELECT id, display_name AS email FROM users WHERE id = @id")]
     EmailOnly? BrokenEmail(long id);
+#pragma warning restore NG2007
 
     [Query("SELECT * FROM users WHERE team_id = @teamId ORDER BY id")]
     IAsyncEnumerable<User> StreamTeamAsync(long teamId, CancellationToken cancellationToken = default);
@@ -87,6 +100,8 @@ public partial interface IDocumentRepository : ICrudRepository<Document, Guid>
 {
 }
 
+// Deliberately declared nowhere (no [Table] type, no schema file) to exercise the run-time name lookup.
+#pragma warning disable NG2001
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 public partial interface INoteRepository
@@ -101,6 +116,7 @@ public partial interface INoteRepository
     [Query("SELECT * FROM notes ORDER BY id")]
     IAsyncEnumerable<Note> StreamAsync();
 }
+#pragma warning restore NG2001
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]

@@ -256,6 +256,11 @@ public abstract class RepositoryContract
         Assert.Empty(Users.Pairs(Array.Empty<long>()));
         Assert.Equal(new[] { (grace.Id, "grace@example.com") }, Users.PairsExcept(new[] { ada.Id, linus.Id }));
 
+        var sizes = Users.TeamSizes();
+        Assert.Equal(2, sizes.Count);
+        Assert.Equal(new TeamSize("core", 2, "grace@example.com", "CORE-2"), sizes[0]);
+        Assert.Equal(new TeamSize("other", 1, "linus@example.com", "OTHER-1"), sizes[1]);
+
         var summaries = Users.Summaries();
         Assert.Equal(3, summaries.Count);
         Assert.Equal("core", summaries[0].TeamName);
