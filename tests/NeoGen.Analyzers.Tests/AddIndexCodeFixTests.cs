@@ -82,4 +82,35 @@ public sealed class AddIndexCodeFixTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Derived_query_gets_an_index_on_its_filter_properties()
+    {
+        var test = new IndexCodeFixTest(QueryAnalyzerTests.Repo("""
+            Task<List<User>> {|NG3001:FindByScoreAndActiveAsync|}(int score, bool active);
+            """), QueryAnalyzerTests.Repo("""
+            Task<List<User>> FindByScoreAndActiveAsync(int score, bool active);
+            """).Replace("[Index(nameof(TeamId), nameof(CreatedAt))]\n", "[Index(nameof(TeamId), nameof(CreatedAt))]\n[Index(nameof(Score), nameof(Active))]\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Table_declared_only_in_a_schema_file_gets_no_fix()
+    {
+        // 'orders' has no [Table] type: there is no C# declaration to put [Index] on, so no fix is offered.
+        const string Source = """
+            using System.Threading.Tasks;
+            using NeoGen;
+            [Table("users")] public sealed record User { [Key] public long Id { get; init; } }
+            [Repository]
+            public partial interface IOrders
+            {
+                [Query("SELECT id FROM orders WHERE {|NG3001:total|} > @min")]
+                Task<long> LargeAsync(decimal min);
+            }
+            """;
+        var test = new IndexCodeFixTest(Source, Source);
+        test.TestState.AdditionalFiles.Add(("/001_init.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY, total DECIMAL(10,2));\n"));
+        await test.RunAsync();
+    }
 }

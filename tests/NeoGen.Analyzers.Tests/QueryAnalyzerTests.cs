@@ -97,6 +97,14 @@ public sealed class QueryAnalyzerTests
             """));
 
     [Fact]
+    public Task Update_and_delete_with_where_are_silent() => Analyzer(Repo("""
+            [Query("UPDATE users SET active = @active WHERE id = @id")]
+            Task<int> SetOneAsync(long id, bool active);
+            [Query("DELETE FROM users WHERE id = @id")]
+            Task<int> ClearOneAsync(long id);
+            """));
+
+    [Fact]
     public Task Update_without_where_message_names_the_table() => Analyzer(Repo("""
             [Query("{|#0:DELETE|} FROM users")]
             Task<int> ClearAsync();
@@ -137,6 +145,16 @@ public sealed class QueryAnalyzerTests
             [Query("SELECT id, {|#0:mail|} FROM users WHERE id = @id")]
             Task<string> GetMailAsync(long id);
             """), Diagnostic("NG2002", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Column 'mail' does not exist in any table in scope"));
+
+    [Fact]
+    public Task Known_columns_are_silent() => Analyzer(Repo("""
+            [Query("SELECT id, email FROM users WHERE id = @id")]
+            Task<string> GetMailAsync(long id);
+            [Query(@"SELECT display_name
+                     FROM users
+                     WHERE id = @id")]
+            Task<string?> NameAsync(long id);
+            """));
 
     [Fact]
     public Task Unknown_column_in_verbatim_multiline_literal_is_located_inside() => Analyzer(Repo("""
@@ -402,6 +420,18 @@ public sealed class QueryAnalyzerTests
         var test = new QueryAnalyzerTest(OrdersRepo + "}\n");
         test.TestState.AdditionalFiles.Add(("/001_init.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY);\nALTER TABLE nothing ADD COLUMN x INTEGER;\n"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("NG1002", DiagnosticSeverity.Error).WithSpan("/001_init.sql", 2, 13, 2, 20).WithArguments("001_init.sql", "Table 'nothing' does not exist").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Valid_schema_file_is_silent()
+    {
+        var test = new QueryAnalyzerTest(OrdersRepo + """
+                [Query("SELECT id FROM orders WHERE customer_id = @id AND total > @min")]
+                Task<long> LargeAsync(long id, decimal min);
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/001_init.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, total DECIMAL(10,2));\nCREATE INDEX ix_orders_customer ON orders (customer_id);\n"));
         await test.RunAsync();
     }
 

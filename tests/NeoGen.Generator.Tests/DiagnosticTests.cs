@@ -220,16 +220,239 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Every_rule_has_a_help_link_and_a_docs_page()
+    public void NG1001_sql_argument_that_is_not_a_constant()
+    {
+        var source = Sources.Model + """
+
+            public static class Statements { public static string ById = "SELECT id FROM customers WHERE id = @id"; }
+
+            [Repository] public partial interface IBad
+            {
+                [Query(Statements.ById)] long? Find(long id);
+            }
+            """;
+        var outcome = GeneratorHarness.Run(source);
+        var diagnostic = Single(outcome, "NG1001");
+        Assert.Contains("'Find'", diagnostic.GetMessage());
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Statements.ById", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+
+        // The compiler rejects the attribute argument as well (CS0182); NeoGen names the method and says what to do.
+        Assert.Contains(outcome.CompilationDiagnostics, d => d.Id == "CS0182");
+    }
+
+    [Fact]
+    public void NG1001_null_sql()
+    {
+        var outcome = Run("""
+            [Repository] public partial interface IBad
+            {
+                [Query(null!)] long? Find(long id);
+            }
+            """);
+        Assert.Contains("'Find'", Single(outcome, "NG1001").GetMessage());
+    }
+
+    /// <summary>Each generator rule: a firing declaration and the nearest correct variant of it, which must not report the rule.</summary>
+    public static TheoryData<string, string, string, bool> FiringAndSilent() => new()
+    {
+        { "NG0001", "[Repository] public interface IPlain { }", "[Repository] public partial interface IPlain { }", true },
+        {
+            "NG0002",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers")] System.IO.Stream Open(); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers")] List<long> Open(); }""",
+            true
+        },
+        {
+            "NG0002",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE id = @id")] long? Find(System.IO.Stream id); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE id = @id")] long? Find(long id); }""",
+            true
+        },
+        {
+            "NG0003",
+            "[Repository] public partial interface IX : ICrudRepository<Customer, long> { Customer? Lookup(string email); }",
+            "[Repository] public partial interface IX : ICrudRepository<Customer, long> { Customer? FindByEmail(string email); }",
+            true
+        },
+        {
+            "NG0004",
+            "[Repository] public partial interface IX : ICrudRepository<Customer, long> { List<Customer> FindByNicknameAndEmail(string nickname, string email); }",
+            "[Repository] public partial interface IX : ICrudRepository<Customer, long> { List<Customer> FindByNameAndEmail(string name, string email); }",
+            true
+        },
+        {
+            "NG0005",
+            """[Table("logs")] public sealed record LogLine { public long Id { get; init; } public string Text { get; init; } = ""; } [Repository] public partial interface ILogs : ICrudRepository<LogLine, long> { }""",
+            """[Table("logs")] public sealed record LogLine { [Key] public long Id { get; init; } public string Text { get; init; } = ""; } [Repository] public partial interface ILogs : ICrudRepository<LogLine, long> { }""",
+            true
+        },
+        {
+            "NG0006",
+            """public abstract class Shape { public long Id { get; set; } } [Repository] public partial interface IX { [Query("SELECT id FROM customers")] List<Shape> Shapes(); }""",
+            """public sealed class Shape { public long Id { get; set; } } [Repository] public partial interface IX { [Query("SELECT id FROM customers")] List<Shape> Shapes(); }""",
+            true
+        },
+        {
+            "NG0007",
+            "[Repository(Dialect.MySql)] [Repository(Dialect.SqlServer)] public partial interface IX : ICrudRepository<Customer, long> { }",
+            "[Repository(Dialect.Sqlite)] [Repository(Dialect.PostgreSql)] public partial interface IX : ICrudRepository<Customer, long> { }",
+            true
+        },
+        {
+            // Same declaration; the silent case references the provider package.
+            "NG0008",
+            "[Repository(Dialect.PostgreSql)] public partial interface IX : ICrudRepository<Customer, long> { }",
+            "[Repository(Dialect.PostgreSql)] public partial interface IX : ICrudRepository<Customer, long> { }",
+            false
+        },
+        {
+            "NG1001",
+            """[Repository] public partial interface IX { [Query(null!)] long? Find(long id); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE id = @id")] long? Find(long id); }""",
+            true
+        },
+        {
+            "NG1002",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE (id = @id")] long? Find(long id); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE (id = @id)")] long? Find(long id); }""",
+            true
+        },
+        {
+            "NG1004",
+            """[Repository] public partial interface IX { [Query("DELETE FROM customers WHERE id = @id; DELETE FROM order_lines WHERE customer_id = @id")] void Drop(long id); }""",
+            """[Repository] public partial interface IX { [Query("DELETE FROM customers WHERE id = @id;")] void Drop(long id); }""",
+            true
+        },
+        {
+            "NG1006",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE email = @mail")] long? Find(string email); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE email = @email")] long? Find(string email); }""",
+            true
+        },
+        {
+            "NG1007",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE email = @email")] long? Find(string email, int unused); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id FROM customers WHERE email = @email")] long? Find(string email); }""",
+            true
+        },
+        {
+            "NG2005",
+            """[Repository] public partial interface IX { [Query("SELECT id, email, name, balance FROM customers")] List<CustomerName> Names(); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id, email, name FROM customers")] List<CustomerName> Names(); }""",
+            true
+        },
+        {
+            "NG2006",
+            """[Repository] public partial interface IX { [Query("SELECT id, name FROM customers")] List<Customer> Customers(); }""",
+            """[Repository] public partial interface IX { [Query("SELECT id, email, name FROM customers")] List<Customer> Customers(); }""",
+            true
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(FiringAndSilent))]
+    public void Rule_fires_on_the_bad_declaration_and_is_silent_on_the_nearest_correct_one(string id, string firing, string silent, bool firingWithProviders)
+    {
+        var fired = Run(firing, firingWithProviders);
+        Assert.True(fired.NeoGen(id).Any(), $"expected {id} on the firing case, got: {string.Join(" | ", fired.GeneratorDiagnostics)}");
+
+        var quiet = Run(silent);
+        Assert.Empty(quiet.GeneratorDiagnostics);
+        Assert.Empty(quiet.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    // ---- suppression of generator diagnostics, as the compiler applies it -------------------------------------
+
+    /// <summary>
+    /// Diagnostics the generator reports inside the SQL literal (NG2005 and NG1006 on a part of it, NG1004 on all of it) and on
+    /// the method (NG1007). NG1006 is an error: pragmas and severity options apply to non-compiler errors as well.
+    /// </summary>
+    public static TheoryData<string, string> Suppressible() => new()
+    {
+        { "NG1006", """[Query("SELECT id FROM customers WHERE email = @mail")] long? Find(string email);""" },
+        { "NG2005", """[Query("SELECT id, email, name, balance FROM customers")] List<CustomerName> Names();""" },
+        { "NG1004", """[Query("DELETE FROM customers WHERE id = @id; DELETE FROM order_lines WHERE customer_id = @id")] void Drop(long id);""" },
+        { "NG1007", """[Query("SELECT id FROM customers WHERE email = @email")] long? Find(string email, int unused);""" },
+    };
+
+    private static string Interface(string member, string? id = null) => Sources.Model + "\n[Repository] public partial interface IX\n{\n"
+        + (id is null ? member : $"#pragma warning disable {id} // test\n{member}\n#pragma warning restore {id}") + "\n}\n";
+
+    [Theory]
+    [MemberData(nameof(Suppressible))]
+    public void Generator_diagnostic_is_reported_without_suppression(string id, string member)
+    {
+        var outcome = GeneratorHarness.Run(Interface(member), editorConfig: "root = true\n");
+        var reported = Assert.Single(outcome.Reported(id));
+        Assert.Equal(reported.DefaultSeverity, reported.Severity);
+        Assert.Equal(Path.Combine(GeneratorHarness.ProjectDirectory, "Input.cs"), reported.Location.SourceTree?.FilePath);
+    }
+
+    [Theory]
+    [MemberData(nameof(Suppressible))]
+    public void Generator_diagnostic_is_suppressed_by_pragma(string id, string member)
+    {
+        var outcome = GeneratorHarness.Run(Interface(member, id));
+        Assert.Empty(outcome.Reported(id));
+        Assert.True(Assert.Single(outcome.NeoGen(id)).IsSuppressed, "the pragma marks it suppressed (it still goes to the SARIF log)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Suppressible))]
+    public void Generator_diagnostic_is_suppressed_by_editorconfig(string id, string member)
+    {
+        var outcome = GeneratorHarness.Run(Interface(member), editorConfig: $"root = true\n\n[*.cs]\ndotnet_diagnostic.{id}.severity = none\n");
+        Assert.Empty(outcome.NeoGen(id));
+    }
+
+    [Fact]
+    public void Generator_warning_severity_is_raised_by_editorconfig()
+    {
+        var outcome = GeneratorHarness.Run(Interface("""[Query("SELECT id, email, name, balance FROM customers")] List<CustomerName> Names();"""), editorConfig: "root = true\n\n[*.cs]\ndotnet_diagnostic.NG2005.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(outcome.Reported("NG2005")).Severity);
+    }
+
+    [Fact]
+    public void Editorconfig_section_for_other_files_does_not_suppress()
+    {
+        var outcome = GeneratorHarness.Run(Interface("""[Query("SELECT id FROM customers WHERE email = @email")] long? Find(string email, int unused);"""), editorConfig: "root = true\n\n[Other.cs]\ndotnet_diagnostic.NG1007.severity = none\n");
+        Assert.Single(outcome.Reported("NG1007"));
+    }
+
+    [Fact]
+    public void Pragma_for_another_rule_does_not_suppress()
+    {
+        var outcome = GeneratorHarness.Run(Interface("""[Query("SELECT id FROM customers WHERE email = @email")] long? Find(string email, int unused);""", "NG2005"));
+        Assert.Single(outcome.Reported("NG1007"));
+    }
+
+    /// <summary>The headings every page of docs/rules has.</summary>
+    internal static readonly string[] RulePageSections = { "## What it means", "## Why", "## Bad", "## Good", "## How to fix", "## Suppressing" };
+
+    [Fact]
+    public void Every_rule_has_a_help_link_a_docs_page_and_a_readme_row()
     {
         var root = FindRepositoryRoot();
-        foreach (var field in typeof(NeoGen.Generator.Diagnostics.DiagnosticDescriptors).GetFields())
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var descriptors = typeof(NeoGen.Generator.Diagnostics.DiagnosticDescriptors).GetFields()
+            .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().ToList();
+        Assert.Contains(descriptors, d => d.Id == "NG0001");
+        Assert.Contains(descriptors, d => d.Id == "NG2006");
+        foreach (var descriptor in descriptors)
         {
-            if (field.GetValue(null) is DiagnosticDescriptor descriptor)
+            Assert.EndsWith($"docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            var page = Path.Combine(root, "docs", "rules", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"docs/rules/{descriptor.Id}.md is missing");
+            var text = File.ReadAllText(page).Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.StartsWith($"# {descriptor.Id}: ", text);
+            foreach (var section in RulePageSections)
             {
-                Assert.EndsWith($"docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
-                Assert.True(File.Exists(Path.Combine(root, "docs", "rules", descriptor.Id + ".md")), $"docs/rules/{descriptor.Id}.md is missing");
+                Assert.True(text.Contains("\n" + section + "\n", StringComparison.Ordinal), $"docs/rules/{descriptor.Id}.md has no '{section}' section");
             }
+
+            Assert.True(text.Contains($"disable {descriptor.Id}", StringComparison.Ordinal), $"docs/rules/{descriptor.Id}.md does not show its pragma");
+            Assert.True(readme.Contains($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) |", StringComparison.Ordinal), $"README.md diagnostics table has no row for {descriptor.Id}");
         }
     }
 
