@@ -1,7 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 
-namespace NeoGen.Analyzers.Schema;
+namespace NeoGen.Shared;
 
 /// <summary>
 /// Compares a symbol with a dotted full name without formatting it: <c>ToDisplayString()</c> allocates on every

@@ -60,7 +60,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var files = start.Options.AdditionalFiles;
             var hasSqlFiles = files.Any(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase));
             var lazy = new Lazy<CompilationSchema>(
-                () => Safe(() => CompilationSchema.Build(compilation, files, hasSqlFiles ? FileDialect(compilation) : SqlDialect.Sqlite, CancellationToken.None), CompilationSchema.Empty),
+                () => Safe(() => CompilationSchemaCache.GetOrBuild(compilation, files, () => CompilationSchema.Build(compilation, files, hasSqlFiles ? FileDialect(compilation) : SqlDialect.Sqlite, CancellationToken.None)), CompilationSchema.Empty),
                 LazyThreadSafetyMode.ExecutionAndPublication);
 
             start.RegisterSymbolAction(c => Safe(() => AnalyzeType(c, lazy)), SymbolKind.NamedType);
@@ -179,15 +179,12 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             QueryDescriptors.ForeignKeyWithoutIndex,
             location,
-            TypeLocations(entity!.Type),
+            entity!.TypeLocations,
             ImmutableDictionary<string, string?>.Empty.Add(MembersProperty, property.Name),
             table.Name,
             member.Column,
             property.Name));
     }
-
-    private static IEnumerable<Location> TypeLocations(INamedTypeSymbol type)
-        => type.Locations.Where(l => l.IsInSource).Take(1);
 
     private static void AnalyzeType(SymbolAnalysisContext context, Lazy<CompilationSchema> lazy)
     {
@@ -264,7 +261,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var parsed = DerivedQueryNames.Parse(method.Name, entity.Members.Select(m => m.Property.Name).ToList());
+        var parsed = DerivedQueryNames.Parse(method.Name, entity.Members.Select(m => m.PropertyName).ToList());
         if (parsed == null || parsed.Value.Filtered.Count == 0)
         {
             return;
@@ -278,7 +275,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             if (member != null && !columns.Contains(member.Column))
             {
                 columns.Add(member.Column);
-                members.Add(member.Property.Name);
+                members.Add(member.PropertyName);
             }
         }
 
@@ -296,7 +293,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             QueryDescriptors.MissingIndex,
             location,
-            TypeLocations(entity.Type),
+            entity.TypeLocations,
             ImmutableDictionary<string, string?>.Empty.Add(MembersProperty, string.Join(",", members)),
             table.Name,
             Describe(columns),
@@ -613,11 +610,11 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var additional = Enumerable.Empty<Location>();
             if (entity != null)
             {
-                var members = columns.Select(c => entity.MemberForColumn(c)?.Property.Name).ToList();
+                var members = columns.Select(c => entity.MemberForColumn(c)?.PropertyName).ToList();
                 if (members.All(m => m != null))
                 {
                     properties = properties.Add(MembersProperty, string.Join(",", members));
-                    additional = TypeLocations(entity.Type);
+                    additional = entity.TypeLocations;
                 }
             }
 

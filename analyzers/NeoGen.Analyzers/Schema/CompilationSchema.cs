@@ -13,31 +13,38 @@ using NeoGen.Sql.Schema;
 
 namespace NeoGen.Analyzers.Schema;
 
-/// <summary>A mapped member of a <c>[Table]</c> type.</summary>
+/// <summary>A mapped member of a <c>[Table]</c> type. Holds no symbol, so a schema can outlive its compilation.</summary>
 internal sealed class EntityMember
 {
-    public EntityMember(IPropertySymbol property, string column)
+    public EntityMember(string propertyName, string column)
     {
-        Property = property;
+        PropertyName = propertyName;
         Column = column;
     }
 
-    public IPropertySymbol Property { get; }
+    public string PropertyName { get; }
 
     public string Column { get; }
 }
 
-/// <summary>A <c>[Table]</c> type and the table it maps to.</summary>
+/// <summary>A <c>[Table]</c> type and the table it maps to, by name and source location (no symbols).</summary>
 internal sealed class EntityTable
 {
-    public EntityTable(INamedTypeSymbol type, string table, List<EntityMember> members)
+    public EntityTable(string metadataName, Location? typeLocation, string table, List<EntityMember> members)
     {
-        Type = type;
+        MetadataName = metadataName;
+        TypeLocation = typeLocation;
         Table = table;
         Members = members;
     }
 
-    public INamedTypeSymbol Type { get; }
+    /// <summary>The type's full metadata name (<c>Namespace.Outer+Inner`1</c>).</summary>
+    public string MetadataName { get; }
+
+    /// <summary>Where the type is declared, for code fixes that add attributes to it.</summary>
+    public Location? TypeLocation { get; }
+
+    public IEnumerable<Location> TypeLocations => TypeLocation == null ? Enumerable.Empty<Location>() : new[] { TypeLocation };
 
     public string Table { get; }
 
@@ -60,7 +67,7 @@ internal sealed class EntityTable
     {
         foreach (var m in Members)
         {
-            if (string.Equals(m.Property.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(m.PropertyName, name, StringComparison.OrdinalIgnoreCase))
             {
                 return m;
             }
@@ -103,9 +110,10 @@ internal sealed class CompilationSchema
             return null;
         }
 
+        var name = FullMetadataName(type.OriginalDefinition);
         foreach (var e in Entities.Values)
         {
-            if (SymbolEqualityComparer.Default.Equals(e.Type, type.OriginalDefinition))
+            if (e.MetadataName == name)
             {
                 return e;
             }
@@ -252,6 +260,23 @@ internal sealed class CompilationSchema
         return namespaces.Count == 0 ? typePart : string.Join(".", namespaces) + "." + typePart;
     }
 
+    /// <summary><c>Namespace.Outer+Inner`1</c>: the same string for the same type in every compilation of the same code.</summary>
+    public static string FullMetadataName(ITypeSymbol type)
+    {
+        var builder = new StringBuilder(type.MetadataName);
+        for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+        {
+            builder.Insert(0, outer.MetadataName + "+");
+        }
+
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            builder.Insert(0, ns.Name + ".");
+        }
+
+        return builder.ToString();
+    }
+
     public static string? TableName(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
@@ -346,7 +371,7 @@ internal sealed class CompilationSchema
                 }
 
                 columns.Add(new SqlColumnSpec(column, sqlType.Value, nullable, isKey, isGenerated));
-                members.Add(new EntityMember(property, column));
+                members.Add(new EntityMember(property.Name, column));
                 if (principal is INamedTypeSymbol principalType && TableName(principalType) is { } referenced)
                 {
                     foreignKeys.Add(new SqlForeignKeySpec(new[] { column }, referenced));
@@ -364,7 +389,7 @@ internal sealed class CompilationSchema
             var values = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
                 ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
                 : attribute.ConstructorArguments.Select(v => v.Value as string ?? string.Empty);
-            var mapped = values.Select(c => members.FirstOrDefault(m => m.Property.Name == c)?.Column ?? c).Where(c => c.Length > 0).ToList();
+            var mapped = values.Select(c => members.FirstOrDefault(m => m.PropertyName == c)?.Column ?? c).Where(c => c.Length > 0).ToList();
             if (mapped.Count == 0)
             {
                 continue;
@@ -387,6 +412,6 @@ internal sealed class CompilationSchema
             indexes.Add(new SqlIndexSpec(mapped, unique, name));
         }
 
-        return new EntityTable(type, table, members);
+        return new EntityTable(FullMetadataName(type), type.Locations.FirstOrDefault(l => l.IsInSource), table, members);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using NeoGen.Shared;
 using NeoGen.Sql.Schema;
 
 namespace NeoGen.Analyzers.Schema;

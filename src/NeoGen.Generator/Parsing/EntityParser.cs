@@ -10,15 +10,68 @@ namespace NeoGen.Generator.Parsing;
 /// <summary>Reads a record, class or struct into an <see cref="EntityModel"/>: table, columns, keys, construction.</summary>
 internal static class EntityParser
 {
+    // The same row type is read by most methods of a repository (and by its CRUD base); within one repository's
+    // parse it is read once. Thread-static because a parse runs on one thread and parses may run in parallel.
+    [System.ThreadStatic]
+    private static Dictionary<ITypeSymbol, EntityModel>? t_parsed;
+
+    /// <summary>Remembers parsed types until the returned scope is disposed.</summary>
+    public static Scope BeginScope()
+    {
+        var outer = t_parsed;
+        t_parsed = new Dictionary<ITypeSymbol, EntityModel>(SymbolEqualityComparer.Default);
+        return new Scope(outer);
+    }
+
     public static EntityModel Parse(ITypeSymbol type)
+    {
+        var cache = t_parsed;
+        if (cache is null)
+        {
+            return ParseUncached(type);
+        }
+
+        if (!cache.TryGetValue(type, out var model))
+        {
+            model = ParseUncached(type);
+            cache[type] = model;
+        }
+
+        return model;
+    }
+
+    internal readonly struct Scope : System.IDisposable
+    {
+        private readonly Dictionary<ITypeSymbol, EntityModel>? _outer;
+
+        public Scope(Dictionary<ITypeSymbol, EntityModel>? outer) => _outer = outer;
+
+        public void Dispose() => t_parsed = _outer;
+    }
+
+    /// <summary>The member attributes the parser understands (the cases of its switch).</summary>
+    private static readonly string[] MemberAttributes =
+    {
+        KnownNames.ColumnAttribute,
+        KnownNames.DataAnnotationsColumn,
+        KnownNames.KeyAttribute,
+        KnownNames.DataAnnotationsKey,
+        KnownNames.GeneratedAttribute,
+        KnownNames.DataAnnotationsDatabaseGenerated,
+        KnownNames.VersionAttribute,
+        KnownNames.DataAnnotationsConcurrencyCheck,
+        KnownNames.CreatedAtAttribute,
+        KnownNames.UpdatedAtAttribute,
+    };
+
+    private static EntityModel ParseUncached(ITypeSymbol type)
     {
         var typeName = TypeMapper.Display(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
         string? table = null;
         object? schema = null;
         foreach (var attribute in type.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is KnownNames.TableAttribute or KnownNames.DataAnnotationsTable)
+            if (attribute.AttributeClass.IsNamedAny(KnownNames.TableAttribute, KnownNames.DataAnnotationsTable))
             {
                 table = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string explicitName && explicitName.Length > 0
                     ? explicitName
@@ -43,8 +96,7 @@ internal static class EntityParser
                     continue;
                 }
 
-                var attributes = property.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
-                if (attributes.Contains(KnownNames.IgnoreAttribute) || attributes.Contains(KnownNames.DataAnnotationsNotMapped))
+                if (property.GetAttributes().Any(a => a.AttributeClass.IsNamedAny(KnownNames.IgnoreAttribute, KnownNames.DataAnnotationsNotMapped)))
                 {
                     continue;
                 }
@@ -76,7 +128,7 @@ internal static class EntityParser
                 bool isKey = false, isGenerated = false, isVersion = false, isCreated = false, isUpdated = false;
                 foreach (var attribute in allAttributes)
                 {
-                    switch (attribute.AttributeClass?.ToDisplayString())
+                    switch (attribute.AttributeClass.NameAmong(MemberAttributes))
                     {
                         case KnownNames.ColumnAttribute:
                         case KnownNames.DataAnnotationsColumn:
@@ -144,11 +196,11 @@ internal static class EntityParser
             problems.Add("it has no public constructor whose parameters all match mapped members, and no public parameterless constructor");
         }
 
-        var setsRequired = constructor is not null && constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+        var setsRequired = constructor is not null && constructor.GetAttributes().Any(a => a.AttributeClass.IsNamed("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
         var indexes = new List<IndexModel>();
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.IndexAttribute || attribute.ConstructorArguments.Length == 0)
+            if (!attribute.AttributeClass.IsNamed(KnownNames.IndexAttribute) || attribute.ConstructorArguments.Length == 0)
             {
                 continue;
             }

@@ -15,7 +15,7 @@ internal static class MethodParser
 {
     /// <summary>[Column(EnumStorage = EnumStorage.String)] on a parameter: the enum is compared with a text column.</summary>
     private static bool StoresEnumAsText(IParameterSymbol parameter)
-        => parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ColumnAttribute
+        => parameter.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.ColumnAttribute)
             && a.NamedArguments.Any(n => n.Key == "EnumStorage" && n.Value.Value is int storage && storage == 1));
 
     public static MethodModel? Parse(IMethodSymbol method, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ internal static class MethodParser
             return null;
         }
 
-        var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.QueryAttribute);
+        var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.QueryAttribute));
         var returnTypeName = TypeMapper.Display(method.ReturnType);
         var parameterArray = parameters.ToEquatableArray();
         if (query is not null)

@@ -18,6 +18,7 @@ internal static class RepositoryParser
 
     public static RepositoryParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        using var entities = EntityParser.BeginScope();
         var diagnostics = new List<DiagnosticInfo>();
         if (context.TargetSymbol is not INamedTypeSymbol type)
         {

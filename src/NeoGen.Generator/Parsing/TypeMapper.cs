@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using NeoGen.Generator.Common;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 
@@ -71,7 +72,7 @@ internal static class TypeMapper
             return ScalarKind.ByteArray;
         }
 
-        if (type.ContainingNamespace?.ToDisplayString() == "System")
+        if (type.ContainingNamespace.IsNamed("System"))
         {
             switch (type.MetadataName)
             {
