@@ -35,6 +35,10 @@ public class CompilerBenchmarks
     private SyntaxTree queryOriginal = null!;
     private SyntaxTree queryEdited = null!;
 
+    // IdeEditCycle state: as above, its own driver and compilation.
+    private GeneratorDriver editDriver = null!;
+    private CSharpCompilation editCompilation = null!;
+
     // IncrementalAfterUnrelatedEdit state, the same way.
     private GeneratorDriver unrelatedDriver = null!;
     private CSharpCompilation unrelatedCompilation = null!;
@@ -55,6 +59,7 @@ public class CompilerBenchmarks
         queryOriginal = compilation.SyntaxTrees.Single(t => t.FilePath == queryFile);
         queryEdited = Reparse(queryOriginal, SyntheticProject.RepositoryFile(SyntheticProject.RepositoryFileOf(SyntheticProject.EditedRepository), SyntheticProject.EditedRepository));
         (queryDriver, queryCompilation) = ValidateQueryEdit(queryOriginal, queryEdited);
+        (editDriver, editCompilation) = ValidateQueryEdit(queryOriginal, queryEdited);
 
         var serviceFile = SyntheticProject.ServiceFilePath(SyntheticProject.EditedService);
         unrelatedOriginal = compilation.SyntaxTrees.Single(t => t.FilePath == serviceFile);
@@ -95,6 +100,22 @@ public class CompilerBenchmarks
         return output;
     }
 
+    /// <summary>
+    /// What an IDE does after the one-line query edit: the generator's incremental run (as in
+    /// <see cref="IncrementalAfterOneLineEdit"/>), then NeoGen's analyzers over the edited document on the new
+    /// snapshot (a new compilation, so the analyzers' per-compilation schema is built again).
+    /// </summary>
+    [Benchmark]
+    public int IdeEditCycle()
+    {
+        var (from, to) = ReferenceEquals(editCompilation.SyntaxTrees.Single(t => t.FilePath == queryOriginal.FilePath), queryOriginal)
+            ? (queryOriginal, queryEdited)
+            : (queryEdited, queryOriginal);
+        editCompilation = editCompilation.ReplaceSyntaxTree(from, to);
+        editDriver = editDriver.RunGeneratorsAndUpdateCompilation(editCompilation, out var output, out _);
+        return RunAnalyzersPerDocument(output, new[] { to }).Count;
+    }
+
     /// <summary>As <see cref="IncrementalAfterOneLineEdit"/>, but the edited file has no NeoGen attributes.</summary>
     [Benchmark]
     public Compilation IncrementalAfterUnrelatedEdit()
@@ -126,6 +147,42 @@ public class CompilerBenchmarks
         CreateDriver(track: false).RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
         return RunAnalyzers(output);
     }
+
+    /// <summary>
+    /// The analyzers the way an IDE runs them: document by document over the user's files (syntax, then semantic
+    /// diagnostics of the whole document), on the generated compilation with fresh symbols. Only what those
+    /// documents need is bound; the generated files are compiled only as far as the user's code refers to them
+    /// (NeoGen's analyzers skip generated code, so an IDE never asks for their diagnostics there).
+    /// </summary>
+    [Benchmark]
+    public int IdeAnalysisOfUserDocuments() => RunAnalyzersPerDocument(generatedCompilation.Clone()).Count;
+
+    /// <summary><see cref="FullGeneratorRun"/> then <see cref="IdeAnalysisOfUserDocuments"/>: a full analysis as an IDE does it.</summary>
+    [Benchmark]
+    public int GeneratorPlusIdeAnalysis()
+    {
+        CreateDriver(track: false).RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
+        return RunAnalyzersPerDocument(output).Count;
+    }
+
+    private List<Diagnostic> RunAnalyzersPerDocument(Compilation target) => RunAnalyzersPerDocument(target, compilation.SyntaxTrees);
+
+    private List<Diagnostic> RunAnalyzersPerDocument(Compilation target, IEnumerable<SyntaxTree> documents)
+    {
+        var options = new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        var withAnalyzers = target.WithAnalyzers(analyzers, options);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var tree in documents)
+        {
+            diagnostics.AddRange(withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None).GetAwaiter().GetResult());
+            diagnostics.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(target.GetSemanticModel(tree), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult());
+        }
+
+        return diagnostics;
+    }
+
+    internal (Compilation Input, Compilation Generated, ImmutableArray<DiagnosticAnalyzer> Analyzers, SyntaxTree[] UserTrees) ForProfile()
+        => (compilation, generatedCompilation, analyzers, compilation.SyntaxTrees.ToArray());
 
     private ImmutableArray<Diagnostic> RunAnalyzers(Compilation target)
     {
@@ -250,6 +307,18 @@ public class CompilerBenchmarks
         }
 
         Console.WriteLine($"// Analyzers: {diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).Select(g => g.Key + " x" + g.Count()))})");
+
+        // Document by document must find exactly what the whole-compilation run finds, or it measures less work.
+        static string Key(Diagnostic d) => d.Id + "@" + d.Location.GetLineSpan();
+        var perDocument = RunAnalyzersPerDocument(target.Clone()).Select(Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var whole = diagnostics.Select(Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (!perDocument.SequenceEqual(whole))
+        {
+            throw new InvalidOperationException($"Per-document analysis found {perDocument.Count} diagnostics, the whole-compilation run {whole.Count}; they differ: " +
+                string.Join("; ", perDocument.Except(whole).Concat(whole.Except(perDocument)).Take(10)));
+        }
+
+        Console.WriteLine($"// Per-document analysis: the same {perDocument.Count} diagnostics");
     }
 
     /// <summary>
