@@ -23,8 +23,26 @@ public static class Profile
             .Where(a => a.Name.ToString() == "Query")
             .Select(a => (string)((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)a.ArgumentList!.Arguments[0].Expression).Token.Value!)
             .ToList();
+        var edited = userTrees.First(t => t.FilePath.Contains("Repositories", StringComparison.Ordinal));
         for (var round = 0; round < 3; round++)
         {
+            // One document of a new snapshot: the compiler's own first-use cost, then with the analyzers.
+            var snapshot = generated.ReplaceSyntaxTree(edited, Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(edited.GetText().ToString() + " ", (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)edited.Options, edited.FilePath));
+            var document = snapshot.SyntaxTrees.First(t => t.FilePath == edited.FilePath);
+            Time("one document of a new snapshot, no analyzers", () => snapshot.Clone().GetSemanticModel(document).GetDiagnostics());
+            Time("one document of a new snapshot, all analyzers", () => PerDocument(snapshot.Clone(), analyzers, new[] { document }));
+            Time("one document of a new snapshot, no-op symbol analyzer", () => PerDocument(snapshot.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpSymbolAnalyzer()), new[] { document }));
+            // The same after the generator's incremental run, as IdeEditCycle does it.
+            Microsoft.CodeAnalysis.GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new NeoGen.Generator.RepositoryGenerator().AsSourceGenerator());
+            driver = driver.RunGenerators(compilation);
+            var input = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(t => t.FilePath == edited.FilePath), Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(edited.GetText().ToString() + " ", (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)edited.Options, edited.FilePath));
+            Compilation output = null!;
+            Time("incremental generator run", () => driver = driver.RunGeneratorsAndUpdateCompilation(input, out output, out _));
+            var outputDocument = output.SyntaxTrees.First(t => t.FilePath == edited.FilePath);
+            Time("one document after the generator, no analyzers", () => output.GetSemanticModel(outputDocument).GetDiagnostics());
+            driver = driver.RunGeneratorsAndUpdateCompilation(input.ReplaceSyntaxTree(input.SyntaxTrees.First(t => t.FilePath == edited.FilePath), edited), out output, out _);
+            outputDocument = output.SyntaxTrees.First(t => t.FilePath == edited.FilePath);
+            Time("one document after the generator, all analyzers", () => PerDocument(output, analyzers, new[] { outputDocument }));
             object? schema = null;
             Time("CompilationSchema.Build", () => schema = build.Invoke(null, new object[] { generated.Clone(), ImmutableArray<AdditionalText>.Empty, NeoGen.Sql.SqlDialect.Sqlite, CancellationToken.None }));
             var sqlSchema = (NeoGen.Sql.Schema.SqlSchema)schemaType.GetProperty("Schema")!.GetValue(schema)!;
