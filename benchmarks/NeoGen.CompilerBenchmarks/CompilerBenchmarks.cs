@@ -92,10 +92,7 @@ public class CompilerBenchmarks
     [Benchmark]
     public Compilation IncrementalAfterOneLineEdit()
     {
-        var (from, to) = ReferenceEquals(queryCompilation.SyntaxTrees.Single(t => t.FilePath == queryOriginal.FilePath), queryOriginal)
-            ? (queryOriginal, queryEdited)
-            : (queryEdited, queryOriginal);
-        queryCompilation = queryCompilation.ReplaceSyntaxTree(from, to);
+        Toggle(ref queryCompilation, queryOriginal, queryEdited);
         queryDriver = queryDriver.RunGeneratorsAndUpdateCompilation(queryCompilation, out var output, out _);
         return output;
     }
@@ -108,22 +105,16 @@ public class CompilerBenchmarks
     [Benchmark]
     public int IdeEditCycle()
     {
-        var (from, to) = ReferenceEquals(editCompilation.SyntaxTrees.Single(t => t.FilePath == queryOriginal.FilePath), queryOriginal)
-            ? (queryOriginal, queryEdited)
-            : (queryEdited, queryOriginal);
-        editCompilation = editCompilation.ReplaceSyntaxTree(from, to);
+        var edited = Toggle(ref editCompilation, queryOriginal, queryEdited);
         editDriver = editDriver.RunGeneratorsAndUpdateCompilation(editCompilation, out var output, out _);
-        return RunAnalyzersPerDocument(output, new[] { to }).Count;
+        return RunAnalyzersPerDocument(output, new[] { edited }).Count;
     }
 
     /// <summary>As <see cref="IncrementalAfterOneLineEdit"/>, but the edited file has no NeoGen attributes.</summary>
     [Benchmark]
     public Compilation IncrementalAfterUnrelatedEdit()
     {
-        var (from, to) = ReferenceEquals(unrelatedCompilation.SyntaxTrees.Single(t => t.FilePath == unrelatedOriginal.FilePath), unrelatedOriginal)
-            ? (unrelatedOriginal, unrelatedEdited)
-            : (unrelatedEdited, unrelatedOriginal);
-        unrelatedCompilation = unrelatedCompilation.ReplaceSyntaxTree(from, to);
+        Toggle(ref unrelatedCompilation, unrelatedOriginal, unrelatedEdited);
         unrelatedDriver = unrelatedDriver.RunGeneratorsAndUpdateCompilation(unrelatedCompilation, out var output, out _);
         return output;
     }
@@ -163,6 +154,14 @@ public class CompilerBenchmarks
     {
         CreateDriver(track: false).RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
         return RunAnalyzersPerDocument(output).Count;
+    }
+
+    /// <summary>Swaps the file between its two versions (whichever it holds now for the other); returns the new one.</summary>
+    private static SyntaxTree Toggle(ref CSharpCompilation current, SyntaxTree original, SyntaxTree edited)
+    {
+        var (from, to) = ReferenceEquals(current.SyntaxTrees.Single(t => t.FilePath == original.FilePath), original) ? (original, edited) : (edited, original);
+        current = current.ReplaceSyntaxTree(from, to);
+        return to;
     }
 
     private List<Diagnostic> RunAnalyzersPerDocument(Compilation target) => RunAnalyzersPerDocument(target, compilation.SyntaxTrees);
