@@ -427,4 +427,114 @@ CREATE INDEX ix_orders_user ON orders (user_id, created_at);
         Assert.Empty(joined.Errors);
         Assert.True(joined.Problems.Count == 0, string.Join("; ", joined.Problems.Take(3)));
     }
+
+    private static readonly SqlSchema Shop = SchemaTests.Schema(@"
+CREATE TABLE dbo.Products (Id INT IDENTITY(1,1) PRIMARY KEY, Sku NVARCHAR(20) NOT NULL, Name NVARCHAR(100) NOT NULL, Price DECIMAL(10,2) NULL, Stock INT NOT NULL DEFAULT 0);
+CREATE TABLE dbo.Staging (Sku NVARCHAR(20) NOT NULL, Name NVARCHAR(100) NOT NULL, Price DECIMAL(10,2) NOT NULL);", SqlDialect.SqlServer);
+
+    private const string MergeStart = "MERGE INTO dbo.Products AS t USING dbo.Staging AS s ON t.Sku = s.Sku ";
+
+    [Theory]
+    [InlineData("WHEN MATCHED AND s.Nope > 0 THEN DELETE;", "Nope")]
+    [InlineData("WHEN MATCHED THEN UPDATE SET t.Colour = s.Name;", "Colour")]
+    [InlineData("WHEN MATCHED THEN UPDATE SET Colour = s.Name;", "Colour")]
+    [InlineData("WHEN MATCHED THEN UPDATE SET Name = s.Colour;", "Colour")]
+    [InlineData("WHEN NOT MATCHED THEN INSERT (Sku, Colour) VALUES (s.Sku, s.Name);", "Colour")]
+    [InlineData("WHEN NOT MATCHED BY TARGET THEN INSERT (Sku, Name) VALUES (s.Sku, s.Colour);", "Colour")]
+    [InlineData("WHEN NOT MATCHED AND s.Colour IS NULL THEN INSERT (Sku, Name) VALUES (s.Sku, s.Name);", "Colour")]
+    [InlineData("WHEN NOT MATCHED BY SOURCE AND t.Colour = 1 THEN DELETE;", "Colour")]
+    [InlineData("WHEN NOT MATCHED BY SOURCE THEN UPDATE SET Stock = Colour;", "Colour")]
+    [InlineData("WHEN MATCHED THEN DELETE OUTPUT $action, inserted.Id, deleted.Colour;", "Colour")]
+    public void Merge_clauses_report_unknown_columns(string clauses, string bad)
+    {
+        var sql = MergeStart + clauses;
+        var p = One(Bind(sql, SqlDialect.SqlServer, Shop), SqlBindingProblemKind.UnknownColumn, sql, bad);
+        Assert.Equal(bad, p.Name);
+    }
+
+    [Theory]
+    [InlineData("WHEN NOT MATCHED THEN INSERT (Sku, Name) VALUES (t.Sku, s.Name);", "Sku", "t.Sku")]
+    [InlineData("WHEN NOT MATCHED THEN INSERT (Sku, Name) VALUES (s.Sku, Stock);", "Stock", null)]
+    [InlineData("WHEN NOT MATCHED BY SOURCE THEN UPDATE SET Price = s.Price;", "Price", "s.Price")]
+    public void Merge_scopes_each_clause_to_its_rows(string clauses, string bad, string? context)
+    {
+        // NOT MATCHED [BY TARGET] has no target row; NOT MATCHED BY SOURCE has no source row.
+        var sql = MergeStart + clauses;
+        var b = Bind(sql, SqlDialect.SqlServer, Shop);
+        var p = Assert.Single(b.Problems);
+        Assert.True(p.Kind is SqlBindingProblemKind.UnknownColumn or SqlBindingProblemKind.UnknownQualifier, p.ToString());
+        var at = sql.LastIndexOf(context ?? bad, System.StringComparison.Ordinal);
+        Assert.InRange(p.Start, at, at + (context ?? bad).Length - 1);
+    }
+
+    [Fact]
+    public void Merge_parameters_and_output_columns_bind()
+    {
+        var sql = @"MERGE TOP (@top) dbo.Products WITH (HOLDLOCK) AS t
+USING (SELECT @sku AS Sku) AS s ON t.Sku = s.Sku
+WHEN MATCHED AND t.Price > @min THEN UPDATE SET t.Price = @price, Stock = Stock + @delta
+WHEN NOT MATCHED THEN INSERT (Sku, Name, Price) VALUES (s.Sku, @name, @newPrice)
+WHEN NOT MATCHED BY SOURCE AND t.Stock = @zero THEN DELETE
+OUTPUT $action AS Act, inserted.Id, inserted.Name, deleted.Price, deleted.Stock, s.Sku;";
+        var b = Clean(sql, SqlDialect.SqlServer, Shop);
+        Assert.Equal("Products", b.TargetTable!.Name);
+        var ps = b.Parameters.ToDictionary(p => p.Name);
+        Assert.Equal(SqlParameterRole.RowCount, ps["top"].Role);
+        Assert.Equal((SqlParameterRole.Comparison, "Price", SqlType.Decimal), (ps["min"].Role, ps["min"].Column!.Name, ps["min"].Type));
+        Assert.Equal((SqlParameterRole.Assignment, "Price", SqlType.Decimal), (ps["price"].Role, ps["price"].Column!.Name, ps["price"].Type));
+        Assert.Equal(SqlType.Integer, ps["delta"].Type);
+        Assert.Equal((SqlParameterRole.InsertValue, "Name", SqlType.Text), (ps["name"].Role, ps["name"].Column!.Name, ps["name"].Type));
+        Assert.Equal((SqlParameterRole.InsertValue, "Price", SqlType.Decimal), (ps["newPrice"].Role, ps["newPrice"].Column!.Name, ps["newPrice"].Type));
+        Assert.Equal((SqlParameterRole.Comparison, "Stock"), (ps["zero"].Role, ps["zero"].Column!.Name));
+
+        var cols = b.ResultColumns;
+        Assert.Equal(new[] { "Act", "Id", "Name", "Price", "Stock", "Sku" }, cols.Select(c => c.Name));
+        Assert.Equal((SqlType.Text, false), (cols[0].Type, cols[0].IsNullable));
+
+        // inserted is empty for deleted rows, deleted for inserted ones, the source for NOT MATCHED BY SOURCE rows.
+        Assert.Equal((SqlType.Integer, true, "Products"), (cols[1].Type, cols[1].IsNullable, cols[1].SourceTable!.Name));
+        Assert.Equal((SqlType.Text, true), (cols[2].Type, cols[2].IsNullable));
+        Assert.Equal((SqlType.Decimal, true), (cols[3].Type, cols[3].IsNullable));
+        Assert.Equal((SqlType.Integer, true), (cols[4].Type, cols[4].IsNullable));
+        Assert.True(cols[5].IsNullable);
+
+        var update = Clean(MergeStart + "WHEN MATCHED THEN UPDATE SET Name = s.Name OUTPUT inserted.Id, deleted.Name, inserted.*;", SqlDialect.SqlServer, Shop);
+        Assert.Equal((SqlType.Integer, false), (update.ResultColumns[0].Type, update.ResultColumns[0].IsNullable));
+        Assert.Equal((SqlType.Text, false), (update.ResultColumns[1].Type, update.ResultColumns[1].IsNullable));
+        Assert.Equal(2 + 5, update.ResultColumns.Count);
+    }
+
+    [Fact]
+    public void Postgres_merge_clauses_bind()
+    {
+        var sql = @"MERGE INTO users u USING teams t ON t.id = u.team_id
+WHEN MATCHED AND u.age > @age THEN UPDATE SET display_name = @name, score = u.score + 1
+WHEN NOT MATCHED THEN INSERT (email, team_id, score) OVERRIDING USER VALUE VALUES (@email, t.id, @score)
+WHEN MATCHED THEN DO NOTHING
+RETURNING u.id, merge_action()";
+        var b = Clean(sql);
+        var ps = b.Parameters.ToDictionary(p => p.Name);
+        Assert.Equal((SqlParameterRole.Comparison, "age"), (ps["age"].Role, ps["age"].Column!.Name));
+        Assert.Equal((SqlParameterRole.Assignment, "display_name", SqlType.Text), (ps["name"].Role, ps["name"].Column!.Name, ps["name"].Type));
+        Assert.Equal((SqlParameterRole.InsertValue, "email"), (ps["email"].Role, ps["email"].Column!.Name));
+        Assert.Equal((SqlParameterRole.InsertValue, "score", SqlType.Decimal), (ps["score"].Role, ps["score"].Column!.Name, ps["score"].Type));
+        Assert.Equal((SqlType.Integer, false), (b.ResultColumns[0].Type, b.ResultColumns[0].IsNullable));
+
+        var bad = "MERGE INTO users u USING teams t ON t.id = u.team_id WHEN NOT MATCHED THEN INSERT (email, team_id, points) VALUES (@e, t.id, 1)";
+        One(Bind(bad), SqlBindingProblemKind.UnknownColumn, bad, "points");
+        var count = "MERGE INTO teams t USING users u ON t.id = u.team_id WHEN NOT MATCHED THEN INSERT (id, name) VALUES (u.team_id)";
+        One(Bind(count), SqlBindingProblemKind.ValueCountMismatch, count, "(u.team_id)");
+    }
+
+    [Theory]
+    [InlineData("MERGE INTO teams t USING users u ON t.id = u.team_id")]
+    [InlineData("MERGE INTO teams t USING users u ON t.id = u.team_id WHEN MATCHED THEN UPSERT")]
+    [InlineData("MERGE INTO teams t USING users u ON t.id = u.team_id WHEN NOT MATCHED BY NOBODY THEN DELETE")]
+    [InlineData("MERGE INTO teams t USING users u ON t.id = u.team_id WHEN NOT MATCHED THEN INSERT (id) VALUES (1), (2)")]
+    [InlineData("MERGE INTO teams t USING users u ON t.id = u.team_id WHEN MATCHED THEN UPDATE SET name = WHEN")]
+    public void Malformed_merge_clauses_are_syntax_errors(string sql)
+    {
+        var b = SqlBinder.Bind(sql, SqlDialect.PostgreSql, Pg);
+        Assert.NotEmpty(b.Errors);
+    }
 }

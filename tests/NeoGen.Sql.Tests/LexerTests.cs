@@ -330,4 +330,28 @@ public class LexerTests
         Assert.Equal("größe", t[1].Value);
         Assert.Equal(SqlTokenKind.Identifier, t[1].Kind);
     }
+
+    [Theory]
+    [InlineData("SELECT /*! STRAIGHT_JOIN */ 1")]
+    [InlineData("SELECT /*!50001 STRAIGHT_JOIN*/ 1")]
+    [InlineData("SELECT /*!100101 STRAIGHT_JOIN */ 1")]
+    [InlineData("SELECT /*M!100101 STRAIGHT_JOIN */ 1")]
+    public void Mysql_executable_comments_are_sql(string sql)
+    {
+        var r = SqlLexer.Lex(sql, SqlDialect.MySql);
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[] { "SELECT", "STRAIGHT_JOIN", "1", "" }, r.Tokens.Select(t => t.Value));
+        Assert.Equal(sql.IndexOf("STRAIGHT_JOIN", System.StringComparison.Ordinal), r.Tokens[1].Start);
+        Assert.Equal(2, Tokens(sql, SqlDialect.PostgreSql).Length);
+        Assert.Equal(2, Tokens(sql, SqlDialect.SqlServer).Length);
+    }
+
+    [Fact]
+    public void Mysql_executable_comment_ends_at_its_own_close_and_must_be_closed()
+    {
+        Assert.Equal(new[] { "a", "*", "b", "c" }, Tokens("/*!40101 a * b */ /* x */ c", SqlDialect.MySql).Select(t => t.Value));
+        Assert.Equal(new[] { "'*/'", "1" }, Tokens("/*!'*/' */ 1", SqlDialect.MySql).Select(t => t.Kind == SqlTokenKind.String ? "'" + t.Value + "'" : t.Value));
+        var e = Assert.Single(SqlLexer.Lex("SELECT /*!50001 1", SqlDialect.MySql).Errors);
+        Assert.Equal((7, 10), (e.Start, e.Length));
+    }
 }

@@ -331,4 +331,83 @@ GO
         var nullable = SqlBinder.Bind("SELECT m.LastName FROM Employees e LEFT JOIN Employees m ON m.EmployeeID = e.ReportsTo", SqlDialect.SqlServer, s);
         Assert.True(nullable.ResultColumns[0].IsNullable);
     }
+
+    // mysqldump 8.0 output for a table and a view: the view and most settings live in executable comments.
+    private const string MysqlDump = @"
+-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)
+/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+/*!50503 SET NAMES utf8mb4 */;
+/*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
+/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;
+/*!40111 SET @OLD_SQL_NOTES=@@SQL_NOTES, SQL_NOTES=0 */;
+
+--
+-- Table structure for table `customer`
+--
+
+DROP TABLE IF EXISTS `customer`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!50503 SET character_set_client = utf8mb4 */;
+CREATE TABLE `customer` (
+  `customer_id` smallint unsigned NOT NULL AUTO_INCREMENT,
+  `first_name` varchar(45) NOT NULL,
+  `email` varchar(50) DEFAULT NULL,
+  `active` tinyint(1) NOT NULL DEFAULT '1',
+  PRIMARY KEY (`customer_id`)
+) ENGINE=InnoDB AUTO_INCREMENT=600 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
+
+LOCK TABLES `customer` WRITE;
+/*!40000 ALTER TABLE `customer` DISABLE KEYS */;
+INSERT INTO `customer` VALUES (1,'MARY','mary@example.org',1);
+/*!40000 ALTER TABLE `customer` ENABLE KEYS */;
+UNLOCK TABLES;
+
+--
+-- Temporary view structure for view `customer_list`
+--
+
+DROP TABLE IF EXISTS `customer_list`;
+/*!50001 DROP VIEW IF EXISTS `customer_list`*/;
+SET @saved_cs_client     = @@character_set_client;
+/*!50503 SET character_set_client = utf8mb4 */;
+/*!50001 CREATE VIEW `customer_list` AS SELECT 
+ 1 AS `ID`,
+ 1 AS `name`*/;
+SET character_set_client = @saved_cs_client;
+
+--
+-- Final view structure for view `customer_list`
+--
+
+/*!50001 DROP VIEW IF EXISTS `customer_list`*/;
+/*!50001 SET @saved_cs_client          = @@character_set_client */;
+/*!50001 SET character_set_client      = utf8mb4 */;
+/*!50001 CREATE ALGORITHM=UNDEFINED */
+/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */
+/*!50001 VIEW `customer_list` AS select `cu`.`customer_id` AS `ID`,`cu`.`first_name` AS `name`,`cu`.`email` AS `email` from `customer` `cu` where (`cu`.`active` = 1) */;
+/*!50001 SET character_set_client      = @saved_cs_client */;
+/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
+/*M!100101 SET NOTE_VERBOSITY=@OLD_NOTE_VERBOSITY */;
+";
+
+    [Fact]
+    public void Mysqldump_executable_comments_declare_views()
+    {
+        var s = SchemaTests.Schema(MysqlDump, SqlDialect.MySql);
+        Assert.NotNull(s.FindTable("customer"));
+        var view = s.FindTable("customer_list")!;
+        Assert.True(view.IsView);
+        Assert.Equal(new[] { "ID", "name", "email" }, view.Columns.Select(c => c.Name));
+        Assert.Equal(SqlType.Integer, view.FindColumn("ID")!.Type);
+
+        var b = SqlBinder.Bind("SELECT ID, name, email FROM customer_list WHERE name LIKE @p", SqlDialect.MySql, s);
+        Assert.True(b.Errors.Count == 0 && b.Problems.Count == 0, string.Join("; ", b.Errors.Select(x => x.ToString()).Concat(b.Problems.Select(p => p.ToString()))));
+        Assert.Equal(SqlType.Text, b.ResultColumns[1].Type);
+
+        // Elsewhere they are only comments.
+        var pg = new SqlSchemaBuilder();
+        pg.Apply(MysqlDump, SqlDialect.PostgreSql);
+        Assert.Null(pg.Build().FindTable("customer_list"));
+    }
 }

@@ -264,7 +264,33 @@ DROP INDEX `ft_note` ON `purchases`;
         Assert.True(o.HasIndexLeadingWith("note"));
         Assert.DoesNotContain(o.Indexes, i => i.Name == "ft_note");
         Assert.Equal("fk_orders_customer", o.ForeignKeys.Single().Name);
-        Assert.Equal(new[] { "id", "customer_id", "status", "is_gift", "note", "updated_at", "amount", "ref" }, o.Columns.Select(c => c.Name));
+        // ADD .. AFTER `id` puts `ref` second, as MySQL does.
+        Assert.Equal(new[] { "id", "ref", "customer_id", "status", "is_gift", "note", "updated_at", "amount" }, o.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void MySql_first_and_after_place_the_column()
+    {
+        var s = Schema(@"
+CREATE TABLE t (a INT, b INT, c INT);
+ALTER TABLE t ADD COLUMN z INT FIRST;
+ALTER TABLE t ADD y INT AFTER a, ADD COLUMN x INT NOT NULL AFTER y;
+ALTER TABLE t MODIFY c BIGINT FIRST;
+ALTER TABLE t CHANGE COLUMN b bb VARCHAR(10) AFTER z;
+ALTER TABLE t MODIFY COLUMN a INT NOT NULL;", SqlDialect.MySql);
+        var t = s.FindTable("t")!;
+        Assert.Equal(new[] { "c", "z", "bb", "a", "y", "x" }, t.Columns.Select(c => c.Name));
+        Assert.Equal("BIGINT", t.FindColumn("c")!.DeclaredType);
+        Assert.Equal(SqlType.Text, t.FindColumn("bb")!.Type);
+        Assert.False(t.FindColumn("a")!.IsNullable);
+
+        var b = new SqlSchemaBuilder(s);
+        var sql = "ALTER TABLE t ADD w INT AFTER nope, MODIFY y TEXT AFTER missing;";
+        var errors = b.Apply(sql, SqlDialect.MySql);
+        Assert.Equal(2, errors.Count);
+        H.Span(sql, "nope", errors[0].Start, errors[0].Length);
+        H.Span(sql, "missing", errors[1].Start, errors[1].Length);
+        Assert.Equal(new[] { "c", "z", "bb", "a", "y", "x", "w" }, b.Build().FindTable("t")!.Columns.Select(c => c.Name));
     }
 
     [Fact]

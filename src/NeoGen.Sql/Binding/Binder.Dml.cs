@@ -18,43 +18,19 @@ public static partial class SqlBinder
             result.TargetTable = target.Table;
 
             // The target columns: the list, or every column in order.
-            var columns = new List<Col?>();
             var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (insert.Columns.Count > 0)
             {
                 var first = insert.Columns[0].Span.Start;
                 var last = insert.Columns[insert.Columns.Count - 1].Span.End;
                 result.InsertColumnsSpan = SqlSpan.FromBounds(first, last);
-                foreach (var id in insert.Columns)
-                {
-                    named.Add(id.Value);
-                    var c = target.Find(id.Value);
-                    if (c == null && target.Columns != null)
-                    {
-                        Problem(SqlBindingProblemKind.UnknownColumn, id.Value, id.Span, $"Column '{id.Value}' does not exist in '{target.Name}'");
-                    }
-                    else if (c != null && c.SourceColumn != null && c.SourceTable != null && _mute == 0)
-                    {
-                        References.Add(new BoundColumnReference(c.SourceTable, c.SourceColumn, SqlClause.Insert, id.Span.Start, id.Span.Length));
-                    }
-
-                    columns.Add(c);
-                }
             }
             else
             {
                 result.InsertColumnsSpan = insert.Target.Span;
-                if (target.Columns != null)
-                {
-                    foreach (var c in target.Columns)
-                    {
-                        if (c.SourceColumn?.IsComputed != true)
-                        {
-                            columns.Add(c);
-                        }
-                    }
-                }
             }
+
+            var columns = InsertColumns(target, insert.Columns, named);
 
             var knownWidth = insert.Columns.Count > 0 || target.Columns != null;
             if (insert.Source is ValuesQuery values)
@@ -167,6 +143,42 @@ public static partial class SqlBinder
             }
         }
 
+        /// <summary>The columns an INSERT fills: the listed ones (unknown names reported), or every non-computed column in order.</summary>
+        private List<Col?> InsertColumns(Source target, IReadOnlyList<SqlIdentifier> listed, HashSet<string> named)
+        {
+            var columns = new List<Col?>();
+            if (listed.Count > 0)
+            {
+                foreach (var id in listed)
+                {
+                    named.Add(id.Value);
+                    var c = target.Find(id.Value);
+                    if (c == null && target.Columns != null)
+                    {
+                        Problem(SqlBindingProblemKind.UnknownColumn, id.Value, id.Span, $"Column '{id.Value}' does not exist in '{target.Name}'");
+                    }
+                    else if (c != null && c.SourceColumn != null && c.SourceTable != null && _mute == 0)
+                    {
+                        References.Add(new BoundColumnReference(c.SourceTable, c.SourceColumn, SqlClause.Insert, id.Span.Start, id.Span.Length));
+                    }
+
+                    columns.Add(c);
+                }
+            }
+            else if (target.Columns != null)
+            {
+                foreach (var c in target.Columns)
+                {
+                    if (c.SourceColumn?.IsComputed != true)
+                    {
+                        columns.Add(c);
+                    }
+                }
+            }
+
+            return columns;
+        }
+
         private List<Col> Returning(IReadOnlyList<SelectItem> returning, OutputClause? output, Scope scope)
         {
             var items = new List<SelectItem>(returning);
@@ -187,7 +199,8 @@ public static partial class SqlBinder
 
                     if (star.Qualifier != null && TargetPseudoTables.Contains(star.Qualifier.Name) && scope.Sources.Count > 0)
                     {
-                        AddStarColumns(scope.Sources[0], star, list);
+                        // MERGE scopes inserted / deleted as sources of their own; elsewhere they mean the target.
+                        AddStarColumns(FindSource(scope, star.Qualifier.Name, true, out _) ?? scope.Sources[0], star, list);
                     }
                     else
                     {
@@ -382,6 +395,11 @@ public static partial class SqlBinder
             var target = ResolveNamed(scope, merge.Target);
             query.Sources.Add(target);
             result.TargetTable = target.Table;
+            if (merge.Top != null)
+            {
+                Infer(merge.Top.Count, query, Col.Of(SqlType.Integer, false), SqlParameterRole.RowCount, new Ctx(SqlClause.Other), 1);
+            }
+
             var conditions = new List<(SqlExpression On, bool Outer)>();
             if (merge.Source != null)
             {
@@ -391,6 +409,88 @@ public static partial class SqlBinder
             if (merge.On != null)
             {
                 Infer(merge.On, query, null, SqlParameterRole.Other, new Ctx(SqlClause.Join, true), 1);
+            }
+
+            // WHEN MATCHED sees the target and the source; NOT MATCHED [BY TARGET] only the source; NOT MATCHED BY SOURCE only the target.
+            var targetScope = new Scope(scope);
+            targetScope.Sources.Add(target);
+            var sourceScope = new Scope(scope);
+            for (var i = 1; i < query.Sources.Count; i++)
+            {
+                sourceScope.Sources.Add(query.Sources[i]);
+            }
+
+            bool inserts = false, deletes = false, bySource = false;
+            foreach (var clause in merge.WhenClauses)
+            {
+                var rows = clause.Match switch
+                {
+                    MergeMatchKind.Matched => query,
+                    MergeMatchKind.NotMatchedByTarget => sourceScope,
+                    _ => targetScope,
+                };
+                bySource |= clause.Match == MergeMatchKind.NotMatchedBySource;
+                if (clause.Condition != null)
+                {
+                    Infer(clause.Condition, rows, null, SqlParameterRole.Other, new Ctx(SqlClause.Where), 1);
+                }
+
+                switch (clause.Action)
+                {
+                    case MergeActionKind.Update:
+                        foreach (var a in clause.Assignments)
+                        {
+                            Assign(a, targetScope, rows, SqlClause.Set);
+                        }
+
+                        break;
+                    case MergeActionKind.Delete:
+                        deletes = true;
+                        break;
+                    case MergeActionKind.Insert:
+                        inserts = true;
+                        BindMergeInsert(clause, target, rows);
+                        break;
+                }
+            }
+
+            // OUTPUT / RETURNING: T-SQL's inserted (null for deleted rows) and deleted (null for inserted rows), the
+            // target, and the source (null for rows NOT MATCHED BY SOURCE).
+            var pseudo = new Scope(scope);
+            if (_dialect == SqlDialect.SqlServer)
+            {
+                pseudo.Sources.Add(new Source("inserted", null, target.Table, target.Columns) { IsNullable = target.IsNullable || deletes });
+                pseudo.Sources.Add(new Source("deleted", null, target.Table, target.Columns) { IsNullable = target.IsNullable || inserts });
+            }
+
+            var output = new Scope(pseudo);
+            output.Sources.Add(target);
+            foreach (var source in sourceScope.Sources)
+            {
+                output.Sources.Add(bySource && !source.IsNullable ? new Source(source.Name, source.Alias, source.Table, source.Columns) { IsNullable = true, Bound = source.Bound } : source);
+            }
+
+            result.ResultColumns = ToResult(Returning(merge.Returning, merge.Output, output), null);
+        }
+
+        private void BindMergeInsert(MergeWhenClause clause, Source target, Scope rows)
+        {
+            var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var columns = InsertColumns(target, clause.InsertColumns, named);
+            if (clause.InsertValues is not { } values)
+            {
+                return;
+            }
+
+            for (var i = 0; i < values.Items.Count; i++)
+            {
+                Infer(values.Items[i], rows, i < columns.Count ? columns[i] : null, SqlParameterRole.InsertValue, new Ctx(SqlClause.Insert), 1);
+            }
+
+            if ((clause.InsertColumns.Count > 0 || target.Columns != null) && values.Items.Count != columns.Count
+                && (clause.InsertColumns.Count > 0 || values.Items.Count > columns.Count))
+            {
+                Problem(SqlBindingProblemKind.ValueCountMismatch, target.Name, values.Span, $"The row has {values.Items.Count} values but {columns.Count} columns are listed");
             }
         }
     }

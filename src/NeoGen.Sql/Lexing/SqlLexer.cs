@@ -39,6 +39,9 @@ public static class SqlLexer
         private readonly SqlDialect _dialect;
         private int _pos;
 
+        // Where the open MySQL executable comment ("/*!50001 ... */") starts, or -1 outside one.
+        private int _executableStart = -1;
+
         public Scanner(string text, SqlDialect dialect)
         {
             Text = text;
@@ -83,9 +86,18 @@ public static class SqlLexer
                 {
                     LineComment();
                 }
+                else if (c == '*' && next == '/' && _executableStart >= 0)
+                {
+                    // The end of a MySQL executable comment: what came before it was SQL.
+                    _pos += 2;
+                    _executableStart = -1;
+                }
                 else if (c == '/' && next == '*')
                 {
-                    BlockComment();
+                    if (!MySql || _executableStart >= 0 || !ExecutableCommentStart())
+                    {
+                        BlockComment();
+                    }
                 }
                 else if (c == '\'')
                 {
@@ -164,7 +176,48 @@ public static class SqlLexer
                 }
             }
 
+            if (_executableStart >= 0)
+            {
+                Error("Unterminated executable comment", _executableStart, text.Length - _executableStart);
+            }
+
             Tokens.Add(new SqlToken(SqlTokenKind.EndOfFile, text.Length, 0, string.Empty));
+        }
+
+        /// <summary>
+        /// MySQL runs the content of "/*! ... */" and "/*!50001 ... */" (a version of 5 or 6 digits) as SQL, as does
+        /// MariaDB with "/*M!100101 ... */": skips the opening (recorded as a comment) so the content is lexed, and the
+        /// next "*/" ends it. False when this is an ordinary comment.
+        /// </summary>
+        private bool ExecutableCommentStart()
+        {
+            var i = _pos + 2;
+            if (At(i) == 'M' && At(i + 1) == '!')
+            {
+                i++;
+            }
+
+            if (At(i) != '!')
+            {
+                return false;
+            }
+
+            i++;
+            var digits = 0;
+            while (digits < 6 && IsDigit(At(i + digits)))
+            {
+                digits++;
+            }
+
+            if (digits >= 5)
+            {
+                i += digits;
+            }
+
+            Comments.Add(new SqlComment(_pos, i - _pos, true));
+            _executableStart = _pos;
+            _pos = i;
+            return true;
         }
 
         private static string DescribeChar(char c) =>

@@ -565,7 +565,10 @@ public sealed partial class SqlParser
     private void ParseColumnConstraints(ColumnDefinition column)
     {
         var checks = new List<SqlExpression>();
-        while (!_failed && !AtStatementEnd && !Is(SqlTokenKind.Comma) && !Is(SqlTokenKind.RightParen))
+
+        // MySQL's FIRST / AFTER c (ALTER TABLE ADD, CHANGE, MODIFY) follow the definition.
+        while (!_failed && !AtStatementEnd && !Is(SqlTokenKind.Comma) && !Is(SqlTokenKind.RightParen)
+            && !(MySql && (IsWord("FIRST") || IsWord("AFTER"))))
         {
             if (AcceptWord("CONSTRAINT"))
             {
@@ -1290,15 +1293,13 @@ public sealed partial class SqlParser
             }
 
             var column = ParseColumnDefinition();
-            if (MySql && (AcceptWord("FIRST") || AcceptWord("AFTER")))
+            var add = new AlterTableAction(AlterTableActionKind.AddColumn, default) { Column = column, IfNotExists = ifNotExists };
+            if (MySql)
             {
-                if (Peek(-1).IsWord("AFTER"))
-                {
-                    Advance();
-                }
+                ParseColumnPosition(add);
             }
 
-            return Done(new AlterTableAction(AlterTableActionKind.AddColumn, default) { Column = column, IfNotExists = ifNotExists });
+            return Done(add);
         }
 
         if (AcceptWord("DROP"))
@@ -1433,15 +1434,9 @@ public sealed partial class SqlParser
             AcceptWord("COLUMN");
             var old = isChange ? ParseIdentifier("a column name", allowReserved: true) : null;
             var definition = ParseColumnDefinition();
-            if (AcceptWord("FIRST") || AcceptWord("AFTER"))
-            {
-                if (Peek(-1).IsWord("AFTER"))
-                {
-                    Advance();
-                }
-            }
-
-            return Done(new AlterTableAction(AlterTableActionKind.ReplaceColumn, default) { Name = old ?? definition.Name, Column = definition });
+            var replace = new AlterTableAction(AlterTableActionKind.ReplaceColumn, default) { Name = old ?? definition.Name, Column = definition };
+            ParseColumnPosition(replace);
+            return Done(replace);
         }
 
         if (AtStatementEnd)
@@ -1456,6 +1451,19 @@ public sealed partial class SqlParser
 
         SkipAlterAction();
         return Done(new AlterTableAction(AlterTableActionKind.Other, default));
+    }
+
+    /// <summary>MySQL's <c>FIRST</c> / <c>AFTER column</c> after a column definition in ADD, CHANGE and MODIFY.</summary>
+    private void ParseColumnPosition(AlterTableAction action)
+    {
+        if (AcceptWord("FIRST"))
+        {
+            action.First = true;
+        }
+        else if (AcceptWord("AFTER"))
+        {
+            action.After = ParseIdentifier("a column name", allowReserved: true);
+        }
     }
 
     private bool IsAlterVerb() =>

@@ -726,10 +726,10 @@ public sealed partial class SqlParser
     private MergeStatement? ParseMerge(int start, WithClause? with)
     {
         Advance();
-        ParseTop();
+        var top = ParseTop();
         AcceptWord("INTO");
         var target = ParseNamedTarget(allowAlias: true);
-        var merge = new MergeStatement(target, default) { With = with };
+        var merge = new MergeStatement(target, default) { With = with, Top = top };
         ExpectWord("USING");
         if (!_failed)
         {
@@ -747,11 +747,25 @@ public sealed partial class SqlParser
             return null;
         }
 
-        // The WHEN [NOT] MATCHED clauses are kept as text; parameters in them are still found from the tokens.
         var clausesStart = Cur.Start;
-        while (!AtStatementEnd)
+        var clauses = new List<MergeWhenClause>();
+        while (!_failed && IsWord("WHEN"))
         {
-            _pos++;
+            clauses.Add(ParseMergeWhen());
+        }
+
+        if (clauses.Count == 0)
+        {
+            Fail("Expected WHEN MATCHED or WHEN NOT MATCHED");
+        }
+
+        merge.WhenClauses = clauses;
+        merge.Output = ParseOutput();
+        merge.Returning = ParseReturning();
+        SkipOption();
+        if (_failed)
+        {
+            return null;
         }
 
         if (LastEnd > clausesStart)
@@ -761,5 +775,102 @@ public sealed partial class SqlParser
 
         merge.Span = SpanFrom(start);
         return merge;
+    }
+
+    /// <summary><c>WHEN [NOT] MATCHED [BY SOURCE | BY TARGET] [AND condition] THEN action</c>; the current token is WHEN.</summary>
+    private MergeWhenClause ParseMergeWhen()
+    {
+        var start = Cur.Start;
+        Advance();
+        var match = MergeMatchKind.Matched;
+        if (AcceptWord("NOT"))
+        {
+            match = MergeMatchKind.NotMatchedByTarget;
+            ExpectWord("MATCHED");
+            if (AcceptWord("BY"))
+            {
+                if (AcceptWord("SOURCE"))
+                {
+                    match = MergeMatchKind.NotMatchedBySource;
+                }
+                else
+                {
+                    ExpectWord("TARGET");
+                }
+            }
+        }
+        else
+        {
+            ExpectWord("MATCHED");
+        }
+
+        var clause = new MergeWhenClause(match, default);
+        if (AcceptWord("AND"))
+        {
+            clause.Condition = ParseExpression();
+        }
+
+        ExpectWord("THEN");
+        if (AcceptWord("UPDATE"))
+        {
+            clause.Action = MergeActionKind.Update;
+            ExpectWord("SET");
+            clause.Assignments = ParseAssignments();
+        }
+        else if (AcceptWord("DELETE"))
+        {
+            clause.Action = MergeActionKind.Delete;
+        }
+        else if (AcceptWord("INSERT"))
+        {
+            clause.Action = MergeActionKind.Insert;
+            if (Is(SqlTokenKind.LeftParen))
+            {
+                clause.InsertColumns = ParseParenthesizedNames("a column name");
+            }
+
+            if (AcceptWord("OVERRIDING"))
+            {
+                // PostgreSQL OVERRIDING { SYSTEM | USER } VALUE.
+                if (!AcceptWord("SYSTEM"))
+                {
+                    ExpectWord("USER");
+                }
+
+                ExpectWord("VALUE");
+            }
+
+            if (IsWord("DEFAULT") && IsWordAt(1, "VALUES"))
+            {
+                _pos += 2;
+                clause.IsDefaultValues = true;
+            }
+            else if (IsWord("VALUES"))
+            {
+                var values = ParseValues();
+                clause.InsertValues = values.Rows.Count > 0 ? values.Rows[0] : null;
+                if (values.Rows.Count > 1 && !_failed)
+                {
+                    var extra = values.Rows[1].Span;
+                    _errors.Add(new SqlError("MERGE INSERT takes a single row of VALUES", extra.Start, extra.Length));
+                    _failed = true;
+                }
+            }
+            else
+            {
+                Fail("Expected VALUES or DEFAULT VALUES");
+            }
+        }
+        else if (AcceptWords("DO", "NOTHING"))
+        {
+            clause.Action = MergeActionKind.DoNothing;
+        }
+        else
+        {
+            Fail("Expected UPDATE, DELETE, INSERT or DO NOTHING");
+        }
+
+        clause.Span = SpanFrom(start);
+        return clause;
     }
 }

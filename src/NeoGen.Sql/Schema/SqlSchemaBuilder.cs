@@ -1039,7 +1039,7 @@ public sealed class SqlSchemaBuilder
                         return;
                     }
 
-                    AddColumn(table, action.Column, table.ColumnList.Count);
+                    AddColumn(table, action.Column, Position(table, action));
                     FinishPrimaryKey(table);
                     break;
                 case AlterTableActionKind.DropColumn:
@@ -1215,9 +1215,26 @@ public sealed class SqlSchemaBuilder
                         replacement.IsNullable = false;
                     }
 
-                    table.ColumnList.Insert(position, replacement);
+                    table.ColumnList.Insert(Position(table, action, position), replacement);
                     break;
             }
+        }
+
+        /// <summary>Where MySQL's FIRST / AFTER c puts the column: <paramref name="otherwise"/> (the end by default) without them or when c does not exist.</summary>
+        private int Position(SqlSchemaTable table, AlterTableAction action, int otherwise = -1)
+        {
+            if (otherwise < 0)
+            {
+                otherwise = table.ColumnList.Count;
+            }
+
+            if (action.First)
+            {
+                return 0;
+            }
+
+            var after = Column(table, action.After);
+            return after == null ? otherwise : table.ColumnList.IndexOf(after) + 1;
         }
 
         private void DropColumn(SqlSchemaTable table, SqlSchemaColumn column)

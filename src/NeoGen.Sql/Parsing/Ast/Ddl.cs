@@ -332,10 +332,17 @@ public sealed class AlterTableAction : SqlNode
 
     public bool IfNotExists { get; internal set; }
 
+    /// <summary>MySQL <c>FIRST</c> on ADD / CHANGE / MODIFY: the column becomes the table's first.</summary>
+    public bool First { get; internal set; }
+
+    /// <summary>MySQL <c>AFTER c</c> on ADD / CHANGE / MODIFY: the column goes right after this one.</summary>
+    public SqlIdentifier? After { get; internal set; }
+
     internal override void CollectChildren(List<SqlNode> sink)
     {
         Add(sink, Column);
         Add(sink, Name);
+        Add(sink, After);
         Add(sink, NewName);
         Add(sink, NewTableName);
         Add(sink, Constraint);

@@ -270,7 +270,7 @@ public sealed class DeleteStatement : SqlStatement
     }
 }
 
-/// <summary>MERGE: the target, source and join condition are parsed; the WHEN clauses are kept as a span.</summary>
+/// <summary>MERGE (SQL Server, PostgreSQL 15+): target, source, join condition, WHEN clauses and OUTPUT / RETURNING.</summary>
 public sealed class MergeStatement : SqlStatement
 {
     public MergeStatement(NamedTableSource target, SqlSpan span)
@@ -283,20 +283,92 @@ public sealed class MergeStatement : SqlStatement
 
     public WithClause? With { get; internal set; }
 
+    public TopClause? Top { get; internal set; }
+
     public NamedTableSource Target { get; }
 
     public TableSource? Source { get; internal set; }
 
     public SqlExpression? On { get; internal set; }
 
+    /// <summary>The span of the WHEN clauses (and what follows them), when there are any.</summary>
     public SqlSpan? Clauses { get; internal set; }
+
+    public IReadOnlyList<MergeWhenClause> WhenClauses { get; internal set; } = Array.Empty<MergeWhenClause>();
+
+    /// <summary>T-SQL <c>OUTPUT</c>.</summary>
+    public OutputClause? Output { get; internal set; }
+
+    /// <summary>PostgreSQL 17 <c>RETURNING</c>.</summary>
+    public IReadOnlyList<SelectItem> Returning { get; internal set; } = Array.Empty<SelectItem>();
 
     internal override void CollectChildren(List<SqlNode> sink)
     {
         Add(sink, With);
+        Add(sink, Top);
         sink.Add(Target);
         Add(sink, Source);
         Add(sink, On);
+        AddAll(sink, WhenClauses);
+        Add(sink, Output);
+        AddAll(sink, Returning);
+    }
+}
+
+public enum MergeMatchKind
+{
+    /// <summary><c>WHEN MATCHED</c>: a target row joined a source row; both are in scope.</summary>
+    Matched,
+
+    /// <summary><c>WHEN NOT MATCHED [BY TARGET]</c>: a source row with no target row; only the source is in scope.</summary>
+    NotMatchedByTarget,
+
+    /// <summary><c>WHEN NOT MATCHED BY SOURCE</c>: a target row with no source row; only the target is in scope.</summary>
+    NotMatchedBySource,
+}
+
+public enum MergeActionKind
+{
+    Update,
+    Delete,
+    Insert,
+
+    /// <summary>PostgreSQL <c>DO NOTHING</c>.</summary>
+    DoNothing,
+}
+
+/// <summary>One <c>WHEN [NOT] MATCHED [BY SOURCE | BY TARGET] [AND condition] THEN action</c> of a MERGE.</summary>
+public sealed class MergeWhenClause : SqlNode
+{
+    public MergeWhenClause(MergeMatchKind match, SqlSpan span)
+        : base(span)
+    {
+        Match = match;
+    }
+
+    public MergeMatchKind Match { get; }
+
+    public MergeActionKind Action { get; internal set; }
+
+    public SqlExpression? Condition { get; internal set; }
+
+    /// <summary>UPDATE SET assignments.</summary>
+    public IReadOnlyList<Assignment> Assignments { get; internal set; } = Array.Empty<Assignment>();
+
+    /// <summary>INSERT's column list (empty: every column of the target, in order).</summary>
+    public IReadOnlyList<SqlIdentifier> InsertColumns { get; internal set; } = Array.Empty<SqlIdentifier>();
+
+    /// <summary>INSERT's VALUES row; null for DEFAULT VALUES.</summary>
+    public RowExpression? InsertValues { get; internal set; }
+
+    public bool IsDefaultValues { get; internal set; }
+
+    internal override void CollectChildren(List<SqlNode> sink)
+    {
+        Add(sink, Condition);
+        AddAll(sink, Assignments);
+        AddAll(sink, InsertColumns);
+        Add(sink, InsertValues);
     }
 }
 
