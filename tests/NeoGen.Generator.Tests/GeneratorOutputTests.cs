@@ -68,4 +68,32 @@ public sealed class GeneratorOutputTests
         Assert.DoesNotContain("GetOrdinal", text);
         Assert.DoesNotContain("Ordinals_", text);
     }
+
+    [Fact]
+    public void An_enum_parameter_follows_the_storage_of_the_column_it_meets()
+    {
+        const string Source = Sources.Model + """
+            namespace Shop
+            {
+                [NeoGen.Repository(NeoGen.Dialect.Sqlite)]
+                public partial interface ITiers
+                {
+                    [NeoGen.Query("SELECT COUNT(*) FROM customers WHERE tier_name = @tier")]
+                    long ByName(Status tier);
+
+                    [NeoGen.Query("SELECT COUNT(*) FROM customers WHERE status = @status")]
+                    long ByNumber(Status status);
+
+                    [NeoGen.Query("UPDATE customers SET tier_name = @tier WHERE id = @id")]
+                    int SetTier(long id, Status tier);
+                }
+            }
+            """;
+        var outcome = GeneratorHarness.Run(Source);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        var text = outcome.Source("ITiers.Sqlite.g.cs");
+        // Compared with tier_name (stored by name) and assigned to it: by name; compared with status: by number.
+        Assert.Equal(2, text.Split("command.Parameters[0].Value = global::NeoGen.Internal.EnumText.Name(tier);").Length - 1);
+        Assert.Contains("command.Parameters[0].Value = (int)status;", text);
+    }
 }

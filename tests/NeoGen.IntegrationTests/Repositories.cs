@@ -124,11 +124,15 @@ public partial interface IMembershipRepository : ICrudRepository<Membership, (lo
 {
     List<Membership> FindByTeamId(long teamId);
 
-    // Role is stored as text: the derived query follows the column, the hand-written one says so.
+    // Role is stored as text: the derived query and the hand-written one both follow the column.
     List<Membership> FindByRoleOrderByTeamId(Role role);
 
     [Query("SELECT * FROM memberships WHERE role = @role ORDER BY team_id")]
-    List<Membership> WithRole([Column(EnumStorage = EnumStorage.String)] Role role);
+    List<Membership> WithRole(Role role);
+
+    // Saying so explicitly still works.
+    [Query("SELECT * FROM memberships WHERE role = @role ORDER BY team_id")]
+    List<Membership> WithRoleDeclared([Column(EnumStorage = EnumStorage.String)] Role role);
 }
 
 [Repository(Dialect.Sqlite)]

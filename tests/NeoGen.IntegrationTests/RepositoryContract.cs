@@ -137,6 +137,7 @@ public abstract class RepositoryContract
         Assert.Single(Memberships.FindByTeamId(2));
         Assert.Equal(new long[] { 3 }, Memberships.FindByRoleOrderByTeamId(Role.Member).Select(m => m.TeamId));
         Assert.Equal(new long[] { 2 }, Memberships.WithRole(Role.Admin).Select(m => m.TeamId));
+        Assert.Equal(new long[] { 2 }, Memberships.WithRoleDeclared(Role.Admin).Select(m => m.TeamId));
         Assert.True(Memberships.Delete((1, 2)));
         Assert.Equal(1, Memberships.Count());
 

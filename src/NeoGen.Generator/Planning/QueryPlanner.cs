@@ -8,6 +8,8 @@ using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
 using NeoGen.Sql;
+using NeoGen.Sql.Binding;
+using NeoGen.Sql.Schema;
 
 namespace NeoGen.Generator.Planning;
 
@@ -47,7 +49,7 @@ internal static class QueryPlanner
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleStatements, method.SqlLocation, method.Name, description.StatementCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        if (!BindParameters(planned, description, dialect, diagnostics))
+        if (!BindParameters(planned, description, dialect, tables, diagnostics))
         {
             return planned;
         }
@@ -101,8 +103,10 @@ internal static class QueryPlanner
         MapColumns(planned, description, tables, schemaTables, diagnostics, starExpansions);
     }
 
-    private static bool BindParameters(PlannedMethod planned, SqlDescription description, int dialect, List<DiagnosticInfo> diagnostics)
+    private static bool BindParameters(PlannedMethod planned, SqlDescription description, int dialect, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics)
     {
+        BoundStatement? bound = null;
+        BoundStatement Bound() => bound ??= SqlBinder.Bind(planned.Method.Sql, (SqlDialect)dialect, SchemaOf(tables));
         var method = planned.Method;
         var byName = new Dictionary<string, PlannedParameter>(StringComparer.OrdinalIgnoreCase);
         var usedMethodParameters = new HashSet<string>(StringComparer.Ordinal);
@@ -153,6 +157,7 @@ internal static class QueryPlanner
                 continue;
             }
 
+            resolved = FollowColumnStorage(resolved, use.Name, Bound, tables);
             byName[use.Name] = resolved;
             planned.Parameters.Add(resolved);
         }
@@ -463,6 +468,39 @@ internal static class QueryPlanner
         => string.Equals(column, member.Column, StringComparison.OrdinalIgnoreCase)
         || string.Equals(column, member.Name, StringComparison.OrdinalIgnoreCase)
         || string.Equals(column.Replace("_", string.Empty), member.Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// An enum compared with or assigned to a column that its <c>[Table]</c> type stores by name is sent by name too,
+    /// as derived queries already do; the binder says which column the parameter meets.
+    /// </summary>
+    private static PlannedParameter FollowColumnStorage(PlannedParameter parameter, string name, Func<BoundStatement> bound, ImmutableArray<EntityModel> tables)
+    {
+        if (parameter.Type.Kind != ScalarKind.Enum || parameter.Type.EnumAsString)
+        {
+            return parameter;
+        }
+
+        var use = bound().Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Column is not null && p.Table is not null);
+        var member = use is null ? null : Table(tables, use.Table!.Name)?.Members.FirstOrDefault(m => string.Equals(m.Column, use.Column!.Name, StringComparison.OrdinalIgnoreCase));
+        if (member?.Type is not { Kind: ScalarKind.Enum, EnumAsString: true })
+        {
+            return parameter;
+        }
+
+        return new PlannedParameter(parameter.SqlName, parameter.Expression, parameter.Type.WithEnumAsString(true), parameter.IsCollection, parameter.DisplayName) { ProviderName = parameter.ProviderName };
+    }
+
+    /// <summary>The [Table] types as a schema for the binder: names and nullability are what parameter binding needs.</summary>
+    private static SqlSchema SchemaOf(ImmutableArray<EntityModel> tables)
+    {
+        var builder = new SqlSchemaBuilder();
+        foreach (var table in tables.Where(t => t.Table is not null))
+        {
+            builder.AddTable(table.Table!, table.Members.Select(m => new SqlColumnSpec(m.Column, SqlType.Unknown, m.Type.IsNullable)));
+        }
+
+        return builder.Build();
+    }
 
     private static EntityModel? Table(ImmutableArray<EntityModel> tables, string name)
         => tables.FirstOrDefault(t => string.Equals(t.Table, name, StringComparison.OrdinalIgnoreCase));
