@@ -38,6 +38,8 @@ public sealed class QueryAnalyzerFuzzTests
         }
 
         sources.Add(QueryAnalyzerTests.Repo("[Query(\"" + new string('(', 5000) + "\")] Task<int> DeepAsync();"));
+        sources.Add(QueryAnalyzerTests.Repo("[Query(\"SELECT id FROM users WHERE email = '" + new string('x', 1_000_000) + "' AND id = @id\")] Task<int> BigAsync(long id);"));
+        sources.Add(QueryAnalyzerTests.Repo("[Query(\"SELECT id FROM users WHERE email = '" + new string('x', 1_000_000) + "\")] Task<int> BigUnterminatedAsync();"));
         sources.Add("using NeoGen; [Table] public record { [ForeignKey(typeof(X))] public long A { get; init; } }\n[Repository((Dialect)99)] interface I : ICrudRepository<int, int> { [Query(null)] int M(); [Query] int N(); }");
 
         var schemas = new[]
@@ -47,11 +49,14 @@ public sealed class QueryAnalyzerFuzzTests
             Mutate(random, "CREATE TABLE teams (id BIGSERIAL PRIMARY KEY, name VARCHAR(20) NOT NULL DEFAULT 'x'); CREATE UNIQUE INDEX ux ON teams (name) WHERE name <> '';"),
         };
 
-        foreach (var source in sources)
+        // About a megabyte of DDL, with the first few sources (the schema is read once per compilation).
+        var wide = "CREATE TABLE wide (" + string.Join(", ", Enumerable.Range(0, 60_000).Select(i => "column_" + i + " INTEGER")) + ");";
+
+        foreach (var (source, index) in sources.Select((s, i) => (s, i)))
         {
             var trees = new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(NeoGenStubs.Source) };
             var compilation = CSharpCompilation.Create("Fuzz", trees, TestReferences.All.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            var files = schemas.Select((s, i) => (AdditionalText)new Text($"/{i:000}.sql", s)).ToImmutableArray();
+            var files = (index < 3 ? schemas.Append(wide) : schemas).Select((s, i) => (AdditionalText)new Text($"/{i:000}.sql", s)).ToImmutableArray();
             var options = new AnalyzerOptions(files);
             var exceptions = new List<Exception>();
             var withAnalyzers = compilation.WithAnalyzers(

@@ -39,6 +39,20 @@ public sealed class RobustnessTests
         yield return new object[] { "public partial class Generic<T> { [Repository] public partial interface IX { [Query(\"SELECT 1\")] long A(); } }" };
     }
 
+    [Fact]
+    public void A_megabyte_of_sql_is_handled_not_a_crash()
+    {
+        var literal = "SELECT id FROM customers WHERE name = '" + new string('x', 1_000_000) + "' AND id = @id";
+        var outcome = GeneratorHarness.Run(Sources.Model + "\n[Repository] public partial interface IBig { [Query(\"" + literal + "\")] long? A(long id); }");
+        AssertNoCrash(outcome);
+        Assert.Contains(new string('x', 1_000_000), outcome.Source("IBig.Sqlite.g.cs"));
+
+        // And the same size, broken: an unterminated quote is one NG1002, located inside the literal.
+        var broken = GeneratorHarness.Run(Sources.Model + "\n[Repository] public partial interface IBig { [Query(\"SELECT '" + new string('x', 1_000_000) + "\")] long A(); }");
+        AssertNoCrash(broken);
+        Assert.Single(broken.NeoGen("NG1002"));
+    }
+
     [Theory]
     [MemberData(nameof(BrokenDeclarations))]
     public void Broken_declarations_never_crash_the_generator(string declaration)

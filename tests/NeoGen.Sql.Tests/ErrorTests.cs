@@ -159,4 +159,29 @@ public class ErrorTests
         Assert.Equal("big", d.ResultColumns[0].Name);
         Assert.Equal("p", Assert.Single(d.Parameters).Name);
     }
+
+    [Fact]
+    public void A_megabyte_of_ddl_builds_its_schema()
+    {
+        // Both shapes were quadratic before the schema indexed names (minutes for the wide table).
+        var wide = "CREATE TABLE wide (" + string.Join(", ", Enumerable.Range(0, 60_000).Select(i => "column_" + i + " INTEGER")) + ");"
+            + " ALTER TABLE wide RENAME COLUMN column_59999 TO last_one;";
+        var builder = new NeoGen.Sql.Schema.SqlSchemaBuilder();
+        Assert.Empty(builder.Apply(wide, SqlDialect.Sqlite));
+        var table = builder.Build().FindTable("wide")!;
+        Assert.Equal(60_000, table.Columns.Count);
+        Assert.Same(table.Columns[30_000], table.FindColumn("COLUMN_30000"));
+        Assert.NotNull(table.FindColumn("last_one"));
+        Assert.Null(table.FindColumn("column_59999"));
+
+        var many = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"CREATE TABLE t{i} (id INTEGER PRIMARY KEY, name TEXT);")) + " ALTER TABLE t7 RENAME TO seven; DROP TABLE t8;";
+        builder = new NeoGen.Sql.Schema.SqlSchemaBuilder();
+        Assert.Empty(builder.Apply(many, SqlDialect.Sqlite));
+        var schema = builder.Build();
+        Assert.Equal(19_999, schema.Tables.Count);
+        Assert.NotNull(schema.FindTable("T19999"));
+        Assert.NotNull(schema.FindTable("seven"));
+        Assert.Null(schema.FindTable("t7"));
+        Assert.Null(schema.FindTable("t8"));
+    }
 }

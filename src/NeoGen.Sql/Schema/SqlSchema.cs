@@ -181,7 +181,7 @@ public sealed class SqlForeignKey
 
 public sealed class SqlSchemaTable
 {
-    internal readonly List<SqlSchemaColumn> ColumnList = new();
+    internal readonly ColumnCollection ColumnList = new();
     internal readonly List<SqlSchemaIndex> IndexList = new();
     internal readonly List<SqlForeignKey> ForeignKeyList = new();
     internal readonly List<string> PrimaryKeyList = new();
@@ -248,15 +248,7 @@ public sealed class SqlSchemaTable
             return null;
         }
 
-        foreach (var c in ColumnList)
-        {
-            if (string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return c;
-            }
-        }
-
-        return null;
+        return ColumnList.Find(name);
     }
 
     /// <summary>
@@ -359,7 +351,7 @@ public sealed class SqlEnumType
 /// <summary>Tables (case-insensitive names, optional schema qualifier) and enum types. Built by <see cref="SqlSchemaBuilder"/>.</summary>
 public sealed class SqlSchema
 {
-    internal readonly List<SqlSchemaTable> TableList = new();
+    internal readonly TableCollection TableList = new();
     internal readonly List<SqlEnumType> EnumList = new();
 
     public static SqlSchema Empty { get; } = new();
@@ -380,13 +372,8 @@ public sealed class SqlSchema
         }
 
         SqlSchemaTable? unqualified = null;
-        foreach (var t in TableList)
+        foreach (var t in TableList.Named(name!))
         {
-            if (!string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             if (string.IsNullOrEmpty(schema) || string.Equals(t.Schema, schema, StringComparison.OrdinalIgnoreCase))
             {
                 return t;

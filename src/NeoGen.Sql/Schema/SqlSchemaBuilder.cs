@@ -402,6 +402,7 @@ public sealed class SqlSchemaBuilder
             }
 
             renamed.Name = newName;
+            _schema.TableList.Reindex();
         }
 
         private void EnumType(CreateEnumTypeStatement e)
@@ -1085,6 +1086,7 @@ public sealed class SqlSchemaBuilder
                     }
 
                     table.Name = newName;
+                    _schema.TableList.Reindex();
                     if (action.NewTableName.Qualifier != null)
                     {
                         table.Schema = action.NewTableName.Qualifier;
@@ -1259,6 +1261,7 @@ public sealed class SqlSchemaBuilder
         {
             var oldName = column.Name;
             column.Name = newName;
+            table.ColumnList.Reindex();
             for (var i = 0; i < table.PrimaryKeyList.Count; i++)
             {
                 if (string.Equals(table.PrimaryKeyList[i], oldName, StringComparison.OrdinalIgnoreCase))
