@@ -292,13 +292,6 @@ internal sealed class CompilationSchema
         return null;
     }
 
-    /// <summary>The member attributes <see cref="ReadEntity"/> understands.</summary>
-    private static readonly string[] MemberAttributes =
-    {
-        KnownNames.ColumnAttribute, KnownNames.DataAnnotationsColumn, KnownNames.KeyAttribute, KnownNames.DataAnnotationsKey,
-        KnownNames.GeneratedAttribute, KnownNames.DataAnnotationsDatabaseGenerated, KnownNames.ForeignKeyAttribute,
-    };
-
     private static EntityTable ReadEntity(INamedTypeSymbol type, string table, out List<SqlColumnSpec> columns, out List<SqlIndexSpec> indexes, out List<SqlForeignKeySpec> foreignKeys)
     {
         columns = new List<SqlColumnSpec>();
@@ -339,40 +332,11 @@ internal sealed class CompilationSchema
                     continue;
                 }
 
-                var column = Naming.ToSnakeCase(property.Name);
-                bool isKey = false, isGenerated = false;
-                ITypeSymbol? principal = null;
-                foreach (var attribute in attributes)
-                {
-                    switch (attribute.AttributeClass.NameAmong(MemberAttributes))
-                    {
-                        case KnownNames.ColumnAttribute:
-                        case KnownNames.DataAnnotationsColumn:
-                            if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string columnName && columnName.Length > 0)
-                            {
-                                column = columnName;
-                            }
-
-                            break;
-                        case KnownNames.KeyAttribute:
-                        case KnownNames.DataAnnotationsKey:
-                            isKey = true;
-                            break;
-                        case KnownNames.GeneratedAttribute:
-                            isGenerated = true;
-                            break;
-                        case KnownNames.DataAnnotationsDatabaseGenerated:
-                            isGenerated = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int option && option != 0;
-                            break;
-                        case KnownNames.ForeignKeyAttribute:
-                            principal = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as ITypeSymbol : null;
-                            break;
-                    }
-                }
-
-                columns.Add(new SqlColumnSpec(column, sqlType.Value, nullable, isKey, isGenerated));
+                var mapping = MemberMapping.Read(attributes);
+                var column = mapping.ColumnName ?? Naming.ToSnakeCase(property.Name);
+                columns.Add(new SqlColumnSpec(column, sqlType.Value, nullable, mapping.IsKey, mapping.IsGenerated));
                 members.Add(new EntityMember(property.Name, column));
-                if (principal is INamedTypeSymbol principalType && TableName(principalType) is { } referenced)
+                if (mapping.Principal is INamedTypeSymbol principalType && TableName(principalType) is { } referenced)
                 {
                     foreignKeys.Add(new SqlForeignKeySpec(new[] { column }, referenced));
                 }

@@ -49,21 +49,6 @@ internal static class EntityParser
         public void Dispose() => t_parsed = _outer;
     }
 
-    /// <summary>The member attributes the parser understands (the cases of its switch).</summary>
-    private static readonly string[] MemberAttributes =
-    {
-        KnownNames.ColumnAttribute,
-        KnownNames.DataAnnotationsColumn,
-        KnownNames.KeyAttribute,
-        KnownNames.DataAnnotationsKey,
-        KnownNames.GeneratedAttribute,
-        KnownNames.DataAnnotationsDatabaseGenerated,
-        KnownNames.VersionAttribute,
-        KnownNames.DataAnnotationsConcurrencyCheck,
-        KnownNames.CreatedAtAttribute,
-        KnownNames.UpdatedAtAttribute,
-    };
-
     private static EntityModel ParseUncached(ITypeSymbol type)
     {
         var typeName = TypeMapper.Display(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
@@ -124,50 +109,14 @@ internal static class EntityParser
                     allAttributes.AddRange(constructorParameters[parameterIndex].GetAttributes());
                 }
 
-                var column = Naming.ToSnakeCase(property.Name);
-                bool isKey = false, isGenerated = false, isVersion = false, isCreated = false, isUpdated = false;
-                foreach (var attribute in allAttributes)
+                var mapping = MemberMapping.Read(allAttributes);
+                var column = mapping.ColumnName ?? Naming.ToSnakeCase(property.Name);
+                if (mapping.EnumAsString)
                 {
-                    switch (attribute.AttributeClass.NameAmong(MemberAttributes))
-                    {
-                        case KnownNames.ColumnAttribute:
-                        case KnownNames.DataAnnotationsColumn:
-                            if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string columnName && columnName.Length > 0)
-                            {
-                                column = columnName;
-                            }
-
-                            if (Named(attribute, "EnumStorage") is int storage && storage == 1)
-                            {
-                                scalar = scalar.WithEnumAsString(true);
-                            }
-
-                            break;
-                        case KnownNames.KeyAttribute:
-                        case KnownNames.DataAnnotationsKey:
-                            isKey = true;
-                            break;
-                        case KnownNames.GeneratedAttribute:
-                            isGenerated = true;
-                            break;
-                        case KnownNames.DataAnnotationsDatabaseGenerated:
-                            // DatabaseGeneratedOption.Identity (1) or Computed (2).
-                            isGenerated = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int option && option != 0;
-                            break;
-                        case KnownNames.VersionAttribute:
-                        case KnownNames.DataAnnotationsConcurrencyCheck:
-                            isVersion = true;
-                            break;
-                        case KnownNames.CreatedAtAttribute:
-                            isCreated = true;
-                            break;
-                        case KnownNames.UpdatedAtAttribute:
-                            isUpdated = true;
-                            break;
-                    }
+                    scalar = scalar.WithEnumAsString(true);
                 }
 
-                members.Add(new MemberModel(property.Name, column, scalar, isKey, isGenerated, isVersion, isCreated, isUpdated, property.IsRequired, settable, parameterIndex));
+                members.Add(new MemberModel(property.Name, column, scalar, mapping.IsKey, mapping.IsGenerated, mapping.IsVersion, mapping.IsCreatedAt, mapping.IsUpdatedAt, property.IsRequired, settable, parameterIndex));
             }
         }
 
