@@ -13,7 +13,6 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
-using NeoGen.Analyzers.Diagnostics;
 using NeoGen.Analyzers.Injection;
 
 namespace NeoGen.CodeFixes;
@@ -29,7 +28,7 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
 {
     public const string EquivalenceKey = "NG1001.Parameterize";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(AnalyzerDescriptors.SqlBuiltAtRunTime.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("NG1001");
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

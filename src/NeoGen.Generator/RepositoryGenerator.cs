@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NeoGen.Generator.Common;
-using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Emitting;
 using NeoGen.Generator.Model;
@@ -16,9 +15,10 @@ using NeoGen.Shared;
 namespace NeoGen.Generator;
 
 /// <summary>
-/// Writes one implementation class per [Repository] interface and dialect. The pipeline: parse each
-/// interface (and each [Table] type) into equatable models, combine them, plan and emit into text,
-/// then add the sources and report the diagnostics from two separate outputs.
+/// Writes one implementation class per [Repository] interface and dialect. The pipeline: parse each interface (and
+/// each [Table] type) into equatable models; combine them with the schema files into a schema snapshot; plan each
+/// method per dialect (write, bind, check, rewrite) and emit text; then add the sources and report the diagnostics from
+/// two separate outputs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RepositoryGenerator : IIncrementalGenerator
@@ -36,25 +36,32 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellationToken) => SafeParse(syntaxContext, cancellationToken))
             .WithTrackingName(ParseStep);
 
-        var tables = context.SyntaxProvider.ForAttributeWithMetadataName(
+        var neoGenTables = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.TableAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (syntaxContext, _) => syntaxContext.TargetSymbol is ITypeSymbol type ? EntityParser.Parse(type) : null)
-            .Where(static t => t is not null)
-            .Select(static (t, _) => t!)
-            .Collect()
+                static (syntaxContext, _) => ReadTable(syntaxContext.TargetSymbol));
+        var entityFrameworkTables = context.SyntaxProvider.ForAttributeWithMetadataName(
+                KnownNames.DataAnnotationsTable,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (syntaxContext, _) => ReadTable(syntaxContext.TargetSymbol));
+        var tables = neoGenTables.Collect().Combine(entityFrameworkTables.Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(t => t is not null).Select(t => t!).ToEquatableArray())
             .WithTrackingName(TablesStep);
 
-        // Schema files (.sql AdditionalFiles) name the columns of tables that have no [Table] type.
+        // Schema files (.sql AdditionalFiles), applied in file-name order like migrations.
         var schemaFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => (FileName: System.IO.Path.GetFileName(file.Path), Text: file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (file, cancellationToken) => new SchemaFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
-            .Select(static (files, cancellationToken) => SafeSchema(files, cancellationToken))
+            .Select(static (files, _) => files.ToEquatableArray())
             .WithTrackingName(SchemaFilesStep);
 
-        var emitted = repositories.Combine(tables).Combine(schemaFiles)
-            .Select(static (pair, _) => Emit(pair.Left.Left, pair.Left.Right, pair.Right))
+        var snapshot = tables.Select(static (t, _) => t.Select(d => d.Entity).ToEquatableArray())
+            .Combine(schemaFiles)
+            .Select(static (pair, _) => new SchemaSnapshot(pair.Left, pair.Right));
+
+        var emitted = repositories.Combine(snapshot)
+            .Select(static (pair, cancellationToken) => Emit(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(EmitStep);
 
         context.RegisterSourceOutput(emitted.Select(static (e, _) => e.Sources), static (output, sources) =>
@@ -67,29 +74,64 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
 
         // Diagnostics are re-anchored on the current syntax trees, so '#pragma warning disable' applies to
         // them (a location rebuilt from a file path alone is treated as an external file and ignores pragmas).
-        context.RegisterSourceOutput(
-            emitted.Select(static (e, _) => e.Diagnostics).Combine(context.CompilationProvider),
-            static (output, pair) =>
-            {
-                if (pair.Left.Count == 0)
-                {
-                    return;
-                }
-
-                var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
-                foreach (var tree in pair.Right.SyntaxTrees)
-                {
-                    trees[tree.FilePath] = tree;
-                }
-
-                foreach (var diagnostic in pair.Left)
-                {
-                    output.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
-                }
-            });
+        RegisterDiagnostics(context, emitted.Select(static (e, _) => e.Diagnostics));
+        RegisterDiagnostics(context, tables.Select(static (t, _) => t.SelectMany(d => d.Diagnostics).ToEquatableArray()));
     }
 
-    private static RepositoryParseResult SafeParse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    private static void RegisterDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
+        => context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
+
+    private static void RegisterDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics)
+        => context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            trees[tree.FilePath] = tree;
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
+        }
+    }
+
+    /// <summary>A [Table] type, and NG0011 for each of its members that is not a column type (reported once per type).</summary>
+    private static TableDeclaration? ReadTable(ISymbol symbol)
+    {
+        if (symbol is not ITypeSymbol type)
+        {
+            return null;
+        }
+
+        try
+        {
+            var entity = EntityReader.Read(type);
+            var diagnostics = entity.Unmapped.Select(member => DiagnosticInfo.Create(
+                Rules.UnmappedMember,
+                LocationInfo.From(type.GetMembers(member.Name).FirstOrDefault()?.Locations.FirstOrDefault() ?? type.Locations.FirstOrDefault()),
+                entity.DisplayName,
+                member.Name,
+                member.TypeDisplay,
+                member.Reason)).ToEquatableArray();
+            return new TableDeclaration(entity, diagnostics);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new TableDeclaration(
+                new EntityModel(type.Name, type.Name, null, null, false, EquatableArray<MemberModel>.Empty, 0, false, false, "it could not be read", EquatableArray<IndexModel>.Empty, EquatableArray<ForeignKeyModel>.Empty, EquatableArray<UnmappedMember>.Empty),
+                new[] { DiagnosticInfo.Create(Rules.InternalError, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, Describe(exception)) }.ToEquatableArray());
+        }
+    }
+
+    private static RepositoryParseResult SafeParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -104,21 +146,8 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             // A generator crash (CS8785) hides every other message; report it as a diagnostic on the interface.
             return new RepositoryParseResult(null, new[]
             {
-                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, Describe(exception)),
+                DiagnosticInfo.Create(Rules.InternalError, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, Describe(exception)),
             }.ToEquatableArray());
-        }
-    }
-
-    private static SchemaFileTables SafeSchema(ImmutableArray<(string FileName, string Text)> files, System.Threading.CancellationToken cancellationToken)
-    {
-        try
-        {
-            return SchemaFileTables.Build(files, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The schema parser promises not to throw; if it ever does, queries are checked without the files.
-            return SchemaFileTables.Empty;
         }
     }
 
@@ -128,14 +157,15 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         return $"{exception.GetType().Name}: {exception.Message} {frame}";
     }
 
-    private static EmitResult Emit(RepositoryParseResult parsed, ImmutableArray<EntityModel> tables, SchemaFileTables schemaFiles)
+    private static EmitResult Emit(RepositoryParseResult parsed, SchemaSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(parsed.Diagnostics);
         var sources = new List<GeneratedSource>();
         var repository = parsed.Model;
         if (repository is null)
         {
-            return new EmitResult(EquatableArray<GeneratedSource>.Empty, diagnostics.ToEquatableArray());
+            return new EmitResult(EquatableArray<GeneratedSource>.Empty, diagnostics.ToArray());
         }
 
         var hintBase = (repository.Namespace.Length > 0 ? repository.Namespace + "." : string.Empty)
@@ -144,29 +174,43 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         var emitted = new List<RepositoryTarget>();
         foreach (var target in repository.Targets)
         {
-            var dialect = DialectEmitter.For(target.Dialect);
+            cancellationToken.ThrowIfCancellationRequested();
+            var dialect = TargetDialects.For(target.Dialect);
             if (dialect is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DialectNotSupported, target.Location, "Generating a repository", QueryPlanner.DialectName(target.Dialect), "this version of NeoGen generates SQLite and PostgreSQL repositories; MySQL and SQL Server follow"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, target.Location, "Generating a repository", DialectNames.Display(target.Dialect), "this version of NeoGen generates SQLite and PostgreSQL repositories; MySQL and SQL Server follow"));
                 continue;
             }
 
-            var providerPresent = target.Dialect == 0 ? repository.HasSqliteProvider : repository.HasNpgsqlProvider;
-            if (!providerPresent)
+            if (!repository.ReferencedProviders.Contains(target.Dialect.ToString()))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProviderNotReferenced, target.Location, dialect.Name, target.Dialect == 0 ? "Microsoft.Data.Sqlite" : "Npgsql"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.ProviderNotReferenced, target.Location, dialect.Name, dialect.ProviderPackage));
                 continue;
             }
 
             try
             {
-                var planned = repository.Methods.Select(method => QueryPlanner.Plan(method, target.Dialect, tables, schemaFiles.For(target.Dialect), repository.Entity, diagnostics)).ToList();
+                var unstorable = repository.Entity?.Members.Where(m => !ColumnTypes.IsStorable(m.Type, target.Dialect)).ToList() ?? new List<MemberModel>();
+                foreach (var member in unstorable)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnmappedMember, target.Location, repository.Entity!.DisplayName, member.Name, member.Type.DisplayName, $"{dialect.DisplayName} has no array columns"));
+                }
+
+                var planned = repository.Methods.Select(method =>
+                {
+                    if (method.Source == MethodSource.Crud && unstorable.Count > 0)
+                    {
+                        return new PlannedMethod(method) { FailureReason = $"NG0011: {repository.Entity!.DisplayName}.{unstorable[0].Name} cannot be stored on {dialect.DisplayName}" };
+                    }
+
+                    return QueryPlanner.Plan(method, dialect, snapshot, repository.Entity, diagnostics);
+                }).ToList();
                 sources.Add(new GeneratedSource(hintBase + "." + dialect.Name + ".g.cs", new RepositoryEmitter(repository, target, dialect, planned).Emit()));
                 emitted.Add(target);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, target.Location, repository.InterfaceName, Describe(exception)));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.InternalError, target.Location, repository.InterfaceName, Describe(exception)));
             }
         }
 
@@ -175,13 +219,15 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             sources.Add(new GeneratedSource(hintBase + ".Factory.g.cs", FactoryEmitter.Emit(repository, emitted)));
         }
 
-        // A statement is checked once per dialect; report each finding once.
-        return new EmitResult(sources.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
+        return new EmitResult(sources.ToEquatableArray(), diagnostics.ToArray());
     }
 }
 
+/// <summary>A [Table] type as the generator sees it, and what is wrong with its members.</summary>
+internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <summary>One generated file.</summary>
-public sealed record GeneratedSource(string HintName, string Text);
+internal sealed record GeneratedSource(string HintName, string Text);
 
 /// <summary>What one repository produced: its files and its diagnostics.</summary>
-public sealed record EmitResult(EquatableArray<GeneratedSource> Sources, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record EmitResult(EquatableArray<GeneratedSource> Sources, EquatableArray<DiagnosticInfo> Diagnostics);

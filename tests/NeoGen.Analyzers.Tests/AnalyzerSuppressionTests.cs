@@ -27,8 +27,6 @@ public sealed partial class AnalyzerSuppressionTests
         { "NG2001", RepoStart, """[Query("SELECT id FROM {|NG2001:usrs|} WHERE id = @id")] Task<long> GetIdAsync(long id);""", RepoEnd },
         { "NG2002", RepoStart, """[Query("SELECT id, {|NG2002:mail|} FROM users WHERE id = @id")] Task<string> GetMailAsync(long id);""", RepoEnd },
         { "NG2003", RepoStart, """[Query("SELECT {|NG2003:id|}, u.email FROM users u JOIN teams t ON t.id = u.team_id WHERE u.email = @email")] Task<List<UserRow>> AllAsync(string email);""", RepoEnd },
-        { "NG2004", RepoStart, """[Query("SELECT id FROM users WHERE team_id = {|NG2004:@teamId|}")] Task<List<long>> InTeamAsync(string teamId);""", RepoEnd },
-        { "NG2007", RepoStart, """[Query("SELECT id, email, {|NG2007:display_name|} FROM users WHERE id = @id")] Task<UserRow?> RowAsync(long id);""", RepoEnd },
         { "NG2008", RepoStart, """[Query("INSERT INTO users ({|NG2008:team_id, created_at, active, score|}) VALUES (@teamId, @at, @active, @score)")] Task<int> AddAsync(long teamId, DateTime at, bool active, int score);""", RepoEnd },
         { "NG3001", RepoStart, """[Query("SELECT id FROM users WHERE {|NG3001:created_at|} > @after")] Task<List<long>> SinceAsync(DateTime after);""", RepoEnd },
         { "NG3001", RepoStart, """Task<List<User>> {|NG3001:FindByScoreAndActiveAsync|}(int score, bool active);""", RepoEnd },
@@ -99,7 +97,7 @@ public sealed partial class AnalyzerSuppressionTests
     private const string BrokenSchema = "CREATE TABLE orders (id INTEGER PRIMARY KEY);\nALTER TABLE nothing ADD COLUMN x INTEGER;\n";
 
     private static readonly DiagnosticResult SchemaFileError = new DiagnosticResult("NG1002", DiagnosticSeverity.Error)
-        .WithSpan("/db/001_init.sql", 2, 13, 2, 20).WithArguments("001_init.sql", "Table 'nothing' does not exist").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+        .WithSpan("/db/001_init.sql", 2, 13, 2, 20).WithArguments("Schema file '001_init.sql': Table 'nothing' does not exist").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static QueryAnalyzerTest SchemaFileTest()
     {

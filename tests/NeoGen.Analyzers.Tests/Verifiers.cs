@@ -82,7 +82,9 @@ internal sealed class CodeFixTest : CSharpCodeFixTest<SqlInjectionAnalyzer, SqlI
 internal static class Verify
 {
     public static DiagnosticResult NG1001(int location, string sink, string part, string how)
-        => new DiagnosticResult("NG1001", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(sink, part, how).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+        => new DiagnosticResult("NG1001", DiagnosticSeverity.Error).WithLocation(location)
+            .WithArguments($"SQL passed to '{sink}' is built from '{part}' by {how}; keep the SQL constant and pass the value as a parameter")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     public static Task Analyzer(string source, params DiagnosticResult[] expected)
     {

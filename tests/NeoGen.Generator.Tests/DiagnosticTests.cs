@@ -435,7 +435,7 @@ public sealed class DiagnosticTests
     {
         var root = FindRepositoryRoot();
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var descriptors = typeof(NeoGen.Generator.Diagnostics.DiagnosticDescriptors).GetFields()
+        var descriptors = typeof(NeoGen.Shared.Rules).GetFields()
             .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().ToList();
         Assert.Contains(descriptors, d => d.Id == "NG0001");
         Assert.Contains(descriptors, d => d.Id == "NG2006");

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using NeoGen.Analyzers.Diagnostics;
+using NeoGen.Shared;
 
 namespace NeoGen.Analyzers.Injection;
 
@@ -18,7 +18,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: which kind of sink the SQL reached (see <see cref="SinkKinds"/>).</summary>
     public const string SinkProperty = "Sink";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.SqlBuiltAtRunTime);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.SqlNotConstant);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -174,13 +174,11 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         var location = partIsInside ? partSyntax.GetLocation() : valueSyntax.GetLocation();
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sinkKind);
         context.ReportDiagnostic(Diagnostic.Create(
-            AnalyzerDescriptors.SqlBuiltAtRunTime,
+            Rules.SqlNotConstant,
             location,
             ImmutableArray.Create(valueSyntax.GetLocation(), partSyntax.GetLocation()),
             properties,
-            sink,
-            Describe(partSyntax),
-            origin.How ?? "concatenation"));
+            $"SQL passed to '{sink}' is built from '{Describe(partSyntax)}' by {origin.How ?? "concatenation"}; keep the SQL constant and pass the value as a parameter"));
     }
 
     /// <summary>The source text of the unsafe part, on one line and at most 60 characters.</summary>

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using NeoGen.Analyzers.Diagnostics;
 using NeoGen.Analyzers.Schema;
 using NeoGen.Shared;
 using NeoGen.Sql;
@@ -20,7 +19,9 @@ namespace NeoGen.Analyzers.Query;
 
 /// <summary>
 /// Checks the SQL of <c>[Query]</c> methods (and the filters of derived query methods) against the compilation's schema:
-/// NG1003, NG1005, NG2001–NG2004, NG2007, NG2008, NG3001–NG3004; schema file errors as NG1002.
+/// NG1003, NG1005, NG2001–NG2003, NG2008, NG3001–NG3004; schema files' errors as NG1002 and their disagreements with the
+/// <c>[Table]</c> types as NG2010. How a method maps its parameters and results (NG2004–NG2007, NG2009) is the
+/// generator's, which binds the same SQL over the same schema.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
@@ -28,19 +29,18 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     public const string MembersProperty = "Members";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        QueryDescriptors.SchemaFileError,
-        QueryDescriptors.UpdateWithoutWhere,
-        QueryDescriptors.SelectStar,
-        QueryDescriptors.UnknownTable,
-        QueryDescriptors.UnknownColumn,
-        QueryDescriptors.AmbiguousColumn,
-        QueryDescriptors.IncompatibleParameter,
-        QueryDescriptors.NullableIntoNonNullable,
-        QueryDescriptors.InsertMissingColumn,
-        QueryDescriptors.MissingIndex,
-        QueryDescriptors.ForeignKeyWithoutIndex,
-        QueryDescriptors.LeadingWildcard,
-        QueryDescriptors.NotSargable);
+        Rules.SqlSyntax,
+        Rules.UpdateWithoutWhere,
+        Rules.SelectStar,
+        Rules.UnknownTable,
+        Rules.UnknownColumn,
+        Rules.AmbiguousColumn,
+        Rules.InsertMissingColumn,
+        Rules.SchemaDrift,
+        Rules.MissingIndex,
+        Rules.ForeignKeyWithoutIndex,
+        Rules.LeadingWildcard,
+        Rules.NotSargable);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -97,7 +97,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Schema files are read in the dialect most repositories use (SQLite when none says).</summary>
+    /// <summary>Schema files are reported in the dialect most repositories use (SQLite when none says).</summary>
     private static SqlDialect FileDialect(Compilation compilation)
     {
         var counts = new int[4];
@@ -133,7 +133,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, Lazy<CompilationSchema> lazy)
     {
         var path = context.AdditionalFile.Path;
-        if (!path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || !lazy.Value.FileErrors.TryGetValue(path, out var errors))
+        if (!path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || !lazy.Value.Primary.FileErrors.TryGetValue(path, out var errors))
         {
             return;
         }
@@ -144,12 +144,12 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var (message, start, length) in errors)
+        foreach (var error in errors)
         {
-            var s = Math.Max(0, Math.Min(start, text.Length));
-            var span = new TextSpan(s, Math.Max(0, Math.Min(length, text.Length - s)));
+            var s = Math.Max(0, Math.Min(error.Start, text.Length));
+            var span = new TextSpan(s, Math.Max(0, Math.Min(error.Length, text.Length - s)));
             var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-            context.ReportDiagnostic(Diagnostic.Create(QueryDescriptors.SchemaFileError, location, System.IO.Path.GetFileName(path), message));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.SqlSyntax, location, $"Schema file '{System.IO.Path.GetFileName(path)}': {error.Message}"));
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         var schema = lazy.Value;
         var entity = schema.EntityFor(property.ContainingType);
         var member = entity?.MemberByName(property.Name);
-        var table = entity == null ? null : schema.Schema.FindTable(entity.Table);
+        var table = entity == null ? null : schema.Primary.Schema.FindTable(entity.Table);
         if (member == null || table == null || table.HasIndexLeadingWith(member.Column))
         {
             return;
@@ -177,7 +177,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            QueryDescriptors.ForeignKeyWithoutIndex,
+            Rules.ForeignKeyWithoutIndex,
             location,
             entity!.TypeLocations,
             ImmutableDictionary<string, string?>.Empty.Add(MembersProperty, property.Name),
@@ -188,24 +188,18 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeType(SymbolAnalysisContext context, Lazy<CompilationSchema> lazy)
     {
-        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type)
+        if (context.Symbol is not INamedTypeSymbol type)
         {
             return;
         }
 
-        var dialects = new List<SqlDialect>();
-        foreach (var attribute in type.GetAttributes())
+        if (type.TypeKind != TypeKind.Interface)
         {
-            if (attribute.AttributeClass.IsNamed(KnownNames.RepositoryAttribute))
-            {
-                var d = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int i && i >= 0 && i <= 3 ? (SqlDialect)i : SqlDialect.Sqlite;
-                if (!dialects.Contains(d))
-                {
-                    dialects.Add(d);
-                }
-            }
+            AnalyzeDrift(context, type, lazy);
+            return;
         }
 
+        var dialects = DialectNames.OfRepository(type);
         if (dialects.Count == 0)
         {
             return;
@@ -224,11 +218,35 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.QueryAttribute));
             if (query != null)
             {
-                Safe(() => AnalyzeQuery(context, schema, method, query, dialects));
+                Safe(() => AnalyzeQuery(context, schema, query, dialects));
             }
             else if (entityType != null && !method.IsStatic && method.IsAbstract)
             {
-                Safe(() => AnalyzeDerived(context, schema, method, entityType));
+                Safe(() => AnalyzeDerived(context, schema, method, entityType, dialects[0]));
+            }
+        }
+    }
+
+    /// <summary>NG2010: what the schema files say about a <c>[Table]</c> type's table, where the type disagrees.</summary>
+    private static void AnalyzeDrift(SymbolAnalysisContext context, INamedTypeSymbol type, Lazy<CompilationSchema> lazy)
+    {
+        if (!type.GetAttributes().Any(a => a.AttributeClass.IsNamedAny(KnownNames.TableAttribute, KnownNames.DataAnnotationsTable)))
+        {
+            return;
+        }
+
+        var schema = lazy.Value;
+        if (!schema.HasFiles || schema.EntityFor(type) is not { } entity)
+        {
+            return;
+        }
+
+        foreach (var drift in schema.Primary.Drifts.Where(d => string.Equals(d.Table, entity.Table, StringComparison.OrdinalIgnoreCase)))
+        {
+            var location = drift.Member != null && entity.MemberLocations.TryGetValue(drift.Member, out var memberLocation) ? memberLocation : entity.TypeLocation;
+            if (location != null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.SchemaDrift, location, drift.Message));
             }
         }
     }
@@ -247,7 +265,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void AnalyzeDerived(SymbolAnalysisContext context, CompilationSchema schema, IMethodSymbol method, INamedTypeSymbol entityType)
+    private static void AnalyzeDerived(SymbolAnalysisContext context, CompilationSchema schema, IMethodSymbol method, INamedTypeSymbol entityType, SqlDialect dialect)
     {
         var entity = schema.EntityFor(entityType);
         if (entity == null)
@@ -255,31 +273,31 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var table = schema.Schema.FindTable(entity.Table);
+        var table = schema.For(dialect).Schema.FindTable(entity.Table);
         if (table == null || table.IsView)
         {
             return;
         }
 
-        var parsed = DerivedQueryNames.Parse(method.Name, entity.Members.Select(m => m.PropertyName).ToList());
-        if (parsed == null || parsed.Value.Filtered.Count == 0)
+        var parsed = DerivedQueryGrammar.Parse(method.Name, entity.Model.DisplayName, entity.Model.Members.Select(m => m.Name).ToList());
+        if (parsed.Query is not { } query)
         {
             return;
         }
 
-        var columns = new List<string>();
-        var members = new List<string>();
-        foreach (var name in parsed.Value.Filtered)
+        // The filters an index could serve, in the order an index would take them: equalities, then one range.
+        var filters = query.Predicates.Where(p => DerivedQueryGrammar.CanUseIndex(p.Operator))
+            .Select(p => (Member: entity.MemberByName(p.Member)!, p.Operator, Or: p.OrWithPrevious || query.Predicates.Any(q => q.OrWithPrevious)))
+            .ToList();
+        if (filters.Count == 0 || filters.Any(f => table.HasIndexLeadingWith(f.Member.Column)))
         {
-            var member = entity.MemberByName(name);
-            if (member != null && !columns.Contains(member.Column))
-            {
-                columns.Add(member.Column);
-                members.Add(member.PropertyName);
-            }
+            return;
         }
 
-        if (columns.Count == 0 || columns.Any(c => table.HasIndexLeadingWith(c)))
+        var equalities = filters.Where(f => f.Operator is DerivedOperator.Equal or DerivedOperator.In or DerivedOperator.True or DerivedOperator.False or DerivedOperator.IsNull).ToList();
+        var suggested = (filters.All(f => f.Or) ? filters.Take(1) : equalities.Where(f => !f.Or).Concat(filters.Where(f => !f.Or && !equalities.Contains(f)).Take(1)))
+            .Select(f => f.Member).Distinct().ToList();
+        if (suggested.Count == 0)
         {
             return;
         }
@@ -290,20 +308,21 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var columns = suggested.Select(m => m.Column).ToList();
         context.ReportDiagnostic(Diagnostic.Create(
-            QueryDescriptors.MissingIndex,
+            Rules.MissingIndex,
             location,
             entity.TypeLocations,
-            ImmutableDictionary<string, string?>.Empty.Add(MembersProperty, string.Join(",", members)),
+            ImmutableDictionary<string, string?>.Empty.Add(MembersProperty, string.Join(",", suggested.Select(m => m.Name))),
             table.Name,
-            Describe(columns),
+            Describe(filters.Select(f => f.Member.Column).Distinct().ToList()),
             string.Join(", ", columns)));
     }
 
     private static string Describe(List<string> columns)
         => columns.Count == 1 ? $"the filter on '{columns[0]}'" : "the filter on " + string.Join(", ", columns.Select(c => "'" + c + "'"));
 
-    private static void AnalyzeQuery(SymbolAnalysisContext context, CompilationSchema schema, IMethodSymbol method, AttributeData query, List<SqlDialect> dialects)
+    private static void AnalyzeQuery(SymbolAnalysisContext context, CompilationSchema schema, AttributeData query, List<SqlDialect> dialects)
     {
         if (query.ConstructorArguments.Length == 0 || query.ConstructorArguments[0].Value is not string sql)
         {
@@ -321,13 +340,14 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         var reported = new HashSet<(string, int, int, string)>();
         foreach (var dialect in dialects)
         {
-            var bound = SqlBinder.Bind(sql, dialect, schema.Schema);
+            var composed = schema.For(dialect);
+            var bound = SqlBinder.Bind(sql, dialect, composed.Schema);
             if (bound.Errors.Count > 0 || bound.Statement == null)
             {
                 continue;
             }
 
-            foreach (var diagnostic in Check(bound, schema, method, literal))
+            foreach (var diagnostic in Check(bound, schema, composed, literal))
             {
                 var key = (diagnostic.Id, diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length, diagnostic.GetMessage());
                 if (reported.Add(key))
@@ -338,7 +358,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static IEnumerable<Diagnostic> Check(BoundStatement bound, CompilationSchema schema, IMethodSymbol method, LiteralLocator literal)
+    private static IEnumerable<Diagnostic> Check(BoundStatement bound, CompilationSchema schema, ComposedSchema composed, LiteralLocator literal)
     {
         var list = new List<Diagnostic>();
 
@@ -348,30 +368,38 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var keyword = bound.StatementKeyword;
             var loc = keyword.HasValue ? literal.Inside(keyword.Value.Start, keyword.Value.Length) : literal.Whole;
             var verb = bound.Kind.ToString().ToUpperInvariant().Contains("DELETE") ? "DELETE" : "UPDATE";
-            list.Add(Diagnostic.Create(QueryDescriptors.UpdateWithoutWhere, loc, verb, bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault()?.Name ?? "?"));
+            list.Add(Diagnostic.Create(Rules.UpdateWithoutWhere, loc, verb, bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault()?.Name ?? "?"));
         }
 
         // NG1005
         foreach (var star in bound.StarSpans)
         {
-            list.Add(Diagnostic.Create(QueryDescriptors.SelectStar, literal.Inside(star.Start, star.Length), literal.Text(star.Start, star.Length)));
+            list.Add(Diagnostic.Create(Rules.SelectStar, literal.Inside(star.Start, star.Length), literal.Text(star.Start, star.Length)));
         }
 
         // NG2001 / NG2002 / NG2003
-        var knowsTables = schema.Schema.Tables.Count > 0;
+        var knowsTables = composed.Schema.Tables.Count > 0;
         foreach (var problem in bound.Problems)
         {
             DiagnosticDescriptor? descriptor = problem.Kind switch
             {
-                SqlBindingProblemKind.UnknownTable => knowsTables ? QueryDescriptors.UnknownTable : null,
-                SqlBindingProblemKind.UnknownColumn => QueryDescriptors.UnknownColumn,
-                SqlBindingProblemKind.AmbiguousColumn => QueryDescriptors.AmbiguousColumn,
+                SqlBindingProblemKind.UnknownTable => knowsTables ? Rules.UnknownTable : null,
+                SqlBindingProblemKind.UnknownColumn => Rules.UnknownColumn,
+                SqlBindingProblemKind.AmbiguousColumn => Rules.AmbiguousColumn,
                 _ => null,
             };
-            if (descriptor != null)
+            if (descriptor == null)
             {
-                list.Add(Diagnostic.Create(descriptor, literal.Inside(problem.Start, problem.Length), problem.Message));
+                continue;
             }
+
+            var message = problem.Message;
+            if (problem.Kind == SqlBindingProblemKind.UnknownTable && !schema.HasFiles && !message.Contains("did you mean"))
+            {
+                message += "; declare it with a [Table] type, or pass its DDL to the compiler: <AdditionalFiles Include=\"Migrations/*.sql\" />";
+            }
+
+            list.Add(Diagnostic.Create(descriptor, literal.Inside(problem.Start, problem.Length), message));
         }
 
         // NG2008
@@ -381,163 +409,12 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var loc = span.HasValue ? literal.Inside(span.Value.Start, span.Value.Length) : literal.Whole;
             foreach (var column in bound.MissingInsertColumns)
             {
-                list.Add(Diagnostic.Create(QueryDescriptors.InsertMissingColumn, loc, bound.TargetTable.Name, column.Name));
+                list.Add(Diagnostic.Create(Rules.InsertMissingColumn, loc, bound.TargetTable.Name, column.Name));
             }
         }
 
-        CheckParameters(bound, method, literal, list);
-        CheckResult(bound, method, literal, list);
         CheckIndexes(bound, schema, literal, list);
         return list;
-    }
-
-    private static void CheckParameters(BoundStatement bound, IMethodSymbol method, LiteralLocator literal, List<Diagnostic> list)
-    {
-        foreach (var p in bound.Parameters)
-        {
-            if (p.Column == null || p.Table == null
-                || p.Role is not (SqlParameterRole.Comparison or SqlParameterRole.InListItem or SqlParameterRole.InCollection or SqlParameterRole.Between or SqlParameterRole.Assignment or SqlParameterRole.InsertValue))
-            {
-                continue;
-            }
-
-            var parameter = method.Parameters.FirstOrDefault(x => string.Equals(x.Name, p.Name, StringComparison.OrdinalIgnoreCase));
-            if (parameter == null)
-            {
-                continue;
-            }
-
-            var type = parameter.Type;
-            if (p.Role == SqlParameterRole.InCollection)
-            {
-                type = Element(type) ?? type;
-            }
-
-            var category = TypeCategories.Column(type, out _);
-            if (category == null || TypeCategories.Compatible(category.Value, p.Column.Type))
-            {
-                continue;
-            }
-
-            var how = p.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue ? "assigned to" : "compared with";
-            list.Add(Diagnostic.Create(
-                QueryDescriptors.IncompatibleParameter,
-                literal.Inside(p.Start, p.Length),
-                p.Name,
-                parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                how,
-                p.Table.Name,
-                p.Column.Name,
-                p.Column.DeclaredType ?? p.Column.Type.ToString()));
-        }
-    }
-
-    private static ITypeSymbol? Element(ITypeSymbol type)
-    {
-        if (type is IArrayTypeSymbol array)
-        {
-            return array.ElementType;
-        }
-
-        if (type is INamedTypeSymbol named && named.SpecialType != SpecialType.System_String)
-        {
-            foreach (var i in named.AllInterfaces.Concat(new[] { named }))
-            {
-                if (i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && i.TypeArguments.Length == 1)
-                {
-                    return i.TypeArguments[0];
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static ITypeSymbol? ResultElement(ITypeSymbol type)
-    {
-        if (type is INamedTypeSymbol { IsGenericType: true } task && task.TypeArguments.Length == 1
-            && task.Name is "Task" or "ValueTask" && task.ContainingNamespace.IsNamed("System.Threading.Tasks"))
-        {
-            type = task.TypeArguments[0];
-        }
-
-        if (type is IArrayTypeSymbol array)
-        {
-            return array.ElementType;
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Length == 1
-            && generic.Name is "List" or "IReadOnlyList" or "IEnumerable" or "IAsyncEnumerable" or "IList" or "ICollection" or "IReadOnlyCollection")
-        {
-            return generic.TypeArguments[0];
-        }
-
-        return type;
-    }
-
-    private static void CheckResult(BoundStatement bound, IMethodSymbol method, LiteralLocator literal, List<Diagnostic> list)
-    {
-        if (bound.ResultColumns.Count == 0 || method.ReturnsVoid)
-        {
-            return;
-        }
-
-        var element = ResultElement(method.ReturnType);
-        if (element is not INamedTypeSymbol type || type.IsTupleType || type.SpecialType != SpecialType.None
-            || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || TypeCategories.Category(type) != null
-            || type.ContainingNamespace.IsNamedAny("System", "System.Threading.Tasks"))
-        {
-            return;
-        }
-
-        var properties = new List<IPropertySymbol>();
-        for (ITypeSymbol? current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            properties.AddRange(current.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public));
-        }
-
-        foreach (var column in bound.ResultColumns)
-        {
-            if (!column.IsNullable || column.Name == null)
-            {
-                continue;
-            }
-
-            var member = properties.FirstOrDefault(p => ColumnName(p) is { } c && string.Equals(c, column.Name, StringComparison.OrdinalIgnoreCase))
-                         ?? properties.FirstOrDefault(p => string.Equals(p.Name, column.Name, StringComparison.OrdinalIgnoreCase))
-                         ?? properties.FirstOrDefault(p => string.Equals(Naming.ToSnakeCase(p.Name), column.Name, StringComparison.OrdinalIgnoreCase));
-            if (member == null || !NonNullable(member.Type))
-            {
-                continue;
-            }
-
-            var why = column.SourceColumn != null && !column.SourceColumn.IsNullable ? " (it comes from the optional side of an outer join)" : string.Empty;
-            list.Add(Diagnostic.Create(QueryDescriptors.NullableIntoNonNullable, literal.Inside(column.Start, column.Length), column.Name, why, type.Name, member.Name));
-        }
-    }
-
-    private static string? ColumnName(IPropertySymbol property)
-    {
-        foreach (var a in property.GetAttributes())
-        {
-            if (a.AttributeClass.IsNamedAny(KnownNames.ColumnAttribute, KnownNames.DataAnnotationsColumn)
-                && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is string s && s.Length > 0)
-            {
-                return s;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool NonNullable(ITypeSymbol type)
-    {
-        if (type.IsValueType)
-        {
-            return type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T && type.TypeKind != TypeKind.TypeParameter;
-        }
-
-        return type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
     }
 
     private static void CheckIndexes(BoundStatement bound, CompilationSchema schema, LiteralLocator literal, List<Diagnostic> list)
@@ -549,7 +426,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             if (use.Kind == SqlPredicateKind.Like && use.HasLeadingWildcard)
             {
                 var pattern = use.Pattern ?? new SqlSpan(use.Start, use.Length);
-                list.Add(Diagnostic.Create(QueryDescriptors.LeadingWildcard, literal.Inside(pattern.Start, pattern.Length), use.Table.Name, use.Column.Name));
+                list.Add(Diagnostic.Create(Rules.LeadingWildcard, literal.Inside(pattern.Start, pattern.Length), use.Table.Name, use.Column.Name));
                 continue;
             }
 
@@ -560,13 +437,14 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
                     && use.Table.HasIndexLeadingWith(use.Column.Name) && !use.Table.Indexes.Any(i => i.IsExpression))
                 {
                     var wrapper = use.Wrapper!.Value;
-                    list.Add(Diagnostic.Create(QueryDescriptors.NotSargable, literal.Inside(wrapper.Start, wrapper.Length), use.WrapperName ?? "expression", use.Table.Name, use.Column.Name));
+                    list.Add(Diagnostic.Create(Rules.NotSargable, literal.Inside(wrapper.Start, wrapper.Length), use.WrapperName ?? "expression", use.Table.Name, use.Column.Name));
                 }
 
                 continue;
             }
 
-            if (use.Kind == SqlPredicateKind.GroupBy)
+            // A sort or a grouping alone is not a filter, and an index it uses does not make a filter cheap.
+            if (use.Kind is SqlPredicateKind.GroupBy or SqlPredicateKind.OrderBy)
             {
                 continue;
             }
@@ -584,33 +462,24 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         {
             var table = pair.Key;
             var uses = pair.Value;
-            if (table.IsView || table.HasUnknownColumns || !uses.Any(u => u.Kind != SqlPredicateKind.OrderBy))
+            if (table.IsView || table.HasUnknownColumns)
             {
                 continue;
             }
 
-            if (uses.Any(u => table.HasIndexLeadingWith(u.Column.Name)))
+            var suggestion = MissingIndex(table, uses, bound);
+            if (suggestion == null)
             {
                 continue;
             }
 
-            var filters = uses.Where(u => u.Kind != SqlPredicateKind.OrderBy).OrderBy(u => u.Kind == SqlPredicateKind.Equality ? 0 : 1).ThenBy(u => u.Start).ToList();
-            var columns = new List<string>();
-            foreach (var u in filters)
-            {
-                if (!columns.Contains(u.Column.Name, StringComparer.OrdinalIgnoreCase))
-                {
-                    columns.Add(u.Column.Name);
-                }
-            }
-
-            var first = uses.Where(u => u.Kind != SqlPredicateKind.OrderBy).OrderBy(u => u.Start).First();
+            var (columns, first) = suggestion.Value;
             var entity = schema.Entities.TryGetValue(table.Name, out var e) ? e : null;
             var properties = ImmutableDictionary<string, string?>.Empty;
             var additional = Enumerable.Empty<Location>();
             if (entity != null)
             {
-                var members = columns.Select(c => entity.MemberForColumn(c)?.PropertyName).ToList();
+                var members = columns.Select(c => entity.MemberForColumn(c)?.Name).ToList();
                 if (members.All(m => m != null))
                 {
                     properties = properties.Add(MembersProperty, string.Join(",", members));
@@ -618,8 +487,85 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            list.Add(Diagnostic.Create(QueryDescriptors.MissingIndex, literal.Inside(first.Start, first.Length), additional, properties, table.Name, Describe(columns), string.Join(", ", columns)));
+            var filtered = uses.Where(u => u.Kind != SqlPredicateKind.JoinKey).OrderBy(u => u.Kind == SqlPredicateKind.Equality ? 0 : 1).ThenBy(u => u.Start)
+                .Select(u => u.Column.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var what = filtered.Count > 0 ? Describe(filtered) : $"the join on '{string.Join("', '", columns)}'";
+            list.Add(Diagnostic.Create(Rules.MissingIndex, literal.Inside(first.Start, first.Length), additional, properties, table.Name, what, string.Join(", ", columns)));
         }
+    }
+
+    /// <summary>
+    /// The index a table's predicates need and lack, or null. A table is served when one of its filters leads an
+    /// index, or when every join key it is looked up by has an index on one side (the planner then reads this table
+    /// and looks the other one up). The suggestion is an index the planner would use: equality filters first, then
+    /// one range, leaving out filters under an OR; a join key's index goes on the side that is joined in.
+    /// </summary>
+    private static (List<string> Columns, SqlPredicateUse First)? MissingIndex(SqlSchemaTable table, List<SqlPredicateUse> uses, BoundStatement bound)
+    {
+        var filters = uses.Where(u => u.Kind != SqlPredicateKind.JoinKey).ToList();
+        var joins = uses.Where(u => u.Kind == SqlPredicateKind.JoinKey).ToList();
+        if (filters.Count > 0)
+        {
+            var plain = filters.Where(u => !u.UnderOr).ToList();
+            var covered = plain.Any(u => table.HasIndexLeadingWith(u.Column.Name))
+                || (plain.Count == 0 && filters.All(u => table.HasIndexLeadingWith(u.Column.Name)));
+            if (covered)
+            {
+                return null;
+            }
+
+            var equalities = plain.Where(u => u.Kind is SqlPredicateKind.Equality or SqlPredicateKind.InList).OrderBy(u => u.Start).Select(u => u.Column.Name);
+            var range = plain.Where(u => u.Kind is SqlPredicateKind.Range or SqlPredicateKind.Like).OrderBy(u => u.Start).Select(u => u.Column.Name).Take(1);
+            var columns = equalities.Concat(range).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (columns.Count == 0)
+            {
+                columns.Add(filters.First(u => !table.HasIndexLeadingWith(u.Column.Name)).Column.Name);
+            }
+
+            return (columns, filters.OrderBy(u => u.Start).First());
+        }
+
+        foreach (var join in joins)
+        {
+            if (table.HasIndexLeadingWith(join.Column.Name))
+            {
+                continue;
+            }
+
+            var partner = join.Partner ?? bound.PredicateUses.FirstOrDefault(u => u.Kind == SqlPredicateKind.JoinKey && u != join && u.Table != table && string.Equals(u.Column.Name, join.Column.Name, StringComparison.OrdinalIgnoreCase));
+            if (partner == null || partner.Table.IsView || partner.Table.HasUnknownColumns)
+            {
+                continue;
+            }
+
+            // A filtered partner is where the planner starts: this table is then looked up by the join key.
+            var partnerFiltered = bound.PredicateUses.Any(u => u.Table == partner.Table && !u.IsWrapped && u.Kind is not (SqlPredicateKind.JoinKey or SqlPredicateKind.OrderBy or SqlPredicateKind.GroupBy));
+            if (partnerFiltered)
+            {
+                return (new List<string> { join.Column.Name }, join);
+            }
+
+            // Otherwise an index on the partner's key serves the join; with neither side indexed, the side joined in later is looked up.
+            if (!partner.Table.HasIndexLeadingWith(partner.Column.Name) && TableOrder(bound, table) > TableOrder(bound, partner.Table))
+            {
+                return (new List<string> { join.Column.Name }, join);
+            }
+        }
+
+        return null;
+    }
+
+    private static int TableOrder(BoundStatement bound, SqlSchemaTable table)
+    {
+        for (var i = 0; i < bound.Tables.Count; i++)
+        {
+            if (bound.Tables[i].Table == table)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>Maps offsets in the SQL value to source locations inside the literal.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -6,36 +7,21 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using NeoGen.Shared;
 using NeoGen.Sql;
 using NeoGen.Sql.Schema;
 
 namespace NeoGen.Analyzers.Schema;
 
-/// <summary>A mapped member of a <c>[Table]</c> type. Holds no symbol, so a schema can outlive its compilation.</summary>
-internal sealed class EntityMember
-{
-    public EntityMember(string propertyName, string column)
-    {
-        PropertyName = propertyName;
-        Column = column;
-    }
-
-    public string PropertyName { get; }
-
-    public string Column { get; }
-}
-
 /// <summary>A <c>[Table]</c> type and the table it maps to, by name and source location (no symbols).</summary>
 internal sealed class EntityTable
 {
-    public EntityTable(string metadataName, Location? typeLocation, string table, List<EntityMember> members)
+    public EntityTable(string metadataName, Location? typeLocation, EntityModel model, Dictionary<string, Location> memberLocations)
     {
         MetadataName = metadataName;
         TypeLocation = typeLocation;
-        Table = table;
-        Members = members;
+        Model = model;
+        MemberLocations = memberLocations;
     }
 
     /// <summary>The type's full metadata name (<c>Namespace.Outer+Inner`1</c>).</summary>
@@ -44,64 +30,65 @@ internal sealed class EntityTable
     /// <summary>Where the type is declared, for code fixes that add attributes to it.</summary>
     public Location? TypeLocation { get; }
 
+    /// <summary>The same model the generator reads the type into.</summary>
+    public EntityModel Model { get; }
+
+    /// <summary>Where each mapped member is declared, by member name.</summary>
+    public Dictionary<string, Location> MemberLocations { get; }
+
     public IEnumerable<Location> TypeLocations => TypeLocation == null ? Enumerable.Empty<Location>() : new[] { TypeLocation };
 
-    public string Table { get; }
+    public string Table => Model.Table!;
 
-    public List<EntityMember> Members { get; }
+    public MemberModel? MemberForColumn(string column) => Model.MemberForColumn(column);
 
-    public EntityMember? MemberForColumn(string column)
-    {
-        foreach (var m in Members)
-        {
-            if (string.Equals(m.Column, column, StringComparison.OrdinalIgnoreCase))
-            {
-                return m;
-            }
-        }
-
-        return null;
-    }
-
-    public EntityMember? MemberByName(string name)
-    {
-        foreach (var m in Members)
-        {
-            if (string.Equals(m.PropertyName, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return m;
-            }
-        }
-
-        return null;
-    }
+    public MemberModel? MemberByName(string name) => Model.Members.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>
-/// The schema of one compilation: every <c>[Table]</c> type, plus the <c>.sql</c> AdditionalFiles applied in file-name
-/// order. Built once per compilation (lazily, on first use) and never throws.
+/// The schema of one compilation, composed by <see cref="SchemaComposer"/> exactly as the generator composes it:
+/// every <c>[Table]</c> type (read by <see cref="EntityReader"/>) and the <c>.sql</c> AdditionalFiles applied in
+/// file-name order. One composition per dialect, made on first use; never throws.
 /// </summary>
 internal sealed class CompilationSchema
 {
-    private CompilationSchema(SqlSchema schema, Dictionary<string, EntityTable> entities, Dictionary<string, List<(string Message, int Start, int Length)>> fileErrors, Dictionary<string, SqlDialect> fileDialects)
+    private readonly IReadOnlyList<EntityModel> _models;
+    private readonly IReadOnlyList<SchemaFile> _files;
+    private readonly ConcurrentDictionary<SqlDialect, ComposedSchema> _composed = new();
+
+    private CompilationSchema(IReadOnlyList<EntityModel> models, IReadOnlyList<SchemaFile> files, Dictionary<string, EntityTable> entities, SqlDialect fileDialect)
     {
-        Schema = schema;
+        _models = models;
+        _files = files;
         Entities = entities;
-        FileErrors = fileErrors;
-        FileDialects = fileDialects;
+        FileDialect = fileDialect;
     }
 
-    public static CompilationSchema Empty { get; } = new(SqlSchema.Empty, new(StringComparer.OrdinalIgnoreCase), new(), new());
-
-    public SqlSchema Schema { get; }
+    public static CompilationSchema Empty { get; } = new(Array.Empty<EntityModel>(), Array.Empty<SchemaFile>(), new(StringComparer.OrdinalIgnoreCase), SqlDialect.Sqlite);
 
     /// <summary>By table name (case-insensitive).</summary>
     public Dictionary<string, EntityTable> Entities { get; }
 
-    /// <summary>Errors of each schema file, by path.</summary>
-    public Dictionary<string, List<(string Message, int Start, int Length)>> FileErrors { get; }
+    /// <summary>The dialect schema files are reported in: the one most repositories use.</summary>
+    public SqlDialect FileDialect { get; }
 
-    public Dictionary<string, SqlDialect> FileDialects { get; }
+    public bool HasFiles => _files.Count > 0;
+
+    /// <summary>The composed schema for <paramref name="dialect"/>.</summary>
+    public ComposedSchema For(SqlDialect dialect) => _composed.GetOrAdd(dialect, d =>
+    {
+        try
+        {
+            return SchemaComposer.Compose(_models, _files, d);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return ComposedSchema.Empty;
+        }
+    });
+
+    /// <summary>The schema in the files' dialect: where file errors (NG1002) and drift (NG2010) come from.</summary>
+    public ComposedSchema Primary => For(FileDialect);
 
     public EntityTable? EntityFor(ITypeSymbol? type)
     {
@@ -126,50 +113,34 @@ internal sealed class CompilationSchema
     {
         try
         {
-            var builder = new SqlSchemaBuilder();
-            var fileErrors = new Dictionary<string, List<(string, int, int)>>();
-            var fileDialects = new Dictionary<string, SqlDialect>();
-            foreach (var file in additionalFiles.Where(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
-                         .OrderBy(f => System.IO.Path.GetFileName(f.Path), StringComparer.Ordinal))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-                var errors = builder.Apply(text, fileDialect);
-                fileDialects[file.Path] = fileDialect;
-                if (errors.Count > 0)
-                {
-                    fileErrors[file.Path] = errors.Select(e => (e.Message, e.Start, e.Length)).ToList();
-                }
-            }
-
-            var fromFiles = builder.Build();
+            var files = additionalFiles.Where(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+                .Select(f => new SchemaFile(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .ToList();
+            var models = new List<EntityModel>();
             var entities = new Dictionary<string, EntityTable>(StringComparer.OrdinalIgnoreCase);
             foreach (var type in SourceTypes(compilation, cancellationToken))
             {
-                var table = TableName(type);
-                if (table == null)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (EntityReader.TableName(type) == null)
                 {
                     continue;
                 }
 
-                var entity = ReadEntity(type, table, out var columns, out var indexes, out var foreignKeys);
-                var existing = fromFiles.FindTable(table);
-                if (existing != null)
+                var model = EntityReader.Read(type);
+                models.Add(model);
+                var locations = new Dictionary<string, Location>(StringComparer.Ordinal);
+                foreach (var property in EntityReader.CandidateProperties(type))
                 {
-                    foreach (var index in existing.Indexes)
+                    if (property.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
                     {
-                        if (index.Columns.Count > 0 && !index.IsPartial && index.Columns.All(c => c.Column != null))
-                        {
-                            indexes.Add(new SqlIndexSpec(index.Columns.Select(c => c.Column!).ToList(), index.IsUnique, index.Name));
-                        }
+                        locations[property.Name] = location;
                     }
                 }
 
-                builder.AddTable(table, columns, indexes, foreignKeys);
-                entities[table] = entity;
+                entities[model.Table!] = new EntityTable(FullMetadataName(type), type.Locations.FirstOrDefault(l => l.IsInSource), model, locations);
             }
 
-            return new CompilationSchema(builder.Build(), entities, fileErrors, fileDialects);
+            return new CompilationSchema(models, files, entities, fileDialect);
         }
         catch (OperationCanceledException)
         {
@@ -275,107 +246,5 @@ internal sealed class CompilationSchema
         }
 
         return builder.ToString();
-    }
-
-    public static string? TableName(INamedTypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (attribute.AttributeClass.IsNamedAny(KnownNames.TableAttribute, KnownNames.DataAnnotationsTable))
-            {
-                return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string explicitName && explicitName.Length > 0
-                    ? explicitName
-                    : Naming.ToSnakeCase(type.Name);
-            }
-        }
-
-        return null;
-    }
-
-    private static EntityTable ReadEntity(INamedTypeSymbol type, string table, out List<SqlColumnSpec> columns, out List<SqlIndexSpec> indexes, out List<SqlForeignKeySpec> foreignKeys)
-    {
-        columns = new List<SqlColumnSpec>();
-        indexes = new List<SqlIndexSpec>();
-        foreignKeys = new List<SqlForeignKeySpec>();
-        var members = new List<EntityMember>();
-        var seen = new HashSet<string>();
-        var constructorParameters = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public)
-            .OrderByDescending(c => c.Parameters.Length).FirstOrDefault()?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
-
-        for (ITypeSymbol? current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            foreach (var symbol in current.GetMembers())
-            {
-                if (symbol is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
-                    || property.GetMethod == null || !seen.Add(property.Name))
-                {
-                    continue;
-                }
-
-                var attributes = property.GetAttributes().ToList();
-                foreach (var p in constructorParameters)
-                {
-                    if (string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        attributes.AddRange(p.GetAttributes());
-                    }
-                }
-
-                if (attributes.Any(a => a.AttributeClass.IsNamedAny(KnownNames.IgnoreAttribute, KnownNames.DataAnnotationsNotMapped)))
-                {
-                    continue;
-                }
-
-                var sqlType = TypeCategories.Column(property.Type, out var nullable);
-                if (sqlType == null)
-                {
-                    continue;
-                }
-
-                var mapping = MemberMapping.Read(attributes);
-                var column = mapping.ColumnName ?? Naming.ToSnakeCase(property.Name);
-                columns.Add(new SqlColumnSpec(column, sqlType.Value, nullable, mapping.IsKey, mapping.IsGenerated));
-                members.Add(new EntityMember(property.Name, column));
-                if (mapping.Principal is INamedTypeSymbol principalType && TableName(principalType) is { } referenced)
-                {
-                    foreignKeys.Add(new SqlForeignKeySpec(new[] { column }, referenced));
-                }
-            }
-        }
-
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (!attribute.AttributeClass.IsNamed(KnownNames.IndexAttribute) || attribute.ConstructorArguments.Length == 0)
-            {
-                continue;
-            }
-
-            var values = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
-                : attribute.ConstructorArguments.Select(v => v.Value as string ?? string.Empty);
-            var mapped = values.Select(c => members.FirstOrDefault(m => m.PropertyName == c)?.Column ?? c).Where(c => c.Length > 0).ToList();
-            if (mapped.Count == 0)
-            {
-                continue;
-            }
-
-            string? name = null;
-            var unique = false;
-            foreach (var pair in attribute.NamedArguments)
-            {
-                if (pair.Key == "Name")
-                {
-                    name = pair.Value.Value as string;
-                }
-                else if (pair.Key == "Unique")
-                {
-                    unique = pair.Value.Value is true;
-                }
-            }
-
-            indexes.Add(new SqlIndexSpec(mapped, unique, name));
-        }
-
-        return new EntityTable(FullMetadataName(type), type.Locations.FirstOrDefault(l => l.IsInSource), table, members);
     }
 }

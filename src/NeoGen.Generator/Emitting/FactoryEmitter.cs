@@ -1,5 +1,6 @@
 using System.Linq;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Emitting;
 
@@ -33,8 +34,7 @@ internal static class FactoryEmitter
         w.Indent();
         foreach (var target in targets)
         {
-            var dialect = target.Dialect == 0 ? "Sqlite" : "PostgreSql";
-            w.Line($"global::NeoGen.Dialect.{dialect} => new {target.ImplementationName}(source),");
+            w.Line($"global::NeoGen.Dialect.{DialectNames.Member(target.Dialect)} => new {target.ImplementationName}(source),");
         }
 
         w.Line($"_ => throw new global::System.NotSupportedException(\"{repository.InterfaceName} has no implementation for \" + source.Dialect + \"; add [Repository(Dialect.\" + source.Dialect + \")].\"),");

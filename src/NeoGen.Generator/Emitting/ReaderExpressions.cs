@@ -1,4 +1,5 @@
-using NeoGen.Generator.Model;
+using NeoGen.Generator.Dialects;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Emitting;
 
@@ -10,17 +11,17 @@ internal static class ReaderExpressions
     /// The reader's first call passes <paramref name="trackedOrdinal"/> instead (an assignment that records which
     /// column is being read, so that a failure can name it).
     /// </summary>
-    public static string Read(ScalarType type, string ordinal, string errorContext, string trackedOrdinal)
+    public static string Read(ScalarType type, string ordinal, string errorContext, string trackedOrdinal, TargetDialect dialect)
     {
         if (!type.IsNullable)
         {
-            return NonNull(type, trackedOrdinal, errorContext);
+            return NonNull(type, trackedOrdinal, errorContext, dialect);
         }
 
-        return $"reader.IsDBNull({trackedOrdinal}) ? default({type.TypeName}?) : {NonNull(type, ordinal, errorContext)}";
+        return $"reader.IsDBNull({trackedOrdinal}) ? default({type.TypeName}?) : {NonNull(type, ordinal, errorContext, dialect)}";
     }
 
-    private static string NonNull(ScalarType type, string ordinal, string errorContext) => type.Kind switch
+    private static string NonNull(ScalarType type, string ordinal, string errorContext, TargetDialect dialect) => dialect.Getter(type, ordinal) ?? type.Kind switch
     {
         ScalarKind.Boolean => $"reader.GetBoolean({ordinal})",
         ScalarKind.Byte => $"reader.GetByte({ordinal})",
@@ -33,7 +34,9 @@ internal static class ReaderExpressions
         ScalarKind.String => $"reader.GetString({ordinal})",
         ScalarKind.Char => $"reader.GetChar({ordinal})",
         ScalarKind.Guid => $"reader.GetGuid({ordinal})",
-        ScalarKind.DateTime => $"reader.GetDateTime({ordinal})",
+
+        // Every database gives DateTime back in UTC: SQLite and PostgreSQL's timestamp come back Unspecified.
+        ScalarKind.DateTime => $"global::NeoGen.Internal.Dates.AsUtc(reader.GetDateTime({ordinal}))",
         ScalarKind.ByteArray => $"reader.GetFieldValue<byte[]>({ordinal})",
         ScalarKind.Enum when type.EnumAsString => $"global::NeoGen.Internal.EnumText.Parse<{type.TypeName}>(reader.GetString({ordinal}), {errorContext})",
         ScalarKind.Enum => type.EnumUnderlying switch
@@ -43,6 +46,28 @@ internal static class ReaderExpressions
             ScalarKind.Int64 => $"({type.TypeName})reader.GetInt64({ordinal})",
             _ => $"({type.TypeName})reader.GetInt32({ordinal})",
         },
+        ScalarKind.Array => Array(type, ordinal, errorContext),
         _ => $"reader.GetFieldValue<{type.TypeName}>({ordinal})",
     };
+
+    /// <summary>An array column: read as the provider's array of the stored element type, converted when the element is an enum.</summary>
+    private static string Array(ScalarType type, string ordinal, string errorContext)
+    {
+        var element = type.Element!;
+        var stored = ScalarTypes.StoredTypeName(element.WithNullable(false)) + (element.IsNullable && element.IsValueType ? "?" : string.Empty);
+        var read = $"reader.GetFieldValue<{stored}[]>({ordinal})";
+        if (element.Kind == ScalarKind.Enum)
+        {
+            var convert = element.EnumAsString
+                ? $"__v => global::NeoGen.Internal.EnumText.Parse<{element.TypeName}>(__v, {errorContext})"
+                : $"static __v => ({element.TypeName})__v";
+            read = $"global::System.Array.ConvertAll({read}, {convert})";
+        }
+        else if (element.Kind == ScalarKind.DateTime)
+        {
+            read = $"global::System.Array.ConvertAll({read}, static __v => global::NeoGen.Internal.Dates.AsUtc(__v))";
+        }
+
+        return type.Shape == ArrayShape.List ? $"new global::System.Collections.Generic.List<{element.NullableTypeName}>({read})" : read;
+    }
 }

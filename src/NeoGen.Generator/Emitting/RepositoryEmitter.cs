@@ -6,6 +6,7 @@ using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
 using NeoGen.Generator.Planning;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Emitting;
 
@@ -14,7 +15,7 @@ internal sealed class RepositoryEmitter
 {
     private readonly RepositoryModel _repository;
     private readonly RepositoryTarget _target;
-    private readonly DialectEmitter _dialect;
+    private readonly TargetDialect _dialect;
     private readonly IReadOnlyList<PlannedMethod> _methods;
     private readonly CodeWriter _w = new();
     private readonly string _repositoryLiteral;
@@ -25,7 +26,7 @@ internal sealed class RepositoryEmitter
     private readonly Dictionary<string, string> _readers = new();
     private readonly Dictionary<PlannedMethod, string> _readerOf = new();
 
-    public RepositoryEmitter(RepositoryModel repository, RepositoryTarget target, DialectEmitter dialect, IReadOnlyList<PlannedMethod> methods)
+    public RepositoryEmitter(RepositoryModel repository, RepositoryTarget target, TargetDialect dialect, IReadOnlyList<PlannedMethod> methods)
     {
         _repository = repository;
         _target = target;
@@ -78,6 +79,12 @@ internal sealed class RepositoryEmitter
             EmitMethod(_methods[i], i);
         }
 
+        foreach (var failed in _repository.Failed)
+        {
+            _w.Line();
+            EmitFailedMember(failed);
+        }
+
         _w.Close();
         foreach (var _ in _repository.ContainingTypes)
         {
@@ -109,7 +116,7 @@ internal sealed class RepositoryEmitter
         // A statement whose columns are found by name caches them with its command, so it is shared only by readers of the same type.
         var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"))
             + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty);
-        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.Dialect == 1) || planned.ReadsKeysOneByOne;
+        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.HasBulkCopy) || planned.ReadsKeysOneByOne;
         if (!_statements.TryGetValue(statementKey, out var id))
         {
             id = method.Name + "_" + index.ToString(CultureInfo.InvariantCulture);
@@ -164,6 +171,25 @@ internal sealed class RepositoryEmitter
         else
         {
             EmitBody(planned, id);
+        }
+
+        _w.Close();
+    }
+
+    /// <summary>A member NeoGen reported an error on: implemented explicitly, throwing, so only that error shows.</summary>
+    private void EmitFailedMember(FailedMember failed)
+    {
+        var exception = $"throw new global::System.NotSupportedException({CodeWriter.Literal($"{_repository.InterfaceName} was not generated completely: {failed.Reason}")})";
+        if (!failed.IsProperty)
+        {
+            _w.Line($"{failed.Declaration} => {exception};");
+            return;
+        }
+
+        _w.Open(failed.Declaration);
+        foreach (var accessor in failed.Accessors)
+        {
+            _w.Line($"{accessor} => {exception};");
         }
 
         _w.Close();
@@ -344,8 +370,9 @@ internal sealed class RepositoryEmitter
 
     private void EmitCatchAndRelease(PlannedMethod planned)
     {
-        _w.Open($"catch ({_dialect.ExceptionType} exception)");
-        _w.Line($"throw {_dialect.Translate(_repositoryLiteral, CodeWriter.Literal(planned.Method.Name), TableLiteral(planned))};");
+        var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(planned.Method.Name), TableLiteral(planned));
+        _w.Open($"catch ({errors.ExceptionType} exception)");
+        _w.Line($"throw {errors.Expression};");
         _w.Close();
         _w.Open("finally");
         _w.Line("lease.Release();");
@@ -356,7 +383,8 @@ internal sealed class RepositoryEmitter
     {
         var method = planned.Method;
         var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : CSharpNames.Identifier(method.CancellationTokenName);
-        var translate = _dialect.Translate(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned));
+        var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned));
+        var translate = errors.Expression;
         _w.Line($"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);");
         _w.Open("try");
         _w.Line($"var command = Command_{id}(lease);");
@@ -365,7 +393,7 @@ internal sealed class RepositoryEmitter
         _w.Open("try");
         _w.Line($"reader = await command.ExecuteReaderAsync({ct}).ConfigureAwait(false);");
         _w.Close();
-        _w.Open($"catch ({_dialect.ExceptionType} exception)");
+        _w.Open($"catch ({errors.ExceptionType} exception)");
         _w.Line($"throw {translate};");
         _w.Close();
         _w.Line();
@@ -387,7 +415,7 @@ internal sealed class RepositoryEmitter
         _w.Line();
         _w.Line($"item = {ReadCall(planned)};");
         _w.Close();
-        _w.Open($"catch ({_dialect.ExceptionType} exception)");
+        _w.Open($"catch ({errors.ExceptionType} exception)");
         _w.Line($"throw {translate};");
         _w.Close();
         _w.Line();
@@ -427,10 +455,11 @@ internal sealed class RepositoryEmitter
         _w.Open(signature);
         _w.Line("global::System.ArgumentNullException.ThrowIfNull(entities);");
         _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
-        if (_dialect.Dialect == 1)
+        if (_dialect.HasBulkCopy)
         {
             var inserted = CrudMethods.InsertedMembers(entity).ToList();
-            var copy = $"COPY {SqlText.Quote(entity.Table!)} ({string.Join(", ", inserted.Select(m => SqlText.Quote(m.Column)))}) FROM STDIN (FORMAT BINARY)";
+            var table = entity.Schema is null ? _dialect.Quote(entity.Table!) : _dialect.Quote(entity.Schema) + "." + _dialect.Quote(entity.Table!);
+            var copy = $"COPY {table} ({string.Join(", ", inserted.Select(m => _dialect.Quote(m.Column)))}) FROM STDIN (FORMAT BINARY)";
             _w.Open("try");
             _w.Line(isAsync
                 ? $"var importer = await (({_dialect.ConnectionType})lease.Connection).BeginBinaryImportAsync({CodeWriter.Literal(copy)}, {ct}).ConfigureAwait(false);"
@@ -450,10 +479,10 @@ internal sealed class RepositoryEmitter
                     : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTime ? "__now"
                     : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTimeOffset ? "__nowOffset"
                     : "entity." + member.Name;
-                var stored = DialectEmitter.Stored(member.Type, expression);
+                var stored = TargetDialect.Stored(member.Type, expression);
 
                 // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
-                var type = CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
+                var type = PostgreSqlTarget.CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
                 if (member.Type.IsNullable || !member.Type.IsValueType)
                 {
                     _w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}{type}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name}{type})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
@@ -493,8 +522,9 @@ internal sealed class RepositoryEmitter
         _w.Line("ownTransaction?.Commit();");
         _w.Line("return count;");
         _w.Close();
-        _w.Open($"catch ({_dialect.ExceptionType} exception)");
-        _w.Line($"throw {_dialect.Translate(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned))};");
+        var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned));
+        _w.Open($"catch ({errors.ExceptionType} exception)");
+        _w.Line($"throw {errors.Expression};");
         _w.Close();
         _w.Open("finally");
         _w.Line("ownTransaction?.Dispose();");
@@ -502,34 +532,6 @@ internal sealed class RepositoryEmitter
         _w.Close();
         _w.Close();
     }
-
-    /// <summary>The PostgreSQL type a value is copied as, where the CLR type alone decides it (DateTime does not: its Kind does).</summary>
-    private static string? CopyType(ScalarType type) => type.Kind switch
-    {
-        ScalarKind.Boolean => "Boolean",
-        ScalarKind.Int16 => "Smallint",
-        ScalarKind.Int32 => "Integer",
-        ScalarKind.Int64 => "Bigint",
-        ScalarKind.Single => "Real",
-        ScalarKind.Double => "Double",
-        ScalarKind.Decimal => "Numeric",
-        ScalarKind.String => "Text",
-        ScalarKind.Guid => "Uuid",
-        ScalarKind.ByteArray => "Bytea",
-        ScalarKind.DateOnly => "Date",
-        ScalarKind.TimeOnly => "Time",
-        ScalarKind.TimeSpan => "Interval",
-        ScalarKind.DateTimeOffset => "TimestampTz",
-        ScalarKind.Enum when type.EnumAsString => "Text",
-        ScalarKind.Enum => type.EnumUnderlying switch
-        {
-            ScalarKind.Int16 => "Smallint",
-            ScalarKind.Int64 => "Bigint",
-            ScalarKind.Int32 => "Integer",
-            _ => null,
-        },
-        _ => null,
-    };
 
     private static string RowTypeName(MethodModel method)
     {
@@ -609,7 +611,7 @@ internal sealed class RepositoryEmitter
         _w.Open("try");
         string Value(ColumnRead read)
         {
-            var expression = ReaderExpressions.Read(read.Type, Ordinal(read), context(read.Column), "ordinal = " + Ordinal(read));
+            var expression = ReaderExpressions.Read(read.Type, Ordinal(read), context(read.Column), "ordinal = " + Ordinal(read), _dialect);
             if (dynamicOrdinals && !IsNeeded(row, read))
             {
                 return $"{Ordinal(read)} < 0 ? default! : {Wrap(expression)}";

@@ -1,95 +1,14 @@
-using NeoGen.Generator.Common;
-using NeoGen.Generator.Diagnostics;
+using NeoGen.Shared;
+using NeoGen.Sql;
 
 namespace NeoGen.Generator.Model;
 
-// The parse model: records of strings, enums and EquatableArray only, so the incremental pipeline can
-// compare runs by value. No Roslyn symbol or syntax node may appear here.
-
-/// <summary>The CLR kinds a column value can have.</summary>
-public enum ScalarKind
-{
-    Unsupported = 0,
-    Boolean,
-    Byte,
-    Int16,
-    Int32,
-    Int64,
-    Single,
-    Double,
-    Decimal,
-    String,
-    Char,
-    Guid,
-    DateTime,
-    DateTimeOffset,
-    DateOnly,
-    TimeOnly,
-    TimeSpan,
-    ByteArray,
-    Enum,
-}
-
-/// <summary>A value type as the emitter writes it.</summary>
-/// <param name="TypeName">Fully qualified, without nullable annotation (<c>global::System.Guid</c>, <c>string</c>).</param>
-/// <param name="Kind">What it is.</param>
-/// <param name="IsNullable">Declared nullable (<c>T?</c>).</param>
-/// <param name="IsValueType">A struct (so nullable means <c>Nullable&lt;T&gt;</c>).</param>
-/// <param name="EnumUnderlying">For enums, the underlying kind.</param>
-/// <param name="EnumMembers">For enums, the member names.</param>
-/// <param name="EnumAsString">For enums, stored as the member name.</param>
-public sealed record ScalarType(
-    string TypeName,
-    ScalarKind Kind,
-    bool IsNullable,
-    bool IsValueType,
-    ScalarKind EnumUnderlying,
-    EquatableArray<string> EnumMembers,
-    bool EnumAsString)
-{
-    public string NullableTypeName => IsNullable ? TypeName + "?" : TypeName;
-
-    public ScalarType WithNullable(bool nullable) => this with { IsNullable = nullable };
-
-    public ScalarType WithEnumAsString(bool asString) => this with { EnumAsString = asString };
-}
-
-/// <summary>A mapped member of an entity or result type.</summary>
-public sealed record MemberModel(
-    string Name,
-    string Column,
-    ScalarType Type,
-    bool IsKey,
-    bool IsGenerated,
-    bool IsVersion,
-    bool IsCreatedAt,
-    bool IsUpdatedAt,
-    bool IsRequired,
-    bool IsSettable,
-    int ConstructorParameterIndex);
-
-/// <summary>A declared index.</summary>
-public sealed record IndexModel(string? Name, EquatableArray<string> Columns, bool Unique);
-
-/// <summary>A record or class rows are read into; a table when <see cref="Table"/> is set.</summary>
-public sealed record EntityModel(
-    string TypeName,
-    string DisplayName,
-    string? Table,
-    string? Schema,
-    bool IsValueType,
-    EquatableArray<MemberModel> Members,
-    int ConstructorParameterCount,
-    bool HasParameterlessConstructor,
-    bool ConstructorSetsRequiredMembers,
-    string? MaterializationError,
-    EquatableArray<IndexModel> Indexes)
-{
-    public bool IsTable => Table is not null;
-}
+// The parse model: records of strings, enums and EquatableArray only, so the incremental pipeline can compare runs by
+// value. No Roslyn symbol or syntax node may appear here. Statements are kept as intent (a CRUD operation, a derived
+// query's filters) until the planner writes them for each dialect.
 
 /// <summary>How the method returns.</summary>
-public enum AsyncKind
+internal enum AsyncKind
 {
     Sync = 0,
     Task,
@@ -98,7 +17,7 @@ public enum AsyncKind
 }
 
 /// <summary>What the method returns, ignoring Task/ValueTask.</summary>
-public enum ResultShape
+internal enum ResultShape
 {
     Void = 0,
     RowsAffected,
@@ -113,33 +32,33 @@ public enum ResultShape
 }
 
 /// <summary>The element read per row: a scalar, an entity/record/class, or a tuple.</summary>
-public sealed record RowModel(ScalarType? Scalar, EntityModel? Entity, EquatableArray<TupleElementModel> TupleElements, bool IsNullable)
+internal sealed record RowModel(ScalarType? Scalar, EntityModel? Entity, EquatableArray<TupleElementModel> TupleElements, bool IsNullable)
 {
     public bool IsTuple => TupleElements.Count > 0;
 }
 
 /// <summary>One element of a value tuple result.</summary>
-public sealed record TupleElementModel(string? Name, ScalarType Type);
+internal sealed record TupleElementModel(string? Name, ScalarType Type);
 
 /// <summary>A method parameter.</summary>
 /// <param name="Name">The C# name.</param>
 /// <param name="TypeName">Fully qualified type as declared (with annotation).</param>
-/// <param name="Scalar">Set for a scalar parameter.</param>
-/// <param name="CollectionElement">Set for a collection of scalars.</param>
+/// <param name="Scalar">Set for a parameter of a column type (an array too).</param>
+/// <param name="CollectionElement">Set for a collection of a column type (a list parameter).</param>
 /// <param name="Complex">Set for a record/class whose members bind parameters.</param>
 /// <param name="IsCancellationToken">A CancellationToken.</param>
-/// <param name="HasDefault">Declared with a default value.</param>
-public sealed record ParameterModel(
+/// <param name="Location">The declaration, for diagnostics about it.</param>
+internal sealed record ParameterModel(
     string Name,
     string TypeName,
     ScalarType? Scalar,
     ScalarType? CollectionElement,
     EntityModel? Complex,
     bool IsCancellationToken,
-    bool HasDefault);
+    LocationInfo? Location = null);
 
 /// <summary>Where a method's SQL comes from.</summary>
-public enum MethodSource
+internal enum MethodSource
 {
     Query = 0,
     Derived,
@@ -147,7 +66,7 @@ public enum MethodSource
 }
 
 /// <summary>The built-in operations of the base repository interfaces.</summary>
-public enum CrudOperation
+internal enum CrudOperation
 {
     None = 0,
     Get,
@@ -161,8 +80,26 @@ public enum CrudOperation
     BulkInsert,
 }
 
+/// <summary>One predicate of a derived query, by column, with the C# arguments it compares against.</summary>
+internal sealed record DerivedFilter(string Column, DerivedOperator Operator, bool OrWithPrevious, EquatableArray<string> Arguments, ScalarType MemberType);
+
+/// <summary>One sort key of a derived query.</summary>
+internal sealed record DerivedSort(string Column, bool Descending);
+
+/// <summary>A derived query as intent: what to select, filter, sort and limit; the statement writer spells it per dialect.</summary>
+internal sealed record DerivedIntent(
+    string Table,
+    string? Schema,
+    DerivedVerb Verb,
+    bool Distinct,
+    EquatableArray<string> Columns,
+    EquatableArray<DerivedFilter> Filters,
+    EquatableArray<DerivedSort> Order,
+    int? FixedLimit,
+    string? LimitParameter);
+
 /// <summary>A repository method to implement.</summary>
-public sealed record MethodModel(
+internal sealed record MethodModel(
     string Name,
     string ReturnTypeName,
     AsyncKind Async,
@@ -176,19 +113,34 @@ public sealed record MethodModel(
     LocationInfo? Location,
     CrudOperation Crud,
     string? CancellationTokenName,
-    EquatableArray<ExplicitBinding> Bindings);
+    DerivedIntent? Derived);
 
 /// <summary>
 /// A SQL parameter whose value is a C# expression rather than a method parameter of the same name
 /// (entity members in CRUD statements, LIKE patterns built from a derived query's argument).
 /// </summary>
-public sealed record ExplicitBinding(string SqlName, string Expression, ScalarType Type, bool IsCollection);
+/// <param name="SqlName">The name in the written SQL, without <c>@</c>.</param>
+/// <param name="Expression">The C# value.</param>
+/// <param name="Type">Its type (for a collection, the element's).</param>
+/// <param name="IsCollection">A list parameter.</param>
+/// <param name="Uses">The method parameter the value comes from, if any, so it counts as used.</param>
+internal sealed record ExplicitBinding(string SqlName, string Expression, ScalarType Type, bool IsCollection, string? Uses = null);
+
+/// <summary>
+/// An interface member NeoGen reported an error on: emitted anyway, as an explicit implementation whose body throws,
+/// so the user sees that error and no CS0535, and the compiler still runs the analyzers.
+/// </summary>
+/// <param name="Declaration">The explicit implementation's declaration, up to the body.</param>
+/// <param name="IsProperty">A property or event: the declaration takes accessor bodies.</param>
+/// <param name="Accessors">For a property or event, its accessors (<c>get</c>, <c>set</c>, <c>add</c>, <c>remove</c>).</param>
+/// <param name="Reason">What the body's exception says.</param>
+internal sealed record FailedMember(string Declaration, bool IsProperty, EquatableArray<string> Accessors, string Reason);
 
 /// <summary>One dialect the repository is generated for.</summary>
-public sealed record RepositoryTarget(int Dialect, string ImplementationName, LocationInfo? Location);
+internal sealed record RepositoryTarget(SqlDialect Dialect, string ImplementationName, LocationInfo? Location);
 
 /// <summary>A [Repository] interface.</summary>
-public sealed record RepositoryModel(
+internal sealed record RepositoryModel(
     string Namespace,
     string InterfaceName,
     string InterfaceFullName,
@@ -198,8 +150,8 @@ public sealed record RepositoryModel(
     EntityModel? Entity,
     string? KeyTypeName,
     EquatableArray<MethodModel> Methods,
-    bool HasSqliteProvider,
-    bool HasNpgsqlProvider);
+    EquatableArray<FailedMember> Failed,
+    EquatableArray<string> ReferencedProviders);
 
 /// <summary>A parse result: a model (when usable) and the diagnostics found on the way.</summary>
-public sealed record RepositoryParseResult(RepositoryModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record RepositoryParseResult(RepositoryModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

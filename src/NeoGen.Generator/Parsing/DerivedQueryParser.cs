@@ -1,372 +1,180 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using NeoGen.Generator.Common;
-using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 
 /// <summary>
-/// Derives SQL from a method name, the way Spring Data and Room users expect:
-/// <c>FindByTeamIdAndCreatedAtAfterOrderByCreatedAtDescAsync(long teamId, DateTime after, int limit)</c>.
-/// The entity's members are matched longest first, so names that contain "And" or "Or" still work.
+/// Turns a derived query's name (read by the shared <see cref="DerivedQueryGrammar"/>) and its parameters into intent:
+/// which columns, which filters against which arguments, which order and limit. Each argument must have its member's
+/// type (NG2004), so a query that would compare a long column with a string never compiles.
 /// </summary>
 internal static class DerivedQueryParser
 {
-    private enum Verb
-    {
-        Select,
-        Count,
-        Exists,
-        Delete,
-    }
-
-    private sealed record Operator(string Word, string Sql, int Arguments, string? PatternHelper = null, bool IsCollection = false);
-
-    // Longest first, so "LessThanEqual" wins over "LessThan" and "IsNotNull" over "IsNot".
-    private static readonly Operator[] Operators = new[]
-    {
-        new Operator("GreaterThanOrEqual", ">=", 1), new Operator("GreaterThanEqual", ">=", 1),
-        new Operator("LessThanOrEqual", "<=", 1), new Operator("LessThanEqual", "<=", 1),
-        new Operator("GreaterThan", ">", 1), new Operator("LessThan", "<", 1),
-        new Operator("IsNotNull", "IS NOT NULL", 0), new Operator("NotNull", "IS NOT NULL", 0),
-        new Operator("IsNull", "IS NULL", 0), new Operator("Null", "IS NULL", 0),
-        new Operator("StartingWith", "LIKE", 1, "StartsWith"), new Operator("StartsWith", "LIKE", 1, "StartsWith"),
-        new Operator("EndingWith", "LIKE", 1, "EndsWith"), new Operator("EndsWith", "LIKE", 1, "EndsWith"),
-        new Operator("Containing", "LIKE", 1, "Contains"), new Operator("Contains", "LIKE", 1, "Contains"),
-        new Operator("NotLike", "NOT LIKE", 1), new Operator("Like", "LIKE", 1),
-        new Operator("NotIn", "NOT IN", 1, IsCollection: true), new Operator("In", "IN", 1, IsCollection: true),
-        new Operator("Between", "BETWEEN", 2),
-        new Operator("IsTrue", "= TRUE", 0), new Operator("True", "= TRUE", 0),
-        new Operator("IsFalse", "= FALSE", 0), new Operator("False", "= FALSE", 0),
-        new Operator("IsNot", "<>", 1), new Operator("Not", "<>", 1),
-        new Operator("Before", "<", 1), new Operator("After", ">", 1),
-        new Operator("Equals", "=", 1), new Operator("Is", "=", 1),
-    }.OrderByDescending(o => o.Word.Length).ToArray();
-
-    private static readonly (string Prefix, Verb Verb)[] Prefixes =
-    {
-        ("Find", Verb.Select), ("Get", Verb.Select), ("Query", Verb.Select), ("Read", Verb.Select),
-        ("List", Verb.Select), ("Search", Verb.Select), ("Stream", Verb.Select), ("Count", Verb.Count),
-        ("Exists", Verb.Exists), ("Delete", Verb.Delete), ("Remove", Verb.Delete),
-    };
-
     private static readonly string[] LimitNames = { "limit", "take", "top", "maxResults", "count" };
 
-    public static (string Sql, EquatableArray<ExplicitBinding> Bindings)? Parse(
+    public static DerivedIntent? Parse(
         string methodName,
         ResultShape shape,
         RowModel? row,
         EquatableArray<ParameterModel> parameters,
         EntityModel? repositoryEntity,
         LocationInfo? location,
-        List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics,
+        out string? failure)
     {
-        var name = methodName.EndsWith("Async", StringComparison.Ordinal) ? methodName.Substring(0, methodName.Length - 5) : methodName;
-        var prefix = Prefixes.FirstOrDefault(p => name.StartsWith(p.Prefix, StringComparison.Ordinal));
-        if (prefix.Prefix is null)
-        {
-            return Fail(methodName, location, diagnostics, "it starts with none of Find, Get, Query, Read, List, Search, Stream, Count, Exists, Delete, Remove; add [Query(\"...\")]");
-        }
-
-        var entity = prefix.Verb == Verb.Select && row?.Entity is { IsTable: true } rowEntity ? rowEntity : repositoryEntity;
+        failure = null;
+        var rowEntity = row?.Entity is { IsTable: true } tableRow ? tableRow : null;
+        var entity = rowEntity ?? repositoryEntity;
         if (entity is null || !entity.IsTable)
         {
-            return Fail(methodName, location, diagnostics, "its entity is unknown: return a [Table] type or extend ICrudRepository<T, TKey>/IReadRepository<T, TKey>");
+            return Fail(methodName, location, diagnostics, "its entity is unknown: return a [Table] type or extend ICrudRepository<T, TKey>/IReadRepository<T, TKey>", out failure);
         }
 
-        var rest = name.Substring(prefix.Prefix.Length);
-        int? fixedLimit = null;
-        var distinct = false;
-        if (rest.StartsWith("Distinct", StringComparison.Ordinal))
+        var parsed = DerivedQueryGrammar.Parse(methodName, entity.DisplayName, entity.Members.Select(m => m.Name).ToList());
+        if (parsed.UnknownMember is { } unknown)
         {
-            distinct = true;
-            rest = rest.Substring("Distinct".Length);
+            var mapped = string.Join(", ", entity.Members.Select(m => m.Name));
+            var hint = NeoGen.Sql.SqlNames.DidYouMean(unknown, entity.Members.Select(m => m.Name));
+            diagnostics.Add(DiagnosticInfo.Create(Rules.UnknownDerivedProperty, location, methodName, unknown, entity.DisplayName, $"{hint} (mapped: {mapped})"));
+            failure = $"NG0004: '{unknown}' is not a mapped property of {entity.DisplayName}";
+            return null;
         }
 
-        if (rest.StartsWith("First", StringComparison.Ordinal))
+        if (parsed.Query is not { } query)
         {
-            fixedLimit = 1;
-            rest = rest.Substring("First".Length);
-        }
-        else if (rest.StartsWith("Top", StringComparison.Ordinal))
-        {
-            var digits = new string(rest.Skip(3).TakeWhile(char.IsDigit).ToArray());
-            if (digits.Length > 0 && int.TryParse(digits, out var top) && top > 0)
-            {
-                fixedLimit = top;
-                rest = rest.Substring(3 + digits.Length);
-            }
+            return Fail(methodName, location, diagnostics, parsed.Error!, out failure);
         }
 
-        // What is left: "All[OrderBy...]" or "By<criteria>[OrderBy...]" (or empty for CountAsync()).
-        string criteria, order = string.Empty;
-        var orderAt = IndexOfWord(rest, "OrderBy");
-        var head = orderAt >= 0 ? rest.Substring(0, orderAt) : rest;
-        if (orderAt >= 0)
+        // A Find whose row is another [Table] type than the repository's filters that type's table.
+        if (query.Verb != DerivedVerb.Select && rowEntity is not null && repositoryEntity is not null)
         {
-            order = rest.Substring(orderAt + "OrderBy".Length);
-        }
-
-        var entityName = entity.DisplayName;
-        if (head.StartsWith("By", StringComparison.Ordinal))
-        {
-            criteria = head.Substring(2);
-        }
-        else if (head is "" or "All" || head == entityName || head == entityName + "s" || head == "All" + entityName + "s")
-        {
-            criteria = string.Empty;
-        }
-        else
-        {
-            return Fail(methodName, location, diagnostics, $"expected 'By', 'All' or 'OrderBy' after '{prefix.Prefix}', found '{head}'");
+            entity = repositoryEntity;
         }
 
         var valueParameters = parameters.Where(p => !p.IsCancellationToken).ToList();
         var next = 0;
-        var where = new StringBuilder();
-        var bindings = new List<ExplicitBinding>();
-        var position = 0;
-        while (position < criteria.Length)
+        var filters = new List<DerivedFilter>();
+        foreach (var predicate in query.Predicates)
         {
-            if (where.Length > 0)
+            var member = entity.MemberNamed(predicate.Member)!;
+            var count = DerivedQueryGrammar.Arguments(predicate.Operator);
+            if (predicate.Operator is DerivedOperator.True or DerivedOperator.False && member.Type.Kind != ScalarKind.Boolean)
             {
-                if (criteria.Substring(position).StartsWith("And", StringComparison.Ordinal))
+                return Fail(methodName, location, diagnostics, $"'{predicate.Word}' tests a boolean, but {entity.DisplayName}.{member.Name} is {member.Type.DisplayName}", out failure);
+            }
+
+            if (DerivedQueryGrammar.IsPattern(predicate.Operator) && member.Type.Kind != ScalarKind.String)
+            {
+                return Fail(methodName, location, diagnostics, $"'{predicate.Word}' matches text, but {entity.DisplayName}.{member.Name} is {member.Type.DisplayName}", out failure);
+            }
+
+            if (next + count > valueParameters.Count)
+            {
+                return Fail(methodName, location, diagnostics, $"'{predicate.Word}' needs {count} more parameter(s) than the method declares", out failure);
+            }
+
+            var arguments = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                var argument = valueParameters[next++];
+                var takesCollection = DerivedQueryGrammar.TakesCollection(predicate.Operator);
+                if (takesCollection && argument.CollectionElement is null)
                 {
-                    where.Append(" AND ");
-                    position += 3;
+                    return Fail(methodName, location, diagnostics, $"'{predicate.Word}' needs a collection parameter, but '{argument.Name}' is not one", out failure);
                 }
-                else if (criteria.Substring(position).StartsWith("Or", StringComparison.Ordinal))
+
+                if (!takesCollection && argument.Scalar is null)
                 {
-                    where.Append(" OR ");
-                    position += 2;
+                    return Fail(methodName, location, diagnostics, argument.CollectionElement is not null
+                        ? $"'{predicate.Word}' compares with one value, but '{argument.Name}' is a collection (use '{member.Name}In')"
+                        : $"'{predicate.Word}' compares with one value, but '{argument.Name}' is not a column type", out failure);
                 }
-                else
+
+                var argumentType = takesCollection ? argument.CollectionElement! : argument.Scalar!;
+                var expected = DerivedQueryGrammar.IsPattern(predicate.Operator) ? ScalarType.String : member.Type;
+                if (!ColumnTypes.SameValueType(argumentType, expected))
                 {
-                    return Fail(methodName, location, diagnostics, $"expected 'And' or 'Or' at '{criteria.Substring(position)}'");
+                    var wanted = takesCollection ? $"a collection of {expected.WithNullable(false).DisplayName}" : expected.WithNullable(false).DisplayName;
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, argument.Location ?? location, argument.Name, (takesCollection ? argument.TypeName.Replace("global::", string.Empty) : argumentType.DisplayName),
+                        "compared with", $"{entity.Table}.{member.Column}", $"{member.Type.DisplayName} ({entity.DisplayName}.{member.Name})", $"; declare '{argument.Name}' as {wanted}"));
+                    failure = $"NG2004: parameter '{argument.Name}' does not have the type of {entity.DisplayName}.{member.Name}";
+                    return null;
                 }
+
+                arguments.Add(argument.Name);
             }
 
-            var member = LongestMember(entity, criteria, position);
-            if (member is null)
-            {
-                var word = Word(criteria, position);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownDerivedProperty, location, methodName, word, entity.DisplayName, string.Join(", ", entity.Members.Select(m => m.Name))));
-                return null;
-            }
-
-            position += member.Name.Length;
-            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(criteria, position, o.Word, 0, o.Word.Length) == 0
-                && (position + o.Word.Length == criteria.Length || IsBoundary(criteria, position + o.Word.Length)));
-            op ??= new Operator(string.Empty, "=", 1);
-            position += op.Word.Length;
-
-            var column = SqlText.Quote(member.Column);
-            if (op.Arguments == 0)
-            {
-                where.Append(column).Append(' ').Append(op.Sql);
-                continue;
-            }
-
-            if (next + op.Arguments > valueParameters.Count)
-            {
-                return Fail(methodName, location, diagnostics, $"'{member.Name}{op.Word}' needs {op.Arguments} more parameter(s) than the method declares");
-            }
-
-            var argument = valueParameters[next++];
-            if (op.IsCollection != (argument.CollectionElement is not null))
-            {
-                return Fail(methodName, location, diagnostics, op.IsCollection
-                    ? $"'{member.Name}{op.Word}' needs a collection parameter, but '{argument.Name}' is not one"
-                    : $"'{member.Name}{op.Word}' compares with one value, but '{argument.Name}' is a collection (use '{member.Name}In')");
-            }
-
-            if (op.PatternHelper is not null)
-            {
-                var sqlName = argument.Name + "__" + op.PatternHelper.ToLowerInvariant();
-                bindings.Add(new ExplicitBinding(sqlName, $"global::NeoGen.Internal.LikePattern.{op.PatternHelper}({argument.Name})", member.Type.WithNullable(false) with { TypeName = "string", Kind = ScalarKind.String, IsValueType = false }, false));
-                where.Append(column).Append(' ').Append(op.Sql).Append(" @").Append(sqlName).Append(" ESCAPE '\\'");
-            }
-            else if (op.Arguments == 2)
-            {
-                var upper = valueParameters[next++];
-                where.Append(column).Append(" BETWEEN @").Append(argument.Name).Append(" AND @").Append(upper.Name);
-            }
-            else
-            {
-                where.Append(column).Append(' ').Append(op.Sql).Append(" @").Append(argument.Name);
-            }
-
-            // An enum argument travels the way its column stores it (number or name).
-            var argumentType = argument.Scalar ?? argument.CollectionElement;
-            if (argumentType is { Kind: ScalarKind.Enum } && member.Type.EnumAsString && !argumentType.EnumAsString && !bindings.Any(b => b.SqlName == argument.Name))
-            {
-                bindings.Add(new ExplicitBinding(argument.Name, argument.Name, argumentType.WithEnumAsString(true), argument.CollectionElement is not null));
-            }
-        }
-
-        var orderBy = new StringBuilder();
-        position = 0;
-        while (position < order.Length)
-        {
-            var member = LongestMember(entity, order, position);
-            if (member is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownDerivedProperty, location, methodName, Word(order, position), entity.DisplayName, string.Join(", ", entity.Members.Select(m => m.Name))));
-                return null;
-            }
-
-            position += member.Name.Length;
-            var direction = string.Empty;
-            if (string.CompareOrdinal(order, position, "Desc", 0, 4) == 0)
-            {
-                direction = " DESC";
-                position += 4;
-            }
-            else if (string.CompareOrdinal(order, position, "Asc", 0, 3) == 0)
-            {
-                direction = " ASC";
-                position += 3;
-            }
-
-            if (string.CompareOrdinal(order, position, "Then", 0, 4) == 0)
-            {
-                position += 4;
-            }
-
-            orderBy.Append(orderBy.Length > 0 ? ", " : " ORDER BY ").Append(SqlText.Quote(member.Column)).Append(direction);
+            filters.Add(new DerivedFilter(member.Column, predicate.Operator, predicate.OrWithPrevious, arguments.ToEquatableArray(), member.Type));
         }
 
         // A trailing integer parameter named like a limit caps the rows.
         string? limitParameter = null;
         if (next < valueParameters.Count && LimitNames.Contains(valueParameters[next].Name, StringComparer.OrdinalIgnoreCase)
-            && valueParameters[next].Scalar?.Kind is ScalarKind.Int32 or ScalarKind.Int64 && prefix.Verb == Verb.Select)
+            && valueParameters[next].Scalar?.Kind is ScalarKind.Int32 or ScalarKind.Int64 && query.Verb == DerivedVerb.Select)
         {
             limitParameter = valueParameters[next++].Name;
         }
 
         if (next < valueParameters.Count)
         {
-            return Fail(methodName, location, diagnostics, $"parameter '{valueParameters[next].Name}' is used by no part of the name (a trailing int named 'limit' caps the rows)");
+            return Fail(methodName, location, diagnostics, $"parameter '{valueParameters[next].Name}' is used by no part of the name (a trailing int named 'limit' caps the rows)", out failure);
         }
 
-        var table = SqlText.Quote(entity.Table!);
-        var whereClause = where.Length > 0 ? " WHERE " + where : string.Empty;
-        string sql;
-        switch (prefix.Verb)
+        var order = query.Order.Select(o => new DerivedSort(entity.MemberNamed(o.Member)!.Column, o.Descending)).ToEquatableArray();
+        var columns = EquatableArray<string>.Empty;
+        switch (query.Verb)
         {
-            case Verb.Count:
-                if (shape is not (ResultShape.Scalar) || row?.Scalar?.Kind is not (ScalarKind.Int32 or ScalarKind.Int64))
+            case DerivedVerb.Count:
+                if (shape is not ResultShape.Scalar || row?.Scalar?.Kind is not (ScalarKind.Int32 or ScalarKind.Int64))
                 {
-                    return Fail(methodName, location, diagnostics, "a Count query returns int or long");
+                    return Fail(methodName, location, diagnostics, "a Count query returns int or long", out failure);
                 }
 
-                sql = $"SELECT COUNT(*) FROM {table}{whereClause}";
                 break;
-            case Verb.Exists:
+            case DerivedVerb.Exists:
                 if (shape is not ResultShape.Scalar || row?.Scalar?.Kind != ScalarKind.Boolean)
                 {
-                    return Fail(methodName, location, diagnostics, "an Exists query returns bool");
+                    return Fail(methodName, location, diagnostics, "an Exists query returns bool", out failure);
                 }
 
-                sql = $"SELECT EXISTS (SELECT 1 FROM {table}{whereClause})";
                 break;
-            case Verb.Delete:
+            case DerivedVerb.Delete:
                 if (shape is not (ResultShape.Void or ResultShape.Scalar) || (row?.Scalar is { } deleteScalar && deleteScalar.Kind is not (ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Boolean)))
                 {
-                    return Fail(methodName, location, diagnostics, "a Delete query returns void, int, long or bool");
+                    return Fail(methodName, location, diagnostics, "a Delete query returns void, int, long or bool", out failure);
                 }
 
-                sql = $"DELETE FROM {table}{whereClause}";
                 break;
             default:
                 if (row is null || shape is ResultShape.Void)
                 {
-                    return Fail(methodName, location, diagnostics, "a Find/Get query returns rows");
+                    return Fail(methodName, location, diagnostics, "a Find/Get query returns rows", out failure);
                 }
 
-                var columns = row.Entity is not null
-                    ? string.Join(", ", row.Entity.Members.Where(m => entity.Members.Any(e => e.Column == m.Column)).Select(m => SqlText.Quote(m.Column)))
-                    : row.Scalar is not null || row.IsTuple ? null : string.Empty;
-                if (columns is null)
+                if (row.Entity is null)
                 {
-                    return Fail(methodName, location, diagnostics, "a derived query returns the entity or a record/class of its columns; for scalars or tuples write [Query]");
+                    return Fail(methodName, location, diagnostics, "a derived query returns the entity or a record/class of its columns; for scalars or tuples write [Query]", out failure);
                 }
 
-                if (columns.Length == 0)
+                columns = row.Entity.Members.Where(m => entity.MemberForColumn(m.Column) is not null).Select(m => m.Column).ToEquatableArray();
+                if (columns.Count == 0)
                 {
-                    return Fail(methodName, location, diagnostics, $"{row.Entity!.DisplayName} has no member that maps to a column of {entity.Table}");
+                    return Fail(methodName, location, diagnostics, $"{row.Entity.DisplayName} has no member that maps to a column of {entity.Table}", out failure);
                 }
 
-                var limit = limitParameter is not null ? " LIMIT @" + limitParameter
-                    : fixedLimit is not null ? " LIMIT " + fixedLimit.Value
-                    : string.Empty;
-                sql = $"SELECT {(distinct ? "DISTINCT " : string.Empty)}{columns} FROM {table}{whereClause}{orderBy}{limit}";
                 break;
         }
 
-        return (sql, bindings.ToEquatableArray());
+        return new DerivedIntent(entity.Table!, entity.Schema, query.Verb, query.Distinct, columns, filters.ToEquatableArray(), order, query.Top, limitParameter);
     }
 
-    private static MemberModel? LongestMember(EntityModel entity, string text, int position)
+    private static DerivedIntent? Fail(string method, LocationInfo? location, List<DiagnosticInfo> diagnostics, string reason, out string failure)
     {
-        MemberModel? best = null;
-        foreach (var member in entity.Members)
-        {
-            if (string.CompareOrdinal(text, position, member.Name, 0, member.Name.Length) == 0
-                && (best is null || member.Name.Length > best.Name.Length))
-            {
-                best = member;
-            }
-        }
-
-        return best;
-    }
-
-    private static bool IsBoundary(string text, int position) => position >= text.Length || char.IsUpper(text[position]);
-
-    private static string Word(string text, int position)
-    {
-        var end = position + 1;
-        while (end < text.Length && !char.IsUpper(text[end]))
-        {
-            end++;
-        }
-
-        // Keep going over further capitalised words until an And/Or/OrderBy or an operator starts.
-        while (end < text.Length && !IsConnector(text, end) && !Operators.Any(o => o.Word.Length > 0 && string.CompareOrdinal(text, end, o.Word, 0, o.Word.Length) == 0))
-        {
-            end++;
-            while (end < text.Length && !char.IsUpper(text[end]))
-            {
-                end++;
-            }
-        }
-
-        return text.Substring(position, Math.Min(end, text.Length) - position);
-    }
-
-    private static bool IsConnector(string text, int position)
-        => string.CompareOrdinal(text, position, "And", 0, 3) == 0 || string.CompareOrdinal(text, position, "Or", 0, 2) == 0;
-
-    private static int IndexOfWord(string text, string word)
-    {
-        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
-        {
-            if (IsBoundary(text, i + word.Length))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static (string, EquatableArray<ExplicitBinding>)? Fail(string method, LocationInfo? location, List<DiagnosticInfo> diagnostics, string reason)
-    {
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotDerivable, location, method, reason));
+        diagnostics.Add(DiagnosticInfo.Create(Rules.NotDerivable, location, method, reason));
+        failure = $"NG0003: {reason}";
         return null;
     }
 }

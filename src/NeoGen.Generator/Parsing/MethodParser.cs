@@ -3,42 +3,46 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NeoGen.Generator.Common;
-using NeoGen.Generator.Diagnostics;
 using NeoGen.Generator.Model;
 using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 
-/// <summary>Reads one repository method: its return shape, parameters, and SQL (written or derived from the name).</summary>
+/// <summary>Reads one repository method: its return shape, parameters, and SQL (written, or derived from the name as intent).</summary>
 internal static class MethodParser
 {
     /// <summary>[Column(EnumStorage = EnumStorage.String)] on a parameter: the enum is compared with a text column.</summary>
-    private static bool StoresEnumAsText(IParameterSymbol parameter)
-        => parameter.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.ColumnAttribute)
-            && a.NamedArguments.Any(n => n.Key == "EnumStorage" && n.Value.Value is int storage && storage == 1));
+    private static bool StoresEnumAsText(IParameterSymbol parameter) => MemberMapping.Read(parameter.GetAttributes()).EnumAsString;
 
-    public static MethodModel? Parse(IMethodSymbol method, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>The method's model, or null with the reason its generated body throws (a diagnostic was reported).</summary>
+    public static MethodModel? Parse(IMethodSymbol method, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out string? failure)
     {
+        failure = null;
         var location = LocationInfo.From(method.Locations.FirstOrDefault());
         if (method.IsGenericMethod)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, location, method.Name, "generic methods are not supported"));
-            return null;
+            return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "generic methods are not supported"), diagnostics, out failure);
         }
 
         var returnShape = ReturnShapes.Read(method.ReturnType, out var error);
         if (returnShape is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, location, method.Name, error!));
-            return null;
+            return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, error!), diagnostics, out failure);
         }
 
         var (asyncKind, shape, row) = returnShape.Value;
         if (row?.Entity?.MaterializationError is { } materializationError)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotMaterializable, location, row.Entity.DisplayName, materializationError));
-            return null;
+            return Fail(DiagnosticInfo.Create(Rules.NotMaterializable, location, row.Entity.DisplayName, materializationError), diagnostics, out failure);
+        }
+
+        if (row?.Entity is { IsTable: false, Unmapped.Count: > 0 } result)
+        {
+            // A [Table] type reports its own members once; a result type, at each method that reads it.
+            foreach (var member in result.Unmapped)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnmappedMember, location, result.DisplayName, member.Name, member.TypeDisplay, member.Reason));
+            }
         }
 
         var parameters = new List<ParameterModel>();
@@ -48,56 +52,48 @@ internal static class MethodParser
             var parameterLocation = LocationInfo.From(parameter.Locations.FirstOrDefault()) ?? location;
             if (parameter.RefKind is not (RefKind.None or RefKind.In))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, parameterLocation, method.Name, $"parameter '{parameter.Name}' is ref/out; only by-value parameters are supported"));
-                return null;
+                return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, parameterLocation, method.Name, $"parameter '{parameter.Name}' is ref/out; only by-value parameters are supported"), diagnostics, out failure);
             }
 
-            var typeName = TypeMapper.Display(parameter.Type);
-            if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
+            var typeName = ColumnTypes.Display(parameter.Type);
+            if (parameter.Type.IsNamed("System.Threading.CancellationToken"))
             {
                 cancellationTokenName = parameter.Name;
-                parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, null, true, parameter.HasExplicitDefaultValue));
+                parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, null, true, parameterLocation));
                 continue;
             }
 
-            var scalar = TypeMapper.Map(parameter.Type);
-            if (scalar is not null && StoresEnumAsText(parameter))
-            {
-                scalar = scalar.WithEnumAsString(true);
-            }
-
+            var asText = StoresEnumAsText(parameter);
+            var scalar = ColumnTypes.Map(parameter.Type, out var reason);
             if (scalar is not null)
             {
-                parameters.Add(new ParameterModel(parameter.Name, typeName, scalar, null, null, false, parameter.HasExplicitDefaultValue));
+                scalar = asText ? scalar.WithEnumAsString(true) : scalar;
+                parameters.Add(new ParameterModel(parameter.Name, typeName, scalar, scalar.Kind == ScalarKind.Array ? scalar.Element : null, null, false, parameterLocation));
                 continue;
             }
 
-            var elementType = TypeMapper.CollectionElement(parameter.Type);
-            if (elementType is not null && TypeMapper.Map(elementType) is { } element)
+            var elementType = ColumnTypes.CollectionElement(parameter.Type);
+            string? elementReason = null;
+            if (elementType is not null && ColumnTypes.Map(elementType, out elementReason) is { Kind: not ScalarKind.Array } element)
             {
-                if (StoresEnumAsText(parameter))
-                {
-                    element = element.WithEnumAsString(true);
-                }
-
-                parameters.Add(new ParameterModel(parameter.Name, typeName, null, element, null, false, parameter.HasExplicitDefaultValue));
+                parameters.Add(new ParameterModel(parameter.Name, typeName, null, asText ? element.WithEnumAsString(true) : element, null, false, parameterLocation));
                 continue;
             }
 
-            if (parameter.Type.TypeKind is TypeKind.Class or TypeKind.Struct && elementType is null && !parameter.Type.IsAbstract && !ReturnShapes.IsFrameworkType(parameter.Type))
+            if (elementType is null && parameter.Type.TypeKind is TypeKind.Class or TypeKind.Struct && !parameter.Type.IsAbstract && !ReturnShapes.IsFrameworkType(parameter.Type))
             {
-                var complex = EntityParser.Parse(parameter.Type);
-                parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, complex with { MaterializationError = null }, false, parameter.HasExplicitDefaultValue));
+                var complex = EntityReader.Read(parameter.Type);
+                parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, complex with { MaterializationError = null }, false, parameterLocation));
                 continue;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, parameterLocation, method.Name,
-                $"parameter '{parameter.Name}' has type {parameter.Type.ToDisplayString()}; supported are column types (numbers, bool, string, Guid, dates and times, byte[], enums), collections of them, records/classes whose members are parameters, and CancellationToken"));
-            return null;
+            var why = elementType is not null ? $"a collection of {elementType.ToDisplayString()}: {elementReason ?? "not a column type"}" : reason;
+            return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, parameterLocation, method.Name,
+                $"parameter '{parameter.Name}' has type {parameter.Type.ToDisplayString()}: {why}; parameters are column types, collections of them, records/classes whose members are parameters, and CancellationToken"), diagnostics, out failure);
         }
 
         var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.QueryAttribute));
-        var returnTypeName = TypeMapper.Display(method.ReturnType);
+        var returnTypeName = ColumnTypes.Display(method.ReturnType);
         var parameterArray = parameters.ToEquatableArray();
         if (query is not null)
         {
@@ -106,20 +102,26 @@ internal static class MethodParser
             var sqlLocation = LocationInfo.From(argument) ?? location;
             if (sql is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlNotConstant, sqlLocation, method.Name));
-                return null;
+                return Fail(DiagnosticInfo.Create(Rules.SqlNotConstant, sqlLocation, $"The SQL of '{method.Name}' is not a compile-time constant; build it from literals and pass values as @parameters"), diagnostics, out failure);
             }
 
             var literal = argument is LiteralExpressionSyntax l ? l.Token.Text : null;
-            return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Query, sql, literal, sqlLocation, location, CrudOperation.None, cancellationTokenName, EquatableArray<ExplicitBinding>.Empty);
+            return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Query, sql, literal, sqlLocation, location, CrudOperation.None, cancellationTokenName, null);
         }
 
-        var derived = DerivedQueryParser.Parse(method.Name, shape, row, parameterArray, repositoryEntity, location, diagnostics);
+        var derived = DerivedQueryParser.Parse(method.Name, shape, row, parameterArray, repositoryEntity, location, diagnostics, out failure);
         if (derived is null)
         {
             return null;
         }
 
-        return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Derived, derived.Value.Sql, null, location, location, CrudOperation.None, cancellationTokenName, derived.Value.Bindings);
+        return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Derived, null, null, location, location, CrudOperation.None, cancellationTokenName, derived);
+    }
+
+    private static MethodModel? Fail(DiagnosticInfo diagnostic, List<DiagnosticInfo> diagnostics, out string failure)
+    {
+        diagnostics.Add(diagnostic);
+        failure = diagnostic.Descriptor.Id + ": " + string.Format(System.Globalization.CultureInfo.InvariantCulture, diagnostic.Descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostic.Arguments.Cast<object>().ToArray());
+        return null;
     }
 }

@@ -4,35 +4,39 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NeoGen.Generator.Common;
-using NeoGen.Generator.Diagnostics;
+using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Model;
 using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 
-/// <summary>Turns a [Repository] interface into a <see cref="RepositoryModel"/>. Reports problems as diagnostics, never throws.</summary>
+/// <summary>
+/// Turns a [Repository] interface into a <see cref="RepositoryModel"/>. Reports problems as diagnostics, never throws;
+/// every interface member it cannot generate becomes a <see cref="FailedMember"/>, so the class still compiles.
+/// </summary>
 internal static class RepositoryParser
 {
-    private static readonly string[] DialectNames = { "Sqlite", "PostgreSql", "MySql", "SqlServer" };
-
     public static RepositoryParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        using var entities = EntityParser.BeginScope();
+        using var entities = EntityReader.BeginScope();
         var diagnostics = new List<DiagnosticInfo>();
         if (context.TargetSymbol is not INamedTypeSymbol type)
         {
             return new RepositoryParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        var typeLocation = LocationInfo.From(type.Locations.FirstOrDefault());
         var isPartialInterface = type.TypeKind == TypeKind.Interface && type.DeclaringSyntaxReferences.All(r =>
             r.GetSyntax(cancellationToken) is InterfaceDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-        if (!isPartialInterface || type.IsGenericType)
+        if (!isPartialInterface)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                type.IsGenericType && isPartialInterface ? DiagnosticDescriptors.UnsupportedSignature : DiagnosticDescriptors.RepositoryNotPartialInterface,
-                LocationInfo.From(type.Locations.FirstOrDefault()),
-                type.IsGenericType && isPartialInterface ? new[] { type.Name, "generic repository interfaces are not supported; declare a non-generic interface that extends the generic one" } : new[] { type.Name }));
+            diagnostics.Add(DiagnosticInfo.Create(Rules.RepositoryNotPartialInterface, typeLocation, type.Name));
+            return new RepositoryParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (type.IsGenericType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, typeLocation, type.Name, "generic repository interfaces are not supported; declare a non-generic interface that extends the generic one"));
             return new RepositoryParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -41,13 +45,13 @@ internal static class RepositoryParser
         {
             if (outer.IsGenericType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, $"a repository cannot be nested in the generic type {outer.Name}; move it out"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, typeLocation, type.Name, $"a repository cannot be nested in the generic type {outer.Name}; move it out"));
                 return new RepositoryParseResult(null, diagnostics.ToEquatableArray());
             }
 
             if (!outer.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword)))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RepositoryNotPartialInterface, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name + " (its containing type " + outer.Name + " must be partial too)"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.RepositoryNotPartialInterface, typeLocation, type.Name + " (its containing type " + outer.Name + " must be partial too)"));
                 return new RepositoryParseResult(null, diagnostics.ToEquatableArray());
             }
 
@@ -64,56 +68,84 @@ internal static class RepositoryParser
         var targets = new List<RepositoryTarget>();
         foreach (var attribute in context.Attributes)
         {
-            var dialect = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value ? value : 0;
-            var explicitName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ImplementationName").Value.Value as string;
-            var dialectName = dialect >= 0 && dialect < DialectNames.Length ? DialectNames[dialect] : "Dialect" + dialect;
             var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
+            if (DialectNames.FromAttribute(attribute) is not { } dialect)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, location, "Generating a repository", attribute.ConstructorArguments.FirstOrDefault().Value?.ToString() ?? "?", "the dialect is not one of Dialect.Sqlite, PostgreSql, MySql, SqlServer"));
+                continue;
+            }
+
             if (targets.Any(t => t.Dialect == dialect))
             {
                 continue;
             }
 
-            targets.Add(new RepositoryTarget(dialect, string.IsNullOrEmpty(explicitName) ? dialectName + baseName : explicitName!, location));
+            var explicitName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ImplementationName").Value.Value as string;
+            targets.Add(new RepositoryTarget(dialect, string.IsNullOrEmpty(explicitName) ? DialectNames.Member(dialect) + baseName : explicitName!, location));
         }
 
-        // The entity and key come from the NeoGen base interface, when there is one.
+        // The entity and key come from the NeoGen base interfaces, when there are some.
         EntityModel? entity = null;
         string? keyTypeName = null;
         ITypeSymbol? keyType = null;
+        INamedTypeSymbol? keyedInterface = null;
         var crudLevel = 0;
         var bulk = false;
+        var neoGenInterfaces = new List<INamedTypeSymbol>();
         foreach (var baseInterface in type.AllInterfaces)
         {
             var definition = baseInterface.OriginalDefinition.ToDisplayString();
             if (definition is KnownNames.ReadRepository or KnownNames.CrudRepository)
             {
-                entity ??= EntityParser.Parse(baseInterface.TypeArguments[0]);
-                keyType = baseInterface.TypeArguments[1];
-                keyTypeName = TypeMapper.Display(keyType);
+                neoGenInterfaces.Add(baseInterface);
+                entity ??= EntityReader.Read(baseInterface.TypeArguments[0]);
+                if (definition == KnownNames.CrudRepository || keyedInterface is null)
+                {
+                    keyType = baseInterface.TypeArguments[1];
+                    keyTypeName = ColumnTypes.Display(keyType);
+                    keyedInterface = baseInterface;
+                }
+
                 crudLevel = System.Math.Max(crudLevel, definition == KnownNames.CrudRepository ? 2 : 1);
             }
             else if (definition == KnownNames.BulkRepository)
             {
-                entity ??= EntityParser.Parse(baseInterface.TypeArguments[0]);
+                neoGenInterfaces.Add(baseInterface);
+                entity ??= EntityReader.Read(baseInterface.TypeArguments[0]);
                 bulk = true;
             }
         }
 
         var methods = new List<MethodModel>();
-        var interfaceLocation = LocationInfo.From(type.Locations.FirstOrDefault());
+        var failed = new List<FailedMember>();
         if (entity is not null)
         {
+            string? crudFailure = null;
             if (entity.MaterializationError is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotMaterializable, interfaceLocation, entity.DisplayName, entity.MaterializationError));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.NotMaterializable, typeLocation, entity.DisplayName, entity.MaterializationError));
+                crudFailure = $"NG0006: {entity.DisplayName} cannot be materialized";
             }
             else if (!entity.IsTable)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotMaterializable, interfaceLocation, entity.DisplayName, "the entity of a CRUD repository needs [Table]"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.NotMaterializable, typeLocation, entity.DisplayName, "the entity of a CRUD repository needs [Table]"));
+                crudFailure = $"NG0006: {entity.DisplayName} has no [Table]";
             }
-            else
+            else if (CrudMethods.Create(type, keyedInterface ?? neoGenInterfaces[0], entity, keyType, crudLevel, bulk, typeLocation, diagnostics, out crudFailure) is { } crud)
             {
-                methods.AddRange(CrudMethods.Create(type, entity, keyType, crudLevel, bulk, interfaceLocation, diagnostics));
+                methods.AddRange(crud);
+            }
+
+            if (crudFailure is not null)
+            {
+                var seen = new HashSet<string>();
+                foreach (var member in neoGenInterfaces.SelectMany(i => i.GetMembers()))
+                {
+                    if (StubSignatures.For(member, crudFailure) is { } stub && seen.Add(stub.Declaration))
+                    {
+                        failed.Add(stub);
+                    }
+                }
             }
         }
 
@@ -121,43 +153,54 @@ internal static class RepositoryParser
         var interfaces = new[] { type }.Concat(type.AllInterfaces.Where(i => !i.OriginalDefinition.ToDisplayString().StartsWith("NeoGen.", System.StringComparison.Ordinal)));
         foreach (var declaringInterface in interfaces)
         {
-            foreach (var method in declaringInterface.GetMembers().OfType<IMethodSymbol>())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || !method.IsAbstract)
-                {
-                    continue;
-                }
-
-                var parsed = MethodParser.Parse(method, entity, diagnostics, cancellationToken);
-                if (parsed is not null)
-                {
-                    methods.Add(parsed);
-                }
-            }
-
             foreach (var member in declaringInterface.GetMembers())
             {
-                if (member is IPropertySymbol { IsAbstract: true } or IEventSymbol { IsAbstract: true })
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is IMethodSymbol method)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, LocationInfo.From(member.Locations.FirstOrDefault()), member.Name, "a repository declares methods only; properties and events cannot be generated"));
+                    if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || !method.IsAbstract)
+                    {
+                        continue;
+                    }
+
+                    var parsed = MethodParser.Parse(method, entity, diagnostics, cancellationToken, out var failure);
+                    if (parsed is not null)
+                    {
+                        methods.Add(parsed);
+                    }
+                    else if (StubSignatures.For(method, failure ?? "it could not be generated") is { } stub)
+                    {
+                        failed.Add(stub);
+                    }
+                }
+                else if (member is IPropertySymbol { IsAbstract: true, IsStatic: false } or IEventSymbol { IsAbstract: true, IsStatic: false })
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, LocationInfo.From(member.Locations.FirstOrDefault()), member.Name, "a repository declares methods only; properties and events cannot be generated"));
+                    if (StubSignatures.For(member, "NG0002: a repository declares methods only") is { } stub)
+                    {
+                        failed.Add(stub);
+                    }
                 }
             }
         }
 
         var compilation = context.SemanticModel.Compilation;
+        var providers = targets
+            .Where(t => TargetDialects.For(t.Dialect) is { } target && compilation.GetTypeByMetadataName(target.ProviderMarkerType) is not null)
+            .Select(t => t.Dialect.ToString())
+            .ToEquatableArray();
         var model = new RepositoryModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             type.Name,
-            TypeMapper.Display(type),
+            ColumnTypes.Display(type),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             containing.ToEquatableArray(),
             targets.ToEquatableArray(),
             entity,
             keyTypeName,
             methods.ToEquatableArray(),
-            compilation.GetTypeByMetadataName(KnownNames.SqliteConnection) is not null,
-            compilation.GetTypeByMetadataName(KnownNames.NpgsqlConnection) is not null);
+            failed.ToEquatableArray(),
+            providers);
         return new RepositoryParseResult(model, diagnostics.ToEquatableArray());
     }
 }

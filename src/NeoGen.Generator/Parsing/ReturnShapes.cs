@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using NeoGen.Generator.Common;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Parsing;
 
@@ -95,8 +95,8 @@ internal static class ReturnShapes
     private static RowModel? Row(ITypeSymbol type, out string? error)
     {
         error = null;
-        var scalar = TypeMapper.Map(type);
-        if (scalar is not null)
+        var scalar = ColumnTypes.Map(type);
+        if (scalar is not null && scalar.Kind != ScalarKind.Array)
         {
             return new RowModel(scalar, null, EquatableArray<TupleElementModel>.Empty, scalar.IsNullable);
         }
@@ -113,10 +113,10 @@ internal static class ReturnShapes
             var elements = new System.Collections.Generic.List<TupleElementModel>();
             foreach (var field in tuple.TupleElements)
             {
-                var elementType = TypeMapper.Map(field.Type);
+                var elementType = ColumnTypes.Map(field.Type, out var reason);
                 if (elementType is null)
                 {
-                    error = $"tuple element '{field.Name}' has type {field.Type.ToDisplayString()}, which is not a column type";
+                    error = $"tuple element '{field.Name}' has type {field.Type.ToDisplayString()}: {reason}";
                     return null;
                 }
 
@@ -128,7 +128,7 @@ internal static class ReturnShapes
 
         if (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None && !IsFrameworkType(type))
         {
-            return new RowModel(null, EntityParser.Parse(type), EquatableArray<TupleElementModel>.Empty, nullable);
+            return new RowModel(null, EntityReader.Read(type), EquatableArray<TupleElementModel>.Empty, nullable);
         }
 
         error = $"'{type.ToDisplayString()}' cannot be returned; " + Supported;

@@ -1,18 +1,20 @@
 using System.Collections.Generic;
 using NeoGen.Generator.Model;
+using NeoGen.Shared;
 
 namespace NeoGen.Generator.Planning;
 
 /// <summary>How one SQL parameter gets its value.</summary>
 internal sealed class PlannedParameter
 {
-    public PlannedParameter(string sqlName, string expression, ScalarType type, bool isCollection, string displayName)
+    public PlannedParameter(string sqlName, string expression, ScalarType type, bool isCollection, string displayName, LocationInfo? location = null)
     {
         SqlName = sqlName;
         Expression = expression;
         Type = type;
         IsCollection = isCollection;
         DisplayName = displayName;
+        Location = location;
     }
 
     public string SqlName { get; }
@@ -26,6 +28,11 @@ internal sealed class PlannedParameter
 
     /// <summary>The name in messages: the C# parameter or member.</summary>
     public string DisplayName { get; }
+
+    /// <summary>The C# parameter's declaration, when there is one.</summary>
+    public LocationInfo? Location { get; }
+
+    public PlannedParameter With(ScalarType type, bool isCollection) => new(SqlName, Expression, type, isCollection, DisplayName, Location);
 
     /// <summary>For SQLite: the provider parameter name, with its prefix.</summary>
     public string ProviderName { get; set; } = string.Empty;

@@ -1,78 +1,323 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using NeoGen.Generator.Common;
-using NeoGen.Generator.Diagnostics;
+using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Model;
-using NeoGen.Generator.Parsing;
+using NeoGen.Shared;
 using NeoGen.Sql;
 using NeoGen.Sql.Binding;
+using NeoGen.Sql.Parsing;
 using NeoGen.Sql.Schema;
 
 namespace NeoGen.Generator.Planning;
 
 /// <summary>
-/// Checks a method's SQL against its signature and the declared schema, and prepares it for one dialect:
-/// parameters rewritten for the provider, result columns mapped to members by ordinal.
+/// Plans one method for one dialect: writes its SQL (CRUD and derived intent) or takes the <c>[Query]</c>, binds it once
+/// through <see cref="SqlBinder"/> over the schema the analyzers use too, checks it against the method (parameters,
+/// result types and nullability), and rewrites it for the provider: placeholders, list parameters, and <c>SELECT *</c>
+/// as the explicit column list read by ordinal.
 /// </summary>
 internal static class QueryPlanner
 {
-    public static PlannedMethod Plan(MethodModel method, int dialect, ImmutableArray<EntityModel> tables, EquatableArray<SchemaFileTable> schemaTables, EntityModel? repositoryEntity, List<DiagnosticInfo> diagnostics)
+    public static PlannedMethod Plan(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
     {
         var planned = new PlannedMethod(method);
         var sql = method.Sql ?? string.Empty;
-        var sqlDialect = (SqlDialect)dialect;
-        SqlDescription description;
-        try
+        IReadOnlyList<ExplicitBinding> bindings = Array.Empty<ExplicitBinding>();
+        if (method.Source != MethodSource.Query)
         {
-            description = SqlDescriber.Describe(sql, sqlDialect);
-        }
-        catch (Exception exception)
-        {
-            // The describer promises not to throw; if it ever does, the user gets a diagnostic, not CS8785.
-            description = new SqlDescription(SqlStatementKind.Unknown, 1, new[] { new SqlError("internal SQL parser error: " + exception.Message, 0, sql.Length) }, Array.Empty<SqlParameterUse>(), Array.Empty<SqlResultColumn>(), Array.Empty<SqlTableReference>(), null);
+            var written = StatementWriter.Write(method, repositoryEntity, target);
+            sql = written.Sql;
+            bindings = written.Bindings;
+            planned.ReadsKeysOneByOne = written.ReadsKeysOneByOne;
         }
 
-        planned.Table = description.TargetTable ?? description.Tables.FirstOrDefault()?.Name ?? repositoryEntity?.Table;
-        if (description.Errors.Count > 0)
+        var schema = snapshot.For(target.Sql);
+        var bound = SqlBinder.Bind(sql, target.Sql, schema.Schema);
+        planned.Sql = sql;
+        planned.Table = bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault(t => !t.IsCte)?.Name ?? repositoryEntity?.Table;
+
+        var errors = bound.Errors.Concat(SqlConformance.Check(bound.Script, target.Sql)).ToList();
+        if (errors.Count == 0 && bound.Statement is null)
         {
-            var error = description.Errors[0];
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlSyntax, SqlLocation(method, error.Start, error.Length), method.Name, DialectName(dialect), error.Message));
-            planned.FailureReason = "its SQL does not parse: " + error.Message;
+            errors.Add(new SqlError("SQL text is empty", 0, sql.Length));
+        }
+
+        if (errors.Count > 0)
+        {
+            var error = errors[0];
+            if (method.Source == MethodSource.Query)
+            {
+                diagnostics.AddForDialect(Rules.SqlSyntax, SqlLocation(method, error.Start, error.Length), target.Sql, $"SQL of '{method.Name}' is not valid for {DiagnosticBag.DialectsPlaceholder}: {error.Message}");
+            }
+            else
+            {
+                // NeoGen wrote this SQL: a bug, reported as one rather than as the user's mistake.
+                diagnostics.Add(DiagnosticInfo.Create(Rules.InternalError, method.Location, method.Name, $"the {target.DisplayName} SQL NeoGen wrote for it does not parse: {error.Message}: {sql}"));
+            }
+
+            planned.FailureReason = $"its SQL is not valid for {target.DisplayName}: {error.Message}";
             return planned;
         }
 
-        if (description.StatementCount > 1)
+        if (bound.Script.Statements.Count > 1 && method.Source == MethodSource.Query)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleStatements, method.SqlLocation, method.Name, description.StatementCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            diagnostics.Add(DiagnosticInfo.Create(Rules.MultipleStatements, method.SqlLocation, method.Name, bound.Script.Statements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        if (!BindParameters(planned, description, dialect, tables, diagnostics))
+        var ok = CheckPlaceholders(planned, bound, diagnostics);
+        ok &= BindParameters(planned, bound, bindings, target, diagnostics);
+        if (!ok)
         {
+            planned.FailureReason ??= "its SQL parameters do not match the method's parameters";
             return planned;
         }
 
         var starExpansions = new List<(int Start, int Length, string Text)>();
-        try
-        {
-            Shape(planned, description, tables, schemaTables, diagnostics, starExpansions);
-        }
-        finally
-        {
-            planned.Sql = Rewrite(sql, description, planned.Parameters, dialect, starExpansions);
-        }
-
+        Shape(planned, bound, target, snapshot, diagnostics, starExpansions);
+        planned.Sql = Rewrite(sql, bound, planned.Parameters, target, starExpansions);
         return planned;
     }
 
-    private static void Shape(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, EquatableArray<SchemaFileTable> schemaTables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
+    /// <summary>NG1008: <c>$1</c>, <c>?</c> and <c>:name</c> would be bound by position or by a name NeoGen never sets.</summary>
+    private static bool CheckPlaceholders(PlannedMethod planned, BoundStatement bound, DiagnosticBag diagnostics)
     {
         var method = planned.Method;
+        var ok = true;
+        foreach (var placeholder in bound.ForeignPlaceholders)
+        {
+            var text = TextOf(method, placeholder.Span.Start, placeholder.Span.Length) ?? placeholder.Name;
+            var positional = placeholder.ParameterKind == SqlParameterKind.Positional;
+            var suggestion = Suggestion(method, placeholder, positional);
+            diagnostics.Add(DiagnosticInfo.Create(Rules.ForeignPlaceholder, SqlLocation(method, placeholder.Span.Start, placeholder.Span.Length), text, method.Name,
+                positional ? "a positional placeholder" : "a named placeholder of another syntax",
+                suggestion is null ? "name it after the method parameter it stands for" : $"write '@{suggestion}'"));
+            ok = false;
+        }
 
-        var returnsColumns = description.ResultColumns.Count > 0;
-        if (!returnsColumns)
+        if (!ok)
+        {
+            planned.FailureReason = "its SQL uses placeholders that are not @name";
+        }
+
+        return ok;
+    }
+
+    /// <summary>The method parameter a foreign placeholder most likely stands for: its name, or for <c>$n</c> the n-th parameter.</summary>
+    private static string? Suggestion(MethodModel method, ParameterExpression placeholder, bool positional)
+    {
+        var values = method.Parameters.Where(p => !p.IsCancellationToken).ToList();
+        if (!positional)
+        {
+            return values.FirstOrDefault(p => string.Equals(p.Name, placeholder.Name, StringComparison.OrdinalIgnoreCase))?.Name;
+        }
+
+        return int.TryParse(placeholder.Name, out var n) && n >= 1 && n <= values.Count ? values[n - 1].Name : values.Count == 1 ? values[0].Name : null;
+    }
+
+    private static bool BindParameters(PlannedMethod planned, BoundStatement bound, IReadOnlyList<ExplicitBinding> bindings, TargetDialect target, DiagnosticBag diagnostics)
+    {
+        var method = planned.Method;
+        var dialect = target.Sql;
+        var byName = new Dictionary<string, PlannedParameter>(StringComparer.OrdinalIgnoreCase);
+        var usedMethodParameters = new HashSet<string>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var use in bound.Parameters)
+        {
+            var location = SqlLocation(method, use.Start, use.Length);
+            if (use.Role == SqlParameterRole.SortKey)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.ParameterAsIdentifier, location, use.Name, method.Name,
+                    "stands where SQL needs a sort or grouping key: a parameter is a value, so every row gets the same key and nothing is sorted; to sort dynamically, write one method per order, or switch on the parameter: ORDER BY CASE @sort WHEN 'name' THEN name END, CASE @sort WHEN 'created' THEN created_at END"));
+                ok = false;
+                continue;
+            }
+
+            var isList = use.ListSyntax != ParameterListSyntax.None;
+            if (byName.TryGetValue(use.Name, out var known))
+            {
+                if (known.IsCollection != isList && !(known.Type.Kind == ScalarKind.Array && !isList))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'@{use.Name}' is used both as a list (IN @{use.Name}) and as one value"));
+                    ok = false;
+                }
+
+                continue;
+            }
+
+            var resolved = Resolve(method, bindings, use.Name, usedMethodParameters);
+            if (resolved is null)
+            {
+                var names = method.Parameters.Where(p => !p.IsCancellationToken).Select(p => p.Name)
+                    .Concat(method.Parameters.Where(p => p.Complex is not null).SelectMany(p => p.Complex!.Members.Select(m => m.Name)));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnknownSqlParameter, location, use.Name, method.Name, SqlNames.DidYouMean(use.Name, names, "@")));
+                ok = false;
+                continue;
+            }
+
+            if (isList)
+            {
+                if (!resolved.IsCollection && resolved.Type.Kind != ScalarKind.Array)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'@{use.Name}' is used as a list (IN @{use.Name}{(target.HasArrays ? " / ANY(@" + use.Name + ")" : string.Empty)}) but '{resolved.DisplayName}' is not a collection"));
+                    ok = false;
+                    continue;
+                }
+
+                if (!resolved.IsCollection)
+                {
+                    resolved = resolved.With(resolved.Type.Element!, isCollection: true);
+                }
+
+                if (!target.CanListValuesOf(resolved.Type) && !planned.ReadsKeysOneByOne)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, location, $"A collection of {resolved.Type.DisplayName} ('{resolved.DisplayName}')", target.DisplayName, "lists bind numbers, strings, booleans and enums"));
+                    ok = false;
+                    continue;
+                }
+            }
+            else if (resolved.IsCollection)
+            {
+                // A collection where one value stands: a PostgreSQL array (SET tags = @tags, tags && @tags), else an error.
+                if (!target.HasArrays || use.Type is not (SqlType.Array or SqlType.Unknown) || (use.Type == SqlType.Unknown && use.Column is not null))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'{resolved.DisplayName}' is a collection; use it as 'IN @{use.Name}'{(target.HasArrays ? " or '= ANY(@" + use.Name + ")', or compare it with an array column" : string.Empty)}"));
+                    ok = false;
+                    continue;
+                }
+
+                resolved = resolved.With(ArrayOf(resolved.Type), isCollection: false);
+            }
+            else if (resolved.Type.Kind == ScalarKind.Array && !target.HasArrays)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'{resolved.DisplayName}' is an array, which {target.DisplayName} cannot take as one value; use it as 'IN @{use.Name}'"));
+                ok = false;
+                continue;
+            }
+
+            resolved = FollowColumnStorage(resolved, use);
+            if (method.Source == MethodSource.Query && use.Column is not null && use.Table is not null
+                && use.Role is SqlParameterRole.Comparison or SqlParameterRole.InListItem or SqlParameterRole.InCollection or SqlParameterRole.Between or SqlParameterRole.Assignment or SqlParameterRole.InsertValue)
+            {
+                var value = resolved.Type.WithNullable(false);
+                var column = use.Column;
+                if (!ColumnTypes.CanBind(dialect, value, column.Type, column.ElementType))
+                {
+                    var how = use.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue ? "assigned to" : "compared with";
+                    var columnType = column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType);
+                    var hint = value.Kind == ScalarKind.Enum
+                        ? (value.EnumAsString ? "; the column stores numbers, so drop EnumStorage.String from the parameter" : "; the column stores text, so the enum would need to travel by name")
+                        : $"; declare '{resolved.DisplayName}' with the column's type";
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, location, resolved.DisplayName, (resolved.IsCollection ? "a collection of " : string.Empty) + resolved.Type.DisplayName, how, $"{use.Table.Name}.{column.Name}", columnType, hint));
+                }
+            }
+
+            byName[use.Name] = resolved;
+            planned.Parameters.Add(resolved);
+        }
+
+        if (method.Source == MethodSource.Query)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (!parameter.IsCancellationToken && !usedMethodParameters.Contains(parameter.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedMethodParameter, parameter.Location ?? method.Location, parameter.Name, method.Name));
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    private static ScalarType ArrayOf(ScalarType element)
+        => new($"{element.NullableTypeName}[]", ScalarKind.Array, false, false, ScalarKind.Unsupported, EquatableArray<string>.Empty, false, element, ArrayShape.Array);
+
+    private static PlannedParameter? Resolve(MethodModel method, IReadOnlyList<ExplicitBinding> bindings, string sqlName, HashSet<string> used)
+    {
+        foreach (var binding in bindings)
+        {
+            if (string.Equals(binding.SqlName, sqlName, StringComparison.OrdinalIgnoreCase))
+            {
+                if (binding.Uses is not null)
+                {
+                    used.Add(binding.Uses);
+                }
+
+                return new PlannedParameter(binding.SqlName, binding.Expression, binding.Type, binding.IsCollection, binding.SqlName);
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (!string.Equals(parameter.Name, sqlName, StringComparison.OrdinalIgnoreCase) || parameter.IsCancellationToken)
+            {
+                continue;
+            }
+
+            if (parameter.Scalar is not null)
+            {
+                used.Add(parameter.Name);
+                return new PlannedParameter(parameter.Name, CSharpNames.Identifier(parameter.Name), parameter.Scalar, false, parameter.Name, parameter.Location);
+            }
+
+            if (parameter.CollectionElement is not null)
+            {
+                used.Add(parameter.Name);
+                return new PlannedParameter(parameter.Name, CSharpNames.Identifier(parameter.Name), parameter.CollectionElement, true, parameter.Name, parameter.Location);
+            }
+        }
+
+        // @Member of a record/class parameter, as Dapper users write it.
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Complex is null)
+            {
+                continue;
+            }
+
+            var member = parameter.Complex.Members.FirstOrDefault(m => string.Equals(m.Name, sqlName, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Column, sqlName, StringComparison.OrdinalIgnoreCase));
+            if (member is not null)
+            {
+                used.Add(parameter.Name);
+                return new PlannedParameter(sqlName, CSharpNames.Identifier(parameter.Name) + "." + member.Name, member.Type, false, parameter.Name + "." + member.Name, parameter.Location);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An enum travels the way the column it meets stores it: by name into text (or a database enum), by number otherwise.</summary>
+    private static PlannedParameter FollowColumnStorage(PlannedParameter parameter, BoundParameter use)
+    {
+        var type = parameter.Type.Kind == ScalarKind.Array ? parameter.Type.Element : parameter.Type;
+        var column = parameter.Type.Kind == ScalarKind.Array ? use.Column?.ElementType : use.Column?.Type;
+        if (type is not { Kind: ScalarKind.Enum, EnumAsString: false } || column is not (SqlType.Text or SqlType.Enum))
+        {
+            return parameter;
+        }
+
+        return parameter.With(parameter.Type.WithEnumAsString(true), parameter.IsCollection);
+    }
+
+    private sealed class ResultColumn
+    {
+        public string? Name;
+        public SqlType Type;
+        public SqlType ElementType;
+        public bool Nullable;
+        public bool Resolved;
+        public int Start;
+        public int Length;
+        public bool FromStar;
+    }
+
+    private static void Shape(PlannedMethod planned, BoundStatement bound, TargetDialect target, SchemaSnapshot snapshot, DiagnosticBag diagnostics, List<(int Start, int Length, string Text)> starExpansions)
+    {
+        var method = planned.Method;
+        if (bound.ResultColumns.Count == 0 && bound.StarSpans.Count == 0)
         {
             // int / long / bool over a statement without result columns mean "rows affected".
             if (method.Shape == ResultShape.Scalar && method.Row?.Scalar is { IsNullable: false } scalar)
@@ -100,368 +345,209 @@ internal static class QueryPlanner
             return;
         }
 
-        MapColumns(planned, description, tables, schemaTables, diagnostics, starExpansions);
-    }
-
-    private static bool BindParameters(PlannedMethod planned, SqlDescription description, int dialect, ImmutableArray<EntityModel> tables, List<DiagnosticInfo> diagnostics)
-    {
-        BoundStatement? bound = null;
-        BoundStatement Bound() => bound ??= SqlBinder.Bind(planned.Method.Sql, (SqlDialect)dialect, SchemaOf(tables));
-        var method = planned.Method;
-        var byName = new Dictionary<string, PlannedParameter>(StringComparer.OrdinalIgnoreCase);
-        var usedMethodParameters = new HashSet<string>(StringComparer.Ordinal);
-        var ok = true;
-        foreach (var use in description.Parameters)
+        var columns = bound.ResultColumns.Select(c => new ResultColumn
         {
-            if (byName.ContainsKey(use.Name))
+            Name = c.Name,
+            Type = c.Type,
+            ElementType = c.ElementType,
+            Nullable = c.IsNullable,
+            Resolved = c.IsResolved,
+            Start = c.Start,
+            Length = c.Length,
+            FromStar = c.FromStar,
+        }).ToList();
+
+        // A top-level star whose tables are all known becomes the explicit column list; one over an unknown table cannot.
+        var unresolvedStar = false;
+        var resultStars = bound.StarSpans.Where(s => s.Start >= 0 && IsTopLevelStar(bound, s)).ToList();
+        foreach (var star in resultStars)
+        {
+            var expanded = bound.ResultColumns.Where(c => c.FromStar && c.Start == star.Start && c.Length == star.Length).ToList();
+            if (expanded.Count == 0 || HasUnknownSource(bound, star))
             {
+                unresolvedStar = true;
                 continue;
             }
 
-            var resolved = Resolve(method, use.Name, usedMethodParameters);
-            if (resolved is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSqlParameter, SqlLocation(method, use.Start, use.Length), use.Name, method.Name));
-                ok = false;
-                continue;
-            }
-
-            if (use.Context != SqlParameterContext.Value && !resolved.IsCollection)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, SqlLocation(method, use.Start, use.Length), method.Name, $"'@{use.Name}' is used as a list (IN @{use.Name} / ANY(@{use.Name})) but '{resolved.DisplayName}' is not a collection"));
-                ok = false;
-                continue;
-            }
-
-            if (resolved.IsCollection && use.Context == SqlParameterContext.Value)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, SqlLocation(method, use.Start, use.Length), method.Name, $"'{resolved.DisplayName}' is a collection; use it as 'IN @{use.Name}'{(dialect == 1 ? " or '= ANY(@" + use.Name + ")'" : string.Empty)}"));
-                ok = false;
-                continue;
-            }
-
-            if (resolved.IsCollection && dialect == 0 && resolved.Type.Kind is not (ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte or ScalarKind.String or ScalarKind.Boolean or ScalarKind.Enum or ScalarKind.Double or ScalarKind.Single)
-                && method.Crud == CrudOperation.GetMany)
-            {
-                // Keys such as Guid are stored as blobs, which a JSON list cannot carry: read them one by one.
-                planned.ReadsKeysOneByOne = true;
-                byName[use.Name] = resolved;
-                planned.Parameters.Add(resolved);
-                continue;
-            }
-
-            if (resolved.IsCollection && dialect == 0 && resolved.Type.Kind is not (ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte or ScalarKind.String or ScalarKind.Boolean or ScalarKind.Enum or ScalarKind.Double or ScalarKind.Single))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DialectNotSupported, SqlLocation(method, use.Start, use.Length), $"A collection of {resolved.Type.TypeName} ('{resolved.DisplayName}')", "Sqlite", "lists bind numbers, strings, booleans and enums"));
-                ok = false;
-                continue;
-            }
-
-            resolved = FollowColumnStorage(resolved, use.Name, Bound, tables);
-            byName[use.Name] = resolved;
-            planned.Parameters.Add(resolved);
+            var qualified = (TextOf(method, star.Start, star.Length) ?? "*").EndsWith(".*", StringComparison.Ordinal) || DistinctQualifiers(expanded) > 1;
+            starExpansions.Add((star.Start, star.Length, string.Join(", ", expanded.Select(c => qualified && c.StarQualifier is not null ? Qualifier(c.StarQualifier) + "." + target.Quote(c.Name!) : target.Quote(c.Name!)))));
         }
 
-        if (method.Source == MethodSource.Query)
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                if (!parameter.IsCancellationToken && !usedMethodParameters.Contains(parameter.Name))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedMethodParameter, method.Location, parameter.Name, method.Name));
-                }
-            }
-        }
-
-        if (!ok)
-        {
-            planned.FailureReason = "its SQL parameters do not match the method's parameters";
-            return false;
-        }
-
-        return true;
-    }
-
-    private static PlannedParameter? Resolve(MethodModel method, string sqlName, HashSet<string> used)
-    {
-        foreach (var binding in method.Bindings)
-        {
-            if (string.Equals(binding.SqlName, sqlName, StringComparison.OrdinalIgnoreCase))
-            {
-                foreach (var parameter in method.Parameters)
-                {
-                    if (binding.Expression == parameter.Name || binding.Expression.StartsWith(parameter.Name + ".", StringComparison.Ordinal) || binding.Expression.Contains("(" + parameter.Name + ")"))
-                    {
-                        used.Add(parameter.Name);
-                    }
-                }
-
-                return new PlannedParameter(binding.SqlName, binding.Expression, binding.Type, binding.IsCollection, binding.SqlName);
-            }
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (!string.Equals(parameter.Name, sqlName, StringComparison.OrdinalIgnoreCase) || parameter.IsCancellationToken)
-            {
-                continue;
-            }
-
-            if (parameter.Scalar is not null)
-            {
-                used.Add(parameter.Name);
-                return new PlannedParameter(parameter.Name, CSharpNames.Identifier(parameter.Name), parameter.Scalar, false, parameter.Name);
-            }
-
-            if (parameter.CollectionElement is not null)
-            {
-                used.Add(parameter.Name);
-                return new PlannedParameter(parameter.Name, CSharpNames.Identifier(parameter.Name), parameter.CollectionElement, true, parameter.Name);
-            }
-        }
-
-        // @Member of a record/class parameter, as Dapper users write it.
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Complex is null)
-            {
-                continue;
-            }
-
-            var member = parameter.Complex.Members.FirstOrDefault(m => string.Equals(m.Name, sqlName, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Column, sqlName, StringComparison.OrdinalIgnoreCase));
-            if (member is not null)
-            {
-                used.Add(parameter.Name);
-                return new PlannedParameter(sqlName, CSharpNames.Identifier(parameter.Name) + "." + member.Name, member.Type, false, parameter.Name + "." + member.Name);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Writes the provider's SQL: SQLite keeps named parameters; Npgsql gets positional $n, so it never rewrites at run time.</summary>
-    private static string Rewrite(string sql, SqlDescription description, List<PlannedParameter> parameters, int dialect, List<(int Start, int Length, string Text)> starExpansions)
-    {
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            index[parameters[i].SqlName] = i;
-            parameters[i].ProviderName = dialect == 1 ? "$" + (i + 1) : "@p" + i;
-        }
-
-        var builder = new StringBuilder(sql.Length + 16);
-        var position = 0;
-        var edits = description.Parameters.Where(u => index.ContainsKey(u.Name)).Select(u => (Start: u.ContextStart, Use: (SqlParameterUse?)u, Star: ((int Start, int Length, string Text)?)null))
-            .Concat(starExpansions.Select(e => (Start: e.Start, Use: (SqlParameterUse?)null, Star: ((int Start, int Length, string Text)?)e)))
-            .OrderBy(e => e.Start)
-            .ToList();
-        foreach (var edit in edits)
-        {
-            if (edit.Star is { } star)
-            {
-                // SELECT * as the explicit column list the mapping was planned for, so table column order never matters.
-                if (star.Start < position)
-                {
-                    continue;
-                }
-
-                builder.Append(sql, position, star.Start - position).Append(star.Text);
-                position = star.Start + star.Length;
-                continue;
-            }
-
-            var use = edit.Use!;
-            var i = index[use.Name];
-            var start = use.Context == SqlParameterContext.InList ? use.ContextStart : use.Start;
-            if (start < position)
-            {
-                continue;
-            }
-
-            var negated = false;
-            if (use.Context == SqlParameterContext.InList)
-            {
-                // "NOT IN @ids": the NOT belongs to the rewrite too.
-                var outside = sql.Substring(position, start - position);
-                var trimmed = outside.TrimEnd();
-                if (trimmed.EndsWith("NOT", StringComparison.OrdinalIgnoreCase) && (trimmed.Length == 3 || !char.IsLetterOrDigit(trimmed[trimmed.Length - 4])))
-                {
-                    negated = true;
-                    outside = trimmed.Substring(0, trimmed.Length - 3) + " ";
-                }
-
-                builder.Append(outside);
-            }
-            else
-            {
-                builder.Append(sql, position, start - position);
-            }
-
-            var name = parameters[i].ProviderName;
-            if (use.Context == SqlParameterContext.InList)
-            {
-                builder.Append(dialect == 1
-                    ? (negated ? "<> ALL(" + name + ")" : "= ANY(" + name + ")")
-                    : (negated ? "NOT IN" : "IN") + " (SELECT value FROM json_each(" + name + "))");
-            }
-            else if (use.Context == SqlParameterContext.AnyArray && dialect == 0)
-            {
-                builder.Append("(SELECT value FROM json_each(" + name + "))");
-            }
-            else
-            {
-                builder.Append(name);
-            }
-
-            position = use.Start + use.Length;
-        }
-
-        builder.Append(sql, position, sql.Length - position);
-        return builder.ToString();
-    }
-
-    private static void MapColumns(PlannedMethod planned, SqlDescription description, ImmutableArray<EntityModel> tables, EquatableArray<SchemaFileTable> schemaTables, List<DiagnosticInfo> diagnostics, List<(int Start, int Length, string Text)> starExpansions)
-    {
-        var sql = planned.Method.Sql ?? string.Empty;
-        var method = planned.Method;
         var row = method.Row!;
-        var columns = new List<(string? Name, bool Nullable, int Start, int Length, MemberModel? Source)>();
-        var resolved = true;
-        foreach (var column in description.ResultColumns)
+        var checks = method.Source == MethodSource.Query;
+        var unknownTables = bound.Problems.Any(p => p.Kind == SqlBindingProblemKind.UnknownTable);
+        void CheckRead(ResultColumn column, ScalarType targetType, string what, string memberName)
         {
-            if (!column.IsStar)
+            if (!checks || !column.Resolved)
             {
-                var nullable = column.IsNullableSource;
-                MemberModel? sourceMember = null;
-                if (column.SourceTable is not null && column.SourceColumn is not null && Table(tables, column.SourceTable) is { } source)
-                {
-                    sourceMember = source.Members.FirstOrDefault(m => string.Equals(m.Column, column.SourceColumn, StringComparison.OrdinalIgnoreCase));
-                    nullable |= sourceMember?.Type.IsNullable ?? false;
-                }
-                else if (column.SourceTable is not null && column.SourceColumn is not null
-                    && schemaTables.FirstOrDefault(t => string.Equals(t.Name, column.SourceTable, StringComparison.OrdinalIgnoreCase)) is { } declared)
-                {
-                    nullable |= declared.Columns.FirstOrDefault(c => string.Equals(c.Name, column.SourceColumn, StringComparison.OrdinalIgnoreCase))?.IsNullable ?? false;
-                }
-
-                columns.Add((column.Name, nullable, column.Start, column.Length, sourceMember));
-                continue;
+                return;
             }
 
-            // The qualifier as written ("u" in "u.*"), or each FROM table's alias when the star is bare and there are several.
-            var starText = column.Start >= 0 && column.Start + column.Length <= sql.Length ? sql.Substring(column.Start, column.Length) : "*";
-            var writtenQualifier = starText.EndsWith(".*", StringComparison.Ordinal) ? starText.Substring(0, starText.Length - 2) : null;
-            var fromTables = description.Kind == SqlStatementKind.Select || description.TargetTable is null
-                ? description.Tables.ToList()
-                : description.Tables.Where(t => string.Equals(t.Name, description.TargetTable, StringComparison.OrdinalIgnoreCase)).Take(1).ToList();
-            var starTables = column.SourceTable is not null
-                ? new[] { (Name: column.SourceTable, Nullable: column.IsNullableSource, Qualifier: writtenQualifier) }
-                : fromTables.Select(t => (t.Name, t.IsNullable, Qualifier: fromTables.Count > 1 ? (t.Alias ?? t.Name) : null)).ToArray();
-            var expansion = new List<string>();
-            foreach (var (name, isNullable, qualifier) in starTables)
+            var location = SqlLocation(method, column.Start, column.Length);
+            var name = column.Name ?? TextOf(method, column.Start, column.Length) ?? "#" + (columns.IndexOf(column) + 1);
+            if (!ColumnTypes.CanRead(target.Sql, column.Type, column.ElementType, targetType))
             {
-                var table = Table(tables, name);
-                if (table is not null)
-                {
-                    foreach (var member in table.Members)
-                    {
-                        columns.Add((member.Column, member.Type.IsNullable || isNullable, column.Start, column.Length, member));
-                        expansion.Add(qualifier is null ? SqlText.Quote(member.Column) : qualifier + "." + SqlText.Quote(member.Column));
-                    }
-
-                    continue;
-                }
-
-                // No [Table] type, but a schema file declares the table: its columns, in declaration order.
-                var declared = schemaTables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-                if (declared is null)
-                {
-                    resolved = false;
-                    break;
-                }
-
-                foreach (var schemaColumn in declared.Columns)
-                {
-                    columns.Add((schemaColumn.Name, schemaColumn.IsNullable || isNullable, column.Start, column.Length, null));
-                    expansion.Add(qualifier is null ? SqlText.Quote(schemaColumn.Name) : qualifier + "." + SqlText.Quote(schemaColumn.Name));
-                }
+                var hint = ColumnTypes.IsInteger(targetType.Kind) && column.Type == SqlType.Text ? "; a text column read as a number gives 0 on SQLite and fails elsewhere"
+                    : column.Type == SqlType.Integer && targetType.Kind == ScalarKind.String ? "; select a text column, or cast it"
+                    : "; select a column of that type, cast it, or change the member";
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnreadableColumn, location, name, method.Name, ColumnTypes.Describe(column.Type, column.ElementType), target.DisplayName, what, targetType.DisplayName, hint));
             }
 
-            if (resolved && expansion.Count > 0 && column.Start >= 0)
+            if (column.Nullable && !targetType.IsNullable && !unknownTables)
             {
-                starExpansions.Add((column.Start, column.Length, string.Join(", ", expansion)));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.NullableIntoNonNullable, location, name, string.Empty, what));
             }
         }
 
         if (row.Scalar is not null)
         {
-            if (columns.Count == 0 && !resolved)
+            if (columns.Count == 0)
             {
                 planned.Reads = new List<ColumnRead> { new(0, "column 0", "result", row.Scalar, !row.Scalar.IsNullable) };
                 return;
             }
 
-            planned.Reads = new List<ColumnRead> { new(0, columns[0].Name ?? "column 0", "result", Stored(row.Scalar, columns[0].Source), !row.Scalar.IsNullable) };
-            return;
-        }
+            var first = columns[0];
+            var type = FollowColumn(row.Scalar, first.Type);
+            CheckRead(first, type, "the result", "result");
+            if (checks && columns.Count > 1 && !unresolvedStar)
+            {
+                for (var i = 1; i < columns.Count; i++)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedResultColumn, SqlLocation(method, columns[i].Start, columns[i].Length), columns[i].Name ?? "#" + (i + 1), method.Name, row.Scalar.DisplayName + " (a scalar result reads the first column)"));
+                }
+            }
 
-        if (!resolved)
-        {
-            // A star over a table with no [Table] type: look the members up by name once per execution.
-            planned.Reads = null;
+            planned.Reads = new List<ColumnRead> { new(0, first.Name ?? "column 0", "result", type, !row.Scalar.IsNullable) };
             return;
         }
 
         if (row.IsTuple)
         {
+            if (unresolvedStar)
+            {
+                // Columns of a table NeoGen does not know: read in order, unchecked.
+                planned.Reads = row.TupleElements.Select((e, i) => new ColumnRead(i, "column " + i, "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type, !e.Type.IsNullable)).ToList();
+                return;
+            }
+
             if (columns.Count != row.TupleElements.Count)
             {
                 Fail(planned, diagnostics, method, $"it returns a tuple of {row.TupleElements.Count} elements but its SQL returns {columns.Count} columns");
                 return;
             }
 
-            planned.Reads = row.TupleElements.Select((e, i) => new ColumnRead(i, columns[i].Name ?? "column " + i, "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Stored(e.Type, columns[i].Source), !e.Type.IsNullable)).ToList();
+            var reads = new List<ColumnRead>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var element = row.TupleElements[i];
+                var type = FollowColumn(element.Type, columns[i].Type);
+                CheckRead(columns[i], type, $"tuple element {i + 1}{(element.Name is null ? string.Empty : " '" + element.Name + "'")}", element.Name ?? "Item" + (i + 1));
+                reads.Add(new ColumnRead(i, columns[i].Name ?? "column " + i, "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), type, !element.Type.IsNullable));
+            }
+
+            planned.Reads = reads;
+            return;
+        }
+
+        if (unresolvedStar)
+        {
+            // A star over a table with no [Table] type and no schema file: look the members up by name once per execution.
+            planned.Reads = null;
             return;
         }
 
         var entity = row.Entity!;
-        var reads = new List<ColumnRead>();
+        var memberReads = new List<ColumnRead>();
         var usedColumns = new HashSet<int>();
         foreach (var member in entity.Members)
         {
             var ordinal = columns.FindIndex(c => c.Name is not null && Matches(c.Name, member));
             if (ordinal < 0)
             {
-                if (member.ConstructorParameterIndex >= 0 || (member.IsRequired && !entity.ConstructorSetsRequiredMembers) || (!member.IsSettable && member.ConstructorParameterIndex < 0))
+                if (member.ConstructorParameterIndex >= 0 || (member.IsRequired && !entity.ConstructorSetsRequiredMembers))
                 {
-                    if (member.ConstructorParameterIndex >= 0 || member.IsRequired)
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingResultMember, method.SqlLocation, member.Name, entity.DisplayName, method.Name, member.Column));
-                        planned.FailureReason = $"its SQL returns no column for required member '{member.Name}'";
-                    }
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.MissingResultMember, method.SqlLocation, member.Name, entity.DisplayName, method.Name, member.Column));
+                    planned.FailureReason = $"its SQL returns no column for required member '{member.Name}'";
                 }
 
                 continue;
             }
 
             usedColumns.Add(ordinal);
-            reads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, Stored(member.Type, columns[ordinal].Source), !member.Type.IsNullable));
+            var type = FollowColumn(member.Type, columns[ordinal].Type);
+            CheckRead(columns[ordinal], type, $"member '{entity.DisplayName}.{member.Name}'", member.Name);
+            memberReads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, type, !member.Type.IsNullable));
         }
 
         for (var i = 0; i < columns.Count; i++)
         {
-            if (!usedColumns.Contains(i) && method.Source == MethodSource.Query)
+            if (!usedColumns.Contains(i) && checks)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedResultColumn, SqlLocation(method, columns[i].Start, columns[i].Length), columns[i].Name ?? "#" + (i + 1), method.Name, entity.DisplayName));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedResultColumn, SqlLocation(method, columns[i].Start, columns[i].Length), columns[i].Name ?? TextOf(method, columns[i].Start, columns[i].Length) ?? "#" + (i + 1), method.Name, entity.DisplayName));
             }
         }
 
-        planned.Reads = reads;
+        planned.Reads = memberReads;
     }
 
-    /// <summary>An enum read from a column the schema stores as text is read as text, whatever the result type says.</summary>
-    private static ScalarType Stored(ScalarType target, MemberModel? source)
-        => target.Kind == ScalarKind.Enum && !target.EnumAsString && source?.Type.EnumAsString == true ? target.WithEnumAsString(true) : target;
+    private static string Qualifier(string qualifier)
+    {
+        var plain = qualifier.Length > 0 && (char.IsLetter(qualifier[0]) || qualifier[0] == '_') && qualifier.All(c => char.IsLetterOrDigit(c) || c == '_');
+        return plain ? qualifier : "\"" + qualifier.Replace("\"", "\"\"") + "\"";
+    }
+
+    private static int DistinctQualifiers(List<BoundResultColumn> columns) => columns.Select(c => c.StarQualifier).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+
+    /// <summary>A star of the statement's own result (not one inside a CTE or subquery).</summary>
+    private static bool IsTopLevelStar(BoundStatement bound, SqlSpan star)
+    {
+        var top = bound.Statement switch
+        {
+            SelectStatement select => FirstSelect(select.Query)?.Items.Select(i => i.Expression),
+            InsertStatement insert => insert.Returning.Select(i => i.Expression),
+            UpdateStatement update => update.Returning.Select(i => i.Expression),
+            DeleteStatement delete => delete.Returning.Select(i => i.Expression),
+            _ => null,
+        };
+        return top?.Any(e => e is StarExpression s && s.Span.Start == star.Start && s.Span.Length == star.Length) ?? false;
+    }
+
+    private static SelectQuery? FirstSelect(SqlQuery query) => query switch
+    {
+        SelectQuery select => select,
+        ParenthesizedQuery parenthesized => FirstSelect(parenthesized.Inner),
+        _ => null,
+    };
+
+    /// <summary>Whether the tables a star reads include one whose columns are not known.</summary>
+    private static bool HasUnknownSource(BoundStatement bound, SqlSpan star)
+    {
+        if (bound.Statement is not SelectStatement select || FirstSelect(select.Query) is not { From: { } from })
+        {
+            return false;
+        }
+
+        var qualifier = FirstSelect(select.Query)!.Items.Select(i => i.Expression).OfType<StarExpression>().FirstOrDefault(s => s.Span.Start == star.Start)?.Qualifier?.Name;
+        foreach (var table in bound.Tables)
+        {
+            if (table.Start < from.Span.Start || table.Start > from.Span.End || table.IsCte)
+            {
+                continue;
+            }
+
+            if (table.Table is null && (qualifier is null || string.Equals(qualifier, table.Alias ?? table.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An enum read from a text (or database enum) column is read by name, whatever the member says.</summary>
+    private static ScalarType FollowColumn(ScalarType target, SqlType column)
+        => target.Kind == ScalarKind.Enum && !target.EnumAsString && column is SqlType.Text or SqlType.Enum ? target.WithEnumAsString(true) : target;
 
     /// <summary>A result column matches a member by its column name, or by the member's own name in any case.</summary>
     public static bool Matches(string column, MemberModel member)
@@ -469,57 +555,80 @@ internal static class QueryPlanner
         || string.Equals(column, member.Name, StringComparison.OrdinalIgnoreCase)
         || string.Equals(column.Replace("_", string.Empty), member.Name, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// An enum compared with or assigned to a column that its <c>[Table]</c> type stores by name is sent by name too,
-    /// as derived queries already do; the binder says which column the parameter meets.
-    /// </summary>
-    private static PlannedParameter FollowColumnStorage(PlannedParameter parameter, string name, Func<BoundStatement> bound, ImmutableArray<EntityModel> tables)
+    /// <summary>Writes the provider's SQL: placeholders, list parameters, and the explicit column list of each result star.</summary>
+    private static string Rewrite(string sql, BoundStatement bound, List<PlannedParameter> parameters, TargetDialect target, List<(int Start, int Length, string Text)> starExpansions)
     {
-        if (parameter.Type.Kind != ScalarKind.Enum || parameter.Type.EnumAsString)
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < parameters.Count; i++)
         {
-            return parameter;
+            index[parameters[i].SqlName] = i;
+            parameters[i].ProviderName = target.Placeholder(i);
         }
 
-        var use = bound().Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Column is not null && p.Table is not null);
-        var member = use is null ? null : Table(tables, use.Table!.Name)?.Members.FirstOrDefault(m => string.Equals(m.Column, use.Column!.Name, StringComparison.OrdinalIgnoreCase));
-        if (member?.Type is not { Kind: ScalarKind.Enum, EnumAsString: true })
+        var edits = new List<(int Start, int End, string Text)>();
+        foreach (var use in bound.Parameters)
         {
-            return parameter;
+            if (!index.TryGetValue(use.Name, out var i))
+            {
+                continue;
+            }
+
+            var placeholder = parameters[i].ProviderName;
+            if (use.ListSyntax == ParameterListSyntax.InList)
+            {
+                var start = use.ListStart;
+                if (use.IsNegatedList)
+                {
+                    // "NOT IN @ids": the NOT belongs to the rewrite too.
+                    var before = sql.Substring(0, Math.Min(start, sql.Length)).TrimEnd();
+                    if (before.EndsWith("NOT", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetterOrDigit(before[before.Length - 4])))
+                    {
+                        start = before.Length - 3;
+                    }
+                }
+
+                edits.Add((start, use.Start + use.Length, target.InList(placeholder, use.IsNegatedList)));
+            }
+            else
+            {
+                edits.Add((use.Start, use.Start + use.Length, placeholder));
+            }
         }
 
-        return new PlannedParameter(parameter.SqlName, parameter.Expression, parameter.Type.WithEnumAsString(true), parameter.IsCollection, parameter.DisplayName) { ProviderName = parameter.ProviderName };
+        foreach (var (start, length, text) in starExpansions)
+        {
+            edits.Add((start, start + length, text));
+        }
+
+        var builder = new StringBuilder(sql.Length + 16);
+        var position = 0;
+        foreach (var edit in edits.OrderBy(e => e.Start))
+        {
+            if (edit.Start < position || edit.End > sql.Length)
+            {
+                continue;
+            }
+
+            builder.Append(sql, position, edit.Start - position).Append(edit.Text);
+            position = edit.End;
+        }
+
+        builder.Append(sql, position, sql.Length - position);
+        return builder.ToString();
     }
 
-    /// <summary>The [Table] types as a schema for the binder: names and nullability are what parameter binding needs.</summary>
-    private static SqlSchema SchemaOf(ImmutableArray<EntityModel> tables)
+    private static void Fail(PlannedMethod planned, DiagnosticBag diagnostics, MethodModel method, string reason)
     {
-        var builder = new SqlSchemaBuilder();
-        foreach (var table in tables.Where(t => t.Table is not null))
-        {
-            builder.AddTable(table.Table!, table.Members.Select(m => new SqlColumnSpec(m.Column, SqlType.Unknown, m.Type.IsNullable)));
-        }
-
-        return builder.Build();
-    }
-
-    private static EntityModel? Table(ImmutableArray<EntityModel> tables, string name)
-        => tables.FirstOrDefault(t => string.Equals(t.Table, name, StringComparison.OrdinalIgnoreCase));
-
-    private static void Fail(PlannedMethod planned, List<DiagnosticInfo> diagnostics, MethodModel method, string reason)
-    {
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSignature, method.SqlLocation ?? method.Location, method.Name, reason));
+        diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.SqlLocation ?? method.Location, method.Name, reason));
         planned.FailureReason = reason;
     }
 
-    private static Common.LocationInfo? SqlLocation(MethodModel method, int start, int length)
-        => method.SqlLiteralText is not null && method.SqlLocation is not null ? method.SqlLocation.Inside(method.SqlLiteralText, start, length) : method.SqlLocation ?? method.Location;
-
-    public static string DialectName(int dialect) => dialect switch
+    private static string? TextOf(MethodModel method, int start, int length)
     {
-        0 => "SQLite",
-        1 => "PostgreSQL",
-        2 => "MySQL",
-        3 => "SQL Server",
-        _ => "dialect " + dialect,
-    };
+        var sql = method.Sql;
+        return sql is not null && start >= 0 && length >= 0 && start + length <= sql.Length ? sql.Substring(start, length) : null;
+    }
+
+    private static LocationInfo? SqlLocation(MethodModel method, int start, int length)
+        => method.SqlLiteralText is not null && method.SqlLocation is not null ? method.SqlLocation.Inside(method.SqlLiteralText, start, length) : method.SqlLocation ?? method.Location;
 }

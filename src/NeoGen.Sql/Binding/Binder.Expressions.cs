@@ -161,9 +161,9 @@ public static partial class SqlBinder
 
                         if (q.Argument != null)
                         {
-                            if (Unwrap(q.Argument) is ParameterExpression p)
+                            if (UnwrapCasts(q.Argument) is ParameterExpression p)
                             {
-                                return Parameter(p, hint, SqlParameterRole.InCollection, true);
+                                return Parameter(p, hint, SqlParameterRole.InCollection, true, ParameterListSyntax.AnyArray, p.Span.Start, false);
                             }
 
                             var array = Infer(q.Argument, scope, null, SqlParameterRole.Other, ctx.NoPredicate(), depth + 1);
@@ -275,7 +275,7 @@ public static partial class SqlBinder
             }
         }
 
-        private Col Parameter(ParameterExpression p, Col? hint, SqlParameterRole role, bool collection)
+        private Col Parameter(ParameterExpression p, Col? hint, SqlParameterRole role, bool collection, ParameterListSyntax listSyntax = ParameterListSyntax.None, int listStart = -1, bool negated = false)
         {
             if (p.ParameterKind != SqlParameterKind.NeoGen)
             {
@@ -286,8 +286,11 @@ public static partial class SqlBinder
             {
                 var bound = new BoundParameter(p.Name, p.Span.Start, p.Span.Length)
                 {
-                    Role = hint == null && role != SqlParameterRole.RowCount ? SqlParameterRole.Other : role,
+                    Role = hint == null && role is not (SqlParameterRole.RowCount or SqlParameterRole.SortKey) ? SqlParameterRole.Other : role,
                     IsCollection = collection,
+                    ListSyntax = listSyntax,
+                    ListStart = listStart < 0 ? p.Span.Start : listStart,
+                    IsNegatedList = negated,
                 };
                 if (hint != null)
                 {
@@ -558,10 +561,19 @@ public static partial class SqlBinder
                 kind = SqlPredicateKind.InList;
             }
 
+            var firstUse = Uses.Count;
             RecordUsesRange(left, leftBefore, leftAfter, kind, ctx.UnderOr);
+            var secondUse = Uses.Count;
             if (!(right is QuantifiedExpression))
             {
                 RecordUsesRange(right, rightBefore, rightAfter, kind, ctx.UnderOr);
+            }
+
+            if (kind == SqlPredicateKind.JoinKey && secondUse - firstUse == 1 && Uses.Count - secondUse == 1)
+            {
+                // Each side of a join key knows the other: one index on either lets the planner look rows up.
+                Uses[firstUse].Partner = Uses[secondUse];
+                Uses[secondUse].Partner = Uses[firstUse];
             }
         }
 
@@ -608,7 +620,7 @@ public static partial class SqlBinder
                     {
                         if (Unwrap(item) is ParameterExpression p)
                         {
-                            Parameter(p, hint, SqlParameterRole.InCollection, true);
+                            Parameter(p, hint, SqlParameterRole.InCollection, true, ParameterListSyntax.InList, inExpression.InKeyword.Start, inExpression.IsNot);
                         }
                     }
 
@@ -672,12 +684,12 @@ public static partial class SqlBinder
         {
             foreach (var p in spec.PartitionBy)
             {
-                Infer(p, scope, null, SqlParameterRole.Other, new Ctx(SqlClause.Other), depth + 1);
+                Infer(p, scope, null, Unwrap(p) is ParameterExpression ? SqlParameterRole.SortKey : SqlParameterRole.Other, new Ctx(SqlClause.Other), depth + 1);
             }
 
             foreach (var o in spec.OrderBy)
             {
-                Infer(o.Expression, scope, null, SqlParameterRole.Other, new Ctx(SqlClause.Other), depth + 1);
+                Infer(o.Expression, scope, null, Unwrap(o.Expression) is ParameterExpression ? SqlParameterRole.SortKey : SqlParameterRole.Other, new Ctx(SqlClause.Other), depth + 1);
             }
 
             if (spec.Frame != null)
@@ -990,6 +1002,27 @@ public static partial class SqlBinder
             }
 
             return argument.IsNullable || !(scope.GroupBy || f.Over != null);
+        }
+
+        /// <summary>ANY(@ids::int[]) and ANY((@ids)) still pass the parameter as the array.</summary>
+        private static SqlExpression UnwrapCasts(SqlExpression e)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                switch (e)
+                {
+                    case CastExpression cast:
+                        e = cast.Operand;
+                        continue;
+                    case ParenthesizedExpression paren:
+                        e = paren.Inner;
+                        continue;
+                }
+
+                break;
+            }
+
+            return e;
         }
     }
 }

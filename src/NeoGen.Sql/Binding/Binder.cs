@@ -209,6 +209,8 @@ public static partial class SqlBinder
                     SourceColumn = c.SourceColumn,
                     SourceTable = c.SourceTable,
                     FromStar = c.FromStar,
+                    StarQualifier = c.StarQualifier,
+                    IsResolved = !c.IsUnresolved,
                 });
             }
 
@@ -611,22 +613,31 @@ public static partial class SqlBinder
             }
 
             var before = References.Count;
-            Infer(e, scope, null, SqlParameterRole.Other, new Ctx(clause), depth + 1);
+            Infer(e, scope, null, Unwrap(e) is ParameterExpression ? SqlParameterRole.SortKey : SqlParameterRole.Other, new Ctx(clause), depth + 1);
             RecordUses(e, before, kind, null, false);
         }
 
-        private static string? NameOf(SqlExpression e)
+        /// <summary>
+        /// The name the database gives an unaliased select item: the column's for a column reference everywhere;
+        /// PostgreSQL also names a function call, a cast and a CASE (<c>count(*)</c> is <c>count</c>). SQLite, MySQL and
+        /// SQL Server name other expressions by their text or not at all, which no member can match: null.
+        /// </summary>
+        private string? NameOf(SqlExpression e)
         {
             switch (e)
             {
                 case ColumnReferenceExpression c:
                     return c.Column;
-                case CastExpression cast when cast.Syntax == CastSyntax.DoubleColon:
-                    return NameOf(cast.Operand);
-                case FunctionCallExpression f:
-                    return f.Name.Name;
                 case ParenthesizedExpression p:
                     return NameOf(p.Inner);
+                case CastExpression cast when _dialect == SqlDialect.PostgreSql:
+                    return NameOf(cast.Operand);
+                case FunctionCallExpression f when _dialect == SqlDialect.PostgreSql:
+                    return f.Name.Parts.Count > 0 && f.Name.Parts[f.Name.Parts.Count - 1].IsQuoted ? f.Name.Name : f.Name.Name.ToLowerInvariant();
+                case CaseExpression when _dialect == SqlDialect.PostgreSql:
+                    return "case";
+                case ExistsExpression when _dialect == SqlDialect.PostgreSql:
+                    return "exists";
                 default:
                     return null;
             }
@@ -665,6 +676,7 @@ public static partial class SqlBinder
                 var copy = c.Copy();
                 copy.IsNullable |= source.IsNullable;
                 copy.FromStar = true;
+                copy.StarQualifier = source.Alias ?? source.Name;
                 copy.Span = star.Span;
                 outputs.Add(copy);
             }
@@ -874,7 +886,13 @@ public static partial class SqlBinder
             {
                 if (!IsSystemTable(named.Name))
                 {
-                    Problem(SqlBindingProblemKind.UnknownTable, named.Name.ToString(), named.Name.Span, $"Table '{named.Name}' does not exist in the schema");
+                    var names = new List<string?>();
+                    foreach (var t in _schema.Tables)
+                    {
+                        names.Add(t.Name);
+                    }
+
+                    Problem(SqlBindingProblemKind.UnknownTable, named.Name.ToString(), named.Name.Span, $"Table '{named.Name}' does not exist in the schema{SqlNames.DidYouMean(name, names)}");
                 }
 
                 AddBound(new BoundTable(name, alias, null, false, false, named.Name.Span.Start, named.Name.Span.Length));
@@ -1003,13 +1021,13 @@ public static partial class SqlBinder
 
                 if (source.Columns == null)
                 {
-                    return Col.Unknown();
+                    return Col.Unresolved(name);
                 }
 
                 var c = source.Find(name) ?? PseudoColumn(name);
                 if (c == null)
                 {
-                    Problem(SqlBindingProblemKind.UnknownColumn, name, columnPart.Span, $"Column '{name}' does not exist in '{source.Alias ?? source.Name}'");
+                    Problem(SqlBindingProblemKind.UnknownColumn, name, columnPart.Span, $"Column '{name}' does not exist in '{source.Alias ?? source.Name}'{SqlNames.DidYouMean(name, ColumnNames(source))}");
                     return Col.Unknown();
                 }
 
@@ -1030,7 +1048,17 @@ public static partial class SqlBinder
                 {
                     if (matches > 1 && !(s.UsingColumns?.Contains(name) ?? false) && !s.HasNatural)
                     {
-                        Problem(SqlBindingProblemKind.AmbiguousColumn, name, columnPart.Span, $"Column '{name}' is ambiguous: more than one table in scope has it");
+                        var owners = new List<string>();
+                        foreach (var source in s.Sources)
+                        {
+                            if (source.Find(name) != null)
+                            {
+                                owners.Add(source.Alias ?? source.Name);
+                            }
+                        }
+
+                        var listed = owners.Count <= 2 ? "'" + string.Join("' and '", owners) + "' both" : "'" + string.Join("', '", owners) + "' all";
+                        Problem(SqlBindingProblemKind.AmbiguousColumn, name, columnPart.Span, $"Column '{name}' is ambiguous: {listed} have it; qualify it ({owners[0]}.{name})");
                     }
 
                     Reference(c, reference, clause);
@@ -1051,7 +1079,7 @@ public static partial class SqlBinder
                 if (anyUnknown)
                 {
                     // An unknown table might have it; say nothing.
-                    return Col.Unknown();
+                    return Col.Unresolved(name);
                 }
             }
 
@@ -1066,8 +1094,30 @@ public static partial class SqlBinder
                 return Col.Unknown();
             }
 
-            Problem(SqlBindingProblemKind.UnknownColumn, name, columnPart.Span, $"Column '{name}' does not exist in any table in scope");
+            var visible = new List<string?>();
+            for (var s = scope; s != null; s = s.Parent)
+            {
+                foreach (var source in s.Sources)
+                {
+                    visible.AddRange(ColumnNames(source));
+                }
+            }
+
+            Problem(SqlBindingProblemKind.UnknownColumn, name, columnPart.Span, $"Column '{name}' does not exist in any table in scope{SqlNames.DidYouMean(name, visible)}");
             return Col.Unknown();
+        }
+
+        private static IEnumerable<string?> ColumnNames(Source source)
+        {
+            if (source.Columns == null)
+            {
+                yield break;
+            }
+
+            foreach (var c in source.Columns)
+            {
+                yield return c.Name;
+            }
         }
 
         private static Source? FindTarget(Scope scope)

@@ -159,6 +159,12 @@ public sealed class BoundResultColumn
     /// <summary>Expanded from <c>*</c> / <c>t.*</c>; the span is then the star's.</summary>
     public bool FromStar { get; internal set; }
 
+    /// <summary>For a column expanded from a star, the alias (or name) of the source it came from.</summary>
+    public string? StarQualifier { get; internal set; }
+
+    /// <summary>False for a column of a table the schema does not have: its type and nullability are unknown.</summary>
+    public bool IsResolved { get; internal set; } = true;
+
     /// <summary>The select item (or the star).</summary>
     public int Start { get; }
 
@@ -198,6 +204,22 @@ public enum SqlParameterRole
 
     /// <summary>An operand of arithmetic or a CAST: the type is known, no column.</summary>
     Operand,
+
+    /// <summary>A whole ORDER BY, GROUP BY or PARTITION BY key: a constant, so it sorts or groups nothing.</summary>
+    SortKey,
+}
+
+/// <summary>How a collection parameter is written.</summary>
+public enum ParameterListSyntax
+{
+    /// <summary>Not a list.</summary>
+    None,
+
+    /// <summary><c>col [NOT] IN @p</c>, without parentheses.</summary>
+    InList,
+
+    /// <summary><c>col = ANY(@p)</c> / <c>ALL(@p)</c>.</summary>
+    AnyArray,
 }
 
 /// <summary>One occurrence of an <c>@name</c> parameter, with what the binder inferred about it.</summary>
@@ -227,6 +249,15 @@ public sealed class BoundParameter
     public bool IsNullable { get; internal set; }
 
     public bool IsCollection { get; internal set; }
+
+    /// <summary>For a collection, how it is written.</summary>
+    public ParameterListSyntax ListSyntax { get; internal set; }
+
+    /// <summary>For <see cref="ParameterListSyntax.InList"/>, the <c>IN</c> keyword's offset; otherwise <see cref="Start"/>.</summary>
+    public int ListStart { get; internal set; }
+
+    /// <summary><c>NOT IN @p</c>.</summary>
+    public bool IsNegatedList { get; internal set; }
 
     /// <summary>The column it is compared with or assigned to.</summary>
     public SqlSchemaColumn? Column { get; internal set; }
@@ -288,6 +319,9 @@ public sealed class SqlPredicateUse
     /// <summary>The predicate sits under an OR (an index on it alone may not help).</summary>
     public bool UnderOr { get; internal set; }
 
+    /// <summary>For a <see cref="SqlPredicateKind.JoinKey"/>, the column on the other side of the equality.</summary>
+    public SqlPredicateUse? Partner { get; internal set; }
+
     public override string ToString() => $"{Table.Name}.{Column.Name} {Kind}{(IsWrapped ? " wrapped" : string.Empty)}{(HasLeadingWildcard ? " %..." : string.Empty)}";
 }
 
@@ -342,6 +376,31 @@ public sealed class BoundStatement
 
     /// <summary>INSERT: from the first to the last listed column, or the target table's span when there is no list.</summary>
     public SqlSpan? InsertColumnsSpan { get; internal set; }
+
+    /// <summary>
+    /// Placeholders that are not NeoGen's <c>@name</c> (<c>$1</c>, <c>?</c>, <c>:name</c>, SQLite's <c>$name</c>), in every
+    /// statement of the script, in text order: providers would bind them by position or by a name NeoGen never sets.
+    /// </summary>
+    public IReadOnlyList<ParameterExpression> ForeignPlaceholders
+    {
+        get
+        {
+            var list = new List<ParameterExpression>();
+            foreach (var statement in Script.Statements)
+            {
+                foreach (var node in statement.DescendantsAndSelf())
+                {
+                    if (node is ParameterExpression { ParameterKind: SqlParameterKind.Positional or SqlParameterKind.Named } p)
+                    {
+                        list.Add(p);
+                    }
+                }
+            }
+
+            list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            return list;
+        }
+    }
 
     /// <summary>The parameters grouped by name (case-insensitive), in order of first occurrence.</summary>
     public IReadOnlyList<string> ParameterNames

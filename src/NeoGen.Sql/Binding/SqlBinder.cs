@@ -98,8 +98,14 @@ public static partial class SqlBinder
         public SqlSchemaTable? SourceTable;
         public SqlSpan Span;
         public bool FromStar;
+        public string? StarQualifier;
+
+        /// <summary>A column of a table whose columns are not known: its type and nullability are not known either.</summary>
+        public bool IsUnresolved;
 
         public static Col Unknown(bool nullable = true) => new() { IsNullable = nullable };
+
+        public static Col Unresolved(string name) => new() { Name = name, IsUnresolved = true };
 
         public static Col Of(SqlType type, bool nullable) => new() { Type = type, IsNullable = nullable };
 

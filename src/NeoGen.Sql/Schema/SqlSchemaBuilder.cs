@@ -213,6 +213,88 @@ public sealed class SqlSchemaBuilder
         return table;
     }
 
+    /// <summary>
+    /// Adds an index declared in code to a table that already exists (one a schema file created), unless an index
+    /// with the same leading columns and uniqueness is there. False when the table does not exist.
+    /// </summary>
+    public bool AddIndex(string table, SqlIndexSpec index, string? schema = null)
+    {
+        var target = _schema.FindTable(table, schema);
+        if (target == null || index?.Columns == null || index.Columns.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var existing in target.IndexList)
+        {
+            if (existing.IsUnique == index.IsUnique && !existing.IsPartial && existing.Columns.Count == index.Columns.Count)
+            {
+                var same = true;
+                for (var i = 0; i < index.Columns.Count && same; i++)
+                {
+                    same = string.Equals(existing.Columns[i].Column, index.Columns[i], StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (same)
+                {
+                    return true;
+                }
+            }
+        }
+
+        target.IndexList.Add(new SqlSchemaIndex(index.Name, ToIndexColumns(index.Columns), index.IsUnique, SqlIndexOrigin.Index));
+        return true;
+    }
+
+    /// <summary>Adds a foreign key declared in code to a table that already exists, unless one on the same columns is there.</summary>
+    public bool AddForeignKey(string table, SqlForeignKeySpec foreignKey, string? schema = null)
+    {
+        var target = _schema.FindTable(table, schema);
+        if (target == null || foreignKey?.Columns == null || foreignKey.ReferencedTable == null)
+        {
+            return false;
+        }
+
+        foreach (var existing in target.ForeignKeyList)
+        {
+            if (existing.Columns.Count == foreignKey.Columns.Count && existing.Columns.Count > 0
+                && string.Equals(existing.Columns[0], foreignKey.Columns[0], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        target.ForeignKeyList.Add(new SqlForeignKey(null, new List<string>(foreignKey.Columns), foreignKey.ReferencedTable, null, new List<string>(foreignKey.ReferencedColumns)));
+        return true;
+    }
+
+    /// <summary>The tables (and views) the CREATE statements of a script create, by name; the script is not applied.</summary>
+    public static IReadOnlyList<string> TablesCreatedBy(string? sql, SqlDialect dialect)
+    {
+        var names = new List<string>();
+        try
+        {
+            foreach (var statement in SqlParser.ParseSchema(sql ?? string.Empty, dialect).Statements)
+            {
+                switch (statement)
+                {
+                    case CreateTableStatement create:
+                        names.Add(create.Name.Name);
+                        break;
+                    case CreateViewStatement view:
+                        names.Add(view.Name.Name);
+                        break;
+                }
+            }
+        }
+        catch (Exception) when (!SqlDiagnosticsSwitch.Rethrow)
+        {
+            // Never throws: a script that cannot be read creates nothing we know of.
+        }
+
+        return names;
+    }
+
     private static List<SqlIndexColumn> ToIndexColumns(IReadOnlyList<string> names)
     {
         var list = new List<SqlIndexColumn>(names.Count);

@@ -21,6 +21,9 @@ public enum SqlType
     Json,
     Array,
     Enum,
+
+    /// <summary>A duration: PostgreSQL <c>interval</c>.</summary>
+    Interval,
 }
 
 /// <summary>Maps a declared type name to a <see cref="SqlType"/>.</summary>
@@ -85,6 +88,7 @@ public static class SqlTypes
         ["inet"] = SqlType.Text,
         ["cidr"] = SqlType.Text,
         ["macaddr"] = SqlType.Text,
+        ["interval"] = SqlType.Interval,
         ["bool"] = SqlType.Boolean,
         ["boolean"] = SqlType.Boolean,
         ["bit"] = SqlType.Boolean,

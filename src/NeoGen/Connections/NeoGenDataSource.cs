@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
+using Transaction = System.Transactions.Transaction;
+using TransactionScope = System.Transactions.TransactionScope;
+using TransactionScopeOption = System.Transactions.TransactionScopeOption;
 
 namespace NeoGen;
 
@@ -10,12 +14,18 @@ namespace NeoGen;
 /// Hands out open connections that keep their prepared commands between operations. Built on the
 /// provider's own connection (a factory for SQLite, an <c>NpgsqlDataSource</c> for PostgreSQL); the
 /// provider's pool still decides physical connections, this one keeps the prepared commands warm.
+/// A data source is meant to live as long as the application (register it as a singleton).
+/// Inside a <see cref="System.Transactions.TransactionScope"/> every operation runs on one connection enlisted in the ambient
+/// transaction, when the provider supports System.Transactions (Npgsql does; Microsoft.Data.Sqlite does not, and
+/// NeoGen then refuses the operation rather than run it outside the scope's transaction).
 /// </summary>
 public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDisposable
 {
     private readonly Func<DbConnection> _createConnection;
     private readonly Action<DbConnection>? _connectionOpened;
+    private readonly bool _utcSessions;
     private readonly ConnectionLease?[] _idle;
+    private readonly ConcurrentDictionary<Transaction, ConnectionLease> _enlisted = new();
     private volatile bool _disposed;
 
     /// <summary>A data source over connections made by <paramref name="createConnection"/> (not yet opened).</summary>
@@ -31,6 +41,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         Dialect = dialect;
         _createConnection = createConnection;
         _connectionOpened = options.ConnectionOpened;
+        _utcSessions = options.UtcSessions && dialect == Dialect.PostgreSql;
         _idle = new ConnectionLease?[options.MaxIdleConnections];
     }
 
@@ -46,6 +57,11 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
     /// <inheritdoc />
     public ConnectionLease Rent()
     {
+        if (Transaction.Current is { } ambient)
+        {
+            return Enlisted(ambient);
+        }
+
         var lease = TakeIdle();
         if (lease is not null)
         {
@@ -56,7 +72,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         try
         {
             connection.Open();
-            _connectionOpened?.Invoke(connection);
+            Opened(connection);
         }
         catch
         {
@@ -75,13 +91,116 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
             return ValueTask.FromCanceled<ConnectionLease>(cancellationToken);
         }
 
+        if (Transaction.Current is { } ambient)
+        {
+            return new ValueTask<ConnectionLease>(Enlisted(ambient));
+        }
+
         var lease = TakeIdle();
         return lease is not null ? new ValueTask<ConnectionLease>(lease) : OpenNewAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The one connection of an ambient transaction: enlisted on first use and pinned until the transaction completes,
+    /// so every operation of the scope joins it and none is promoted to a distributed transaction.
+    /// </summary>
+    private ConnectionLease Enlisted(Transaction ambient)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_enlisted.TryGetValue(ambient, out var pinned))
+        {
+            return pinned;
+        }
+
+        ConnectionLease lease;
+        using (new TransactionScope(TransactionScopeOption.Suppress))
+        {
+            lease = TakeIdle() ?? OpenNew();
+        }
+
+        try
+        {
+            lease.Connection.EnlistTransaction(ambient);
+        }
+        catch (NotSupportedException exception)
+        {
+            Return(lease);
+            throw new NeoGenException(
+                $"A TransactionScope is active, but the {Dialect} provider ({lease.Connection.GetType().Name}) does not support System.Transactions, so the operation would run outside the scope's transaction. Use BeginUnitOfWork() for a transaction, or suppress the scope around NeoGen calls.",
+                innerException: exception);
+        }
+
+        lease.IsPinned = true;
+        if (!_enlisted.TryAdd(ambient, lease))
+        {
+            lease.IsPinned = false;
+            Return(lease);
+            return _enlisted[ambient];
+        }
+
+        ambient.TransactionCompleted += (_, _) =>
+        {
+            if (_enlisted.TryRemove(ambient, out var done))
+            {
+                done.IsPinned = false;
+                Return(done);
+            }
+        };
+        return lease;
+    }
+
+    private ConnectionLease OpenNew()
+    {
+        var connection = _createConnection();
+        try
+        {
+            connection.Open();
+            Opened(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new ConnectionLease(this, connection, ownsConnection: true);
+    }
+
+    /// <summary>
+    /// A newly opened connection: on PostgreSQL its session runs in UTC, so a <c>timestamp</c> column receives and gives
+    /// UTC wall-clock time (NeoGen's policy) whatever the server's time zone; then the application's own hook runs.
+    /// </summary>
+    private void Opened(DbConnection connection)
+    {
+        if (_utcSessions)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SET TIME ZONE 'UTC'";
+            command.ExecuteNonQuery();
+        }
+
+        _connectionOpened?.Invoke(connection);
+    }
+
+    private async ValueTask OpenedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (_utcSessions)
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SET TIME ZONE 'UTC'";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        _connectionOpened?.Invoke(connection);
     }
 
     /// <summary>Starts a unit of work: one connection and one transaction shared by every repository built on it.</summary>
     public UnitOfWork BeginUnitOfWork(IsolationLevel isolationLevel = IsolationLevel.Unspecified)
     {
+        RefuseAmbient();
         var lease = Rent();
         try
         {
@@ -97,6 +216,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
     /// <summary>Starts a unit of work: one connection and one transaction shared by every repository built on it.</summary>
     public async ValueTask<UnitOfWork> BeginUnitOfWorkAsync(IsolationLevel isolationLevel = IsolationLevel.Unspecified, CancellationToken cancellationToken = default)
     {
+        RefuseAmbient();
         var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -107,6 +227,14 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         {
             lease.Dispose();
             throw;
+        }
+    }
+
+    private static void RefuseAmbient()
+    {
+        if (Transaction.Current is not null)
+        {
+            throw new InvalidOperationException("A TransactionScope is active: NeoGen's operations already join it. A unit of work would start a second, local transaction on the enlisted connection; use one or the other.");
         }
     }
 
@@ -178,7 +306,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            _connectionOpened?.Invoke(connection);
+            await OpenedAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -11,4 +11,10 @@ public sealed class NeoGenDataSourceOptions
 
     /// <summary>Runs once on every newly opened connection (for example to set PRAGMAs).</summary>
     public Action<DbConnection>? ConnectionOpened { get; set; }
+
+    /// <summary>
+    /// On PostgreSQL, runs each new session with <c>SET TIME ZONE 'UTC'</c>, so that <c>timestamp</c> columns hold UTC
+    /// wall-clock time (NeoGen writes and reads every DateTime as UTC) whatever the server's time zone. Default: true.
+    /// </summary>
+    public bool UtcSessions { get; set; } = true;
 }

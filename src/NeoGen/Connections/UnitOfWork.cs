@@ -7,12 +7,13 @@ namespace NeoGen;
 
 /// <summary>
 /// One connection and one transaction shared by every repository built on it. Disposing without
-/// <see cref="Commit"/> rolls back.
+/// <see cref="Commit"/> rolls back. A unit of work is scoped: one per request or job, never shared between threads.
 /// </summary>
 public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposable
 {
     private readonly NeoGenDataSource? _owner;
     private readonly ConnectionLease _lease;
+    private readonly bool _ownsTransaction = true;
     private bool _completed;
     private bool _disposed;
 
@@ -25,15 +26,17 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
         Dialect = owner?.Dialect ?? Dialect.Sqlite;
     }
 
-    private UnitOfWork(Dialect dialect, ConnectionLease lease, DbTransaction? transaction)
+    private UnitOfWork(Dialect dialect, ConnectionLease lease, DbTransaction? transaction, bool ownsTransaction)
         : this(null, lease, transaction)
     {
         Dialect = dialect;
+        _ownsTransaction = ownsTransaction;
     }
 
     /// <summary>
     /// Wraps a connection (and transaction) the caller opened and owns: repositories built on the unit of
-    /// work run on it; disposing the unit of work disposes neither.
+    /// work run on it; disposing the unit of work neither commits, rolls back nor disposes them, and
+    /// <see cref="Commit"/>/<see cref="Rollback"/> are the caller's to call on its own transaction.
     /// </summary>
     public static UnitOfWork FromConnection(Dialect dialect, DbConnection connection, DbTransaction? transaction = null)
     {
@@ -43,7 +46,7 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
             throw new InvalidOperationException("The connection must be open.");
         }
 
-        return new UnitOfWork(dialect, new ConnectionLease(null, connection, ownsConnection: false), transaction) { _completed = transaction is null };
+        return new UnitOfWork(dialect, new ConnectionLease(null, connection, ownsConnection: false), transaction, ownsTransaction: false);
     }
 
     /// <inheritdoc />
@@ -114,7 +117,7 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
         var transaction = _lease.Transaction;
         try
         {
-            if (!_completed && transaction is not null && _lease.Connection.State == System.Data.ConnectionState.Open)
+            if (_ownsTransaction && !_completed && transaction is not null && _lease.Connection.State == System.Data.ConnectionState.Open)
             {
                 transaction.Rollback();
             }
@@ -137,7 +140,7 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
         var transaction = _lease.Transaction;
         try
         {
-            if (!_completed && transaction is not null && _lease.Connection.State == System.Data.ConnectionState.Open)
+            if (_ownsTransaction && !_completed && transaction is not null && _lease.Connection.State == System.Data.ConnectionState.Open)
             {
                 await transaction.RollbackAsync().ConfigureAwait(false);
             }
@@ -167,6 +170,11 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
     private DbTransaction RequireOpenTransaction()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_ownsTransaction)
+        {
+            throw new InvalidOperationException("This unit of work wraps a connection and transaction its caller owns (UnitOfWork.FromConnection); commit or roll back that transaction itself.");
+        }
+
         if (_completed || _lease.Transaction is null)
         {
             throw new InvalidOperationException("The unit of work has no open transaction.");

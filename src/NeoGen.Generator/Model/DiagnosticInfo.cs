@@ -1,11 +1,11 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using NeoGen.Generator.Common;
+using NeoGen.Shared;
 
-namespace NeoGen.Generator.Diagnostics;
+namespace NeoGen.Generator.Model;
 
 /// <summary>A diagnostic to report later, kept as values so it can sit in a cached model.</summary>
-public sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
         => new(descriptor, location, arguments.ToEquatableArray());

@@ -2,10 +2,10 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace NeoGen.Generator.Common;
+namespace NeoGen.Shared;
 
 /// <summary>A source location without the syntax tree it came from, so models stay free of Roslyn objects that pin compilations.</summary>
-public sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 

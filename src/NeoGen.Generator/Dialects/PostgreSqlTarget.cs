@@ -1,0 +1,116 @@
+using NeoGen.Shared;
+using NeoGen.Sql;
+
+namespace NeoGen.Generator.Dialects;
+
+/// <summary>PostgreSQL through Npgsql: positional typed parameters, arrays for lists, binary COPY for bulk inserts.</summary>
+internal sealed class PostgreSqlTarget : TargetDialect
+{
+    public override SqlDialect Sql => SqlDialect.PostgreSql;
+
+    public override string ProviderPackage => "Npgsql";
+
+    public override string ProviderMarkerType => "Npgsql.NpgsqlConnection";
+
+    public override string ConnectionType => "global::Npgsql.NpgsqlConnection";
+
+    public override string CommandType => "global::Npgsql.NpgsqlCommand";
+
+    public override string ReaderType => "global::Npgsql.NpgsqlDataReader";
+
+    public override string TransactionType => "global::Npgsql.NpgsqlTransaction";
+
+    public override bool PrepareOnCreate => false;
+
+    public override bool HasArrays => true;
+
+    public override bool HasBulkCopy => true;
+
+    // Positional $n: Npgsql sends them as they are, with no SQL rewriting at run time.
+    public override string Placeholder(int index) => "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override string InList(string placeholder, bool negated) => negated ? "<> ALL(" + placeholder + ")" : "= ANY(" + placeholder + ")";
+
+    /// <summary>
+    /// Typed, positional parameters: no boxing, no name lookup. A nullable struct cannot live in
+    /// <c>NpgsqlParameter&lt;T&gt;</c> (its Value setter casts), so those use the untyped parameter and box.
+    /// </summary>
+    public static string? ParameterType(ScalarType type, bool isCollection)
+    {
+        if (isCollection)
+        {
+            return $"global::Npgsql.NpgsqlParameter<{ScalarTypes.StoredTypeName(type.WithNullable(false))}[]>";
+        }
+
+        if (type.Kind == ScalarKind.Array)
+        {
+            return $"global::Npgsql.NpgsqlParameter<{ScalarTypes.StoredTypeName(type.Element!.WithNullable(false))}{(type.Element!.IsNullable && type.Element.IsValueType ? "?" : string.Empty)}[]>";
+        }
+
+        return IsBoxed(type) ? null : $"global::Npgsql.NpgsqlParameter<{ScalarTypes.StoredTypeName(type)}>";
+    }
+
+    private static bool IsBoxed(ScalarType type) => type.IsNullable && type.IsValueType && !(type.Kind == ScalarKind.Enum && type.EnumAsString);
+
+    public override string NewParameter(string providerName, ScalarType type, bool isCollection)
+        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}()";
+
+    public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
+    {
+        var parameterType = ParameterType(type, isCollection);
+        if (isCollection || type.Kind == ScalarKind.Array)
+        {
+            var element = (isCollection ? type : type.Element!).WithNullable(isCollection ? false : type.Element!.IsNullable);
+            var stored = ScalarTypes.StoredTypeName(element.WithNullable(false)) + (element.IsNullable && element.IsValueType ? "?" : string.Empty);
+            var array = element.Kind is ScalarKind.Enum or ScalarKind.DateTime or ScalarKind.DateTimeOffset
+                ? $"global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(element, "__v")}))"
+                : $"({value} as {stored}[] ?? global::System.Linq.Enumerable.ToArray({value}))";
+            if (!isCollection && type.IsNullable)
+            {
+                array = $"({value} is null ? null : {array})";
+            }
+
+            return $"(({parameterType})command.Parameters[{index}]).TypedValue = {array};";
+        }
+
+        if (parameterType is null)
+        {
+            return $"command.Parameters[{index}].Value = (object?){Stored(type, value)} ?? global::System.DBNull.Value;";
+        }
+
+        // A null reference in TypedValue is sent as NULL.
+        return $"(({parameterType})command.Parameters[{index}]).TypedValue = {Stored(type, value)};";
+    }
+
+    public override ErrorTranslation Errors(string repository, string method, string? table)
+        => new("global::Npgsql.PostgresException", $"global::NeoGen.Internal.NeoGenErrors.FromPostgres(exception, exception.SqlState, exception.ConstraintName, exception.TableName, exception.ColumnName, {repository}, {method}, {table})");
+
+    /// <summary>The PostgreSQL type a value is copied as, where the CLR type alone decides it.</summary>
+    public static string? CopyType(ScalarType type) => type.Kind switch
+    {
+        ScalarKind.Boolean => "Boolean",
+        ScalarKind.Int16 => "Smallint",
+        ScalarKind.Int32 => "Integer",
+        ScalarKind.Int64 => "Bigint",
+        ScalarKind.Single => "Real",
+        ScalarKind.Double => "Double",
+        ScalarKind.Decimal => "Numeric",
+        ScalarKind.String => "Text",
+        ScalarKind.Guid => "Uuid",
+        ScalarKind.ByteArray => "Bytea",
+        ScalarKind.DateOnly => "Date",
+        ScalarKind.TimeOnly => "Time",
+        ScalarKind.TimeSpan => "Interval",
+        ScalarKind.DateTime => "TimestampTz",
+        ScalarKind.DateTimeOffset => "TimestampTz",
+        ScalarKind.Enum when type.EnumAsString => "Text",
+        ScalarKind.Enum => type.EnumUnderlying switch
+        {
+            ScalarKind.Int16 => "Smallint",
+            ScalarKind.Int64 => "Bigint",
+            ScalarKind.Int32 => "Integer",
+            _ => null,
+        },
+        _ => null,
+    };
+}

@@ -1,0 +1,196 @@
+using System.Collections.Generic;
+using NeoGen.Shared;
+using NeoGen.Sql;
+
+namespace NeoGen.Generator.Dialects;
+
+/// <summary>How a collection parameter is written in the provider's SQL.</summary>
+internal enum ListForm
+{
+    /// <summary><c>col IN @p</c> / <c>col NOT IN @p</c>.</summary>
+    In,
+
+    /// <summary><c>col = ANY(@p)</c>, already in the statement.</summary>
+    Any,
+}
+
+/// <summary>How a provider error is translated: the generated expression and the exception type caught.</summary>
+internal sealed record ErrorTranslation(string ExceptionType, string Expression);
+
+/// <summary>
+/// Everything that differs between databases in what the generator writes, for one database: SQL spelling
+/// (quoting, paging, LIKE escaping, INSERT/UPDATE/UPSERT shapes, identity read-back), parameters (naming, lists,
+/// provider types, typed setters), the ADO.NET types, error translation, bulk loading, and the provider package.
+/// A new database is a new subclass and a line in <see cref="TargetDialects"/>.
+/// </summary>
+internal abstract class TargetDialect
+{
+    /// <summary>The dialect NeoGen.Sql parses and binds for.</summary>
+    public abstract SqlDialect Sql { get; }
+
+    /// <summary>The member of <c>NeoGen.Dialect</c> and the class-name prefix: <c>Sqlite</c>, <c>PostgreSql</c>.</summary>
+    public string Name => DialectNames.Member(Sql);
+
+    /// <summary>The name in messages: SQLite, PostgreSQL.</summary>
+    public string DisplayName => DialectNames.Display(Sql);
+
+    /// <summary>The NuGet package the application references for this database (NG0008 names it).</summary>
+    public abstract string ProviderPackage { get; }
+
+    /// <summary>A type of the provider, looked up to know the package is referenced.</summary>
+    public abstract string ProviderMarkerType { get; }
+
+    // ---- SQL ----------------------------------------------------------------------------------------------------
+
+    /// <summary>An identifier as written in generated SQL: bare when the database would read it unchanged, quoted otherwise.</summary>
+    public string Quote(string identifier)
+    {
+        var plain = identifier.Length > 0 && (identifier[0] == '_' || (identifier[0] >= 'a' && identifier[0] <= 'z'));
+        for (var i = 1; plain && i < identifier.Length; i++)
+        {
+            var c = identifier[i];
+            plain = c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }
+
+        return plain && !ReservedWords.Contains(identifier) ? identifier : QuoteAlways(identifier);
+    }
+
+    /// <summary>The database's quoting: <c>"x"</c>, <c>`x`</c>, <c>[x]</c>.</summary>
+    protected virtual string QuoteAlways(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>Words generated SQL quotes when a column or table is named so.</summary>
+    protected virtual ISet<string> ReservedWords => Reserved.Common;
+
+    /// <summary>A boolean literal.</summary>
+    public virtual string Boolean(bool value) => value ? "TRUE" : "FALSE";
+
+    /// <summary>Wraps a SELECT so that it returns at most <paramref name="count"/> rows (a number or a parameter).</summary>
+    public virtual string Limit(string select, string count) => select + " LIMIT " + count;
+
+    /// <summary>A query that returns one boolean: whether <paramref name="subquery"/> has a row.</summary>
+    public virtual string Exists(string subquery) => $"SELECT EXISTS ({subquery})";
+
+    /// <summary>The ESCAPE clause that goes with <see cref="LikePatternHelper"/>'s escaping.</summary>
+    public virtual string LikeEscape => " ESCAPE '\\'";
+
+    /// <summary>The runtime helper that turns a derived query's argument into an escaped LIKE pattern.</summary>
+    public virtual string LikePatternHelper(string operation, string argument) => $"global::NeoGen.Internal.LikePattern.{operation}({argument})";
+
+    /// <summary>Whether INSERT, UPDATE and DELETE can return columns in the same statement (RETURNING).</summary>
+    public virtual bool HasReturning => true;
+
+    /// <summary>The clause after an INSERT/UPDATE that returns <paramref name="columns"/> (quoted, comma-separated).</summary>
+    public virtual string Returning(string columns) => " RETURNING " + columns;
+
+    /// <summary>
+    /// An INSERT that writes <paramref name="columns"/> or, when the key <paramref name="conflict"/> exists, updates
+    /// <paramref name="updates"/> (<c>col = excluded.col</c> pairs, already written); null when the database has no single
+    /// statement for it.
+    /// </summary>
+    public virtual string? Upsert(string table, string columns, string values, string conflict, IReadOnlyList<(string Column, bool IsVersion)> updates, string returning)
+    {
+        var set = new List<string>();
+        foreach (var (column, isVersion) in updates)
+        {
+            set.Add(isVersion ? $"{column} = {table}.{column} + 1" : $"{column} = excluded.{column}");
+        }
+
+        var action = set.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", set);
+        return $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({conflict}) {action}{returning}";
+    }
+
+    // ---- parameters ---------------------------------------------------------------------------------------------
+
+    /// <summary>The provider's placeholder for parameter number <paramref name="index"/> (0-based).</summary>
+    public abstract string Placeholder(int index);
+
+    /// <summary>The SQL that replaces <c>[NOT] IN @p</c> so that the list travels as one parameter.</summary>
+    public abstract string InList(string placeholder, bool negated);
+
+    /// <summary>Whether a list parameter can carry values of this type (SQLite's JSON lists carry no blobs).</summary>
+    public virtual bool CanListValuesOf(ScalarType element) => true;
+
+    /// <summary>Whether one parameter can carry an array value (a PostgreSQL array column).</summary>
+    public virtual bool HasArrays => false;
+
+    // ---- provider types -----------------------------------------------------------------------------------------
+
+    public abstract string ConnectionType { get; }
+
+    public abstract string CommandType { get; }
+
+    public abstract string ReaderType { get; }
+
+    public abstract string TransactionType { get; }
+
+    /// <summary>Whether commands are prepared when first made (SQLite), or after their first binding (Npgsql: types come from values).</summary>
+    public abstract bool PrepareOnCreate { get; }
+
+    /// <summary>An expression that makes an empty parameter for <c>command.Parameters</c>.</summary>
+    public abstract string NewParameter(string providerName, ScalarType type, bool isCollection);
+
+    /// <summary>A statement that sets parameter <paramref name="index"/> of <c>command</c> to <paramref name="value"/>.</summary>
+    public abstract string SetParameter(int index, ScalarType type, bool isCollection, string value);
+
+    /// <summary>The typed getter call that reads <paramref name="ordinal"/> as <paramref name="type"/> (not null).</summary>
+    public virtual string? Getter(ScalarType type, string ordinal) => null;
+
+    /// <summary>The error translation of this provider.</summary>
+    public abstract ErrorTranslation Errors(string repository, string method, string? table);
+
+    /// <summary>Whether bulk inserts use the provider's own bulk API (emitted by the dialect) instead of a prepared INSERT per row.</summary>
+    public virtual bool HasBulkCopy => false;
+
+    /// <summary>The value as the provider stores it: enums as their number or name, dates in UTC.</summary>
+    public static string Stored(ScalarType type, string value)
+    {
+        switch (type.Kind)
+        {
+            case ScalarKind.Enum when type.EnumAsString:
+                return type.IsNullable
+                    ? $"({value} is {{ }} __e ? global::NeoGen.Internal.EnumText.Name(__e) : null)"
+                    : $"global::NeoGen.Internal.EnumText.Name({value})";
+            case ScalarKind.Enum:
+                var underlying = ScalarTypes.Keyword(type.EnumUnderlying);
+                return type.IsNullable ? $"({underlying}?){value}" : $"({underlying}){value}";
+            case ScalarKind.DateTime or ScalarKind.DateTimeOffset when !value.EndsWith(".UtcNow", System.StringComparison.Ordinal):
+                return $"global::NeoGen.Internal.Dates.Utc({value})";
+            default:
+                return value;
+        }
+    }
+}
+
+internal static class ScalarTypes
+{
+    public static string Keyword(ScalarKind kind) => kind switch
+    {
+        ScalarKind.Byte => "byte",
+        ScalarKind.Int16 => "short",
+        ScalarKind.Int64 => "long",
+        _ => "int",
+    };
+
+    /// <summary>The type the provider receives for <paramref name="type"/> (enums as number or text).</summary>
+    public static string StoredTypeName(ScalarType type)
+    {
+        if (type.Kind != ScalarKind.Enum)
+        {
+            return type.TypeName;
+        }
+
+        return type.EnumAsString ? "string" : Keyword(type.EnumUnderlying);
+    }
+}
+
+internal static class Reserved
+{
+    public static readonly HashSet<string> Common = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "all", "and", "any", "as", "asc", "between", "by", "case", "check", "column", "constraint", "create", "cross", "default",
+        "delete", "desc", "distinct", "drop", "else", "end", "except", "exists", "false", "fetch", "for", "foreign", "from", "full",
+        "group", "having", "in", "index", "inner", "insert", "intersect", "into", "is", "join", "key", "left", "like", "limit",
+        "not", "null", "offset", "on", "or", "order", "outer", "primary", "references", "right", "select", "set", "table", "then",
+        "to", "true", "union", "unique", "update", "user", "using", "values", "when", "where", "with", "window", "value", "type",
+    };
+}

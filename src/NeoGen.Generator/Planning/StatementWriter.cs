@@ -1,0 +1,249 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using NeoGen.Generator.Dialects;
+using NeoGen.Generator.Model;
+using NeoGen.Generator.Parsing;
+using NeoGen.Shared;
+
+namespace NeoGen.Generator.Planning;
+
+/// <summary>A statement written for one dialect, with the C# values of its parameters that are not method parameters.</summary>
+internal sealed record WrittenStatement(string Sql, IReadOnlyList<ExplicitBinding> Bindings, bool ReadsKeysOneByOne = false);
+
+/// <summary>
+/// Writes the SQL of CRUD and derived-query intent for one target dialect, in NeoGen's own SQL (<c>@name</c>
+/// parameters): the planner then binds, checks and rewrites it exactly like a written <c>[Query]</c>.
+/// </summary>
+internal static class StatementWriter
+{
+    public static WrittenStatement Write(MethodModel method, EntityModel? entity, TargetDialect target)
+        => method.Source == MethodSource.Derived ? Derived(method.Derived!, target) : Crud(method, entity!, target);
+
+    private static string Table(TargetDialect target, string table, string? schema)
+        => schema is null ? target.Quote(table) : target.Quote(schema) + "." + target.Quote(table);
+
+    private static WrittenStatement Crud(MethodModel method, EntityModel entity, TargetDialect target)
+    {
+        var table = Table(target, entity.Table!, entity.Schema);
+        var columns = string.Join(", ", entity.Members.Select(m => target.Quote(m.Column)));
+        var keys = entity.Members.Where(m => m.IsKey).ToList();
+        var keyBindings = keys.Count == 1
+            ? new List<ExplicitBinding>()
+            : keys.Select((k, i) => new ExplicitBinding("key" + i, "key.Item" + (i + 1), k.Type, false, "key")).ToList();
+        var keyPredicate = string.Join(" AND ", keys.Select((k, i) => target.Quote(k.Column) + " = @" + (keys.Count == 1 ? "key" : "key" + i)));
+        var returning = target.HasReturning ? target.Returning(columns) : string.Empty;
+        switch (method.Crud)
+        {
+            case CrudOperation.Get:
+                return new WrittenStatement($"SELECT {columns} FROM {table} WHERE {keyPredicate}", keyBindings);
+            case CrudOperation.GetMany:
+                if (keys.Count == 1 && target.CanListValuesOf(keys[0].Type))
+                {
+                    return new WrittenStatement($"SELECT {columns} FROM {table} WHERE {target.Quote(keys[0].Column)} IN @keys", new List<ExplicitBinding>());
+                }
+
+                // Composite keys, or keys a list parameter cannot carry: one prepared Get per key.
+                return new WrittenStatement($"SELECT {columns} FROM {table}", new List<ExplicitBinding>(), ReadsKeysOneByOne: true);
+            case CrudOperation.Exists:
+                return new WrittenStatement(target.Exists($"SELECT 1 FROM {table} WHERE {keyPredicate}"), keyBindings);
+            case CrudOperation.Count:
+                return new WrittenStatement($"SELECT COUNT(*) FROM {table}", new List<ExplicitBinding>());
+            case CrudOperation.Delete:
+                return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", keyBindings);
+            case CrudOperation.Insert:
+                return Insert(entity, table, target, returning);
+            case CrudOperation.BulkInsert:
+                return Insert(entity, table, target, string.Empty);
+            case CrudOperation.Update:
+                return Update(entity, table, target, keys, returning);
+            case CrudOperation.Upsert:
+                return Upsert(entity, table, target, keys, returning);
+            default:
+                return new WrittenStatement(string.Empty, new List<ExplicitBinding>());
+        }
+    }
+
+    private static WrittenStatement Insert(EntityModel entity, string table, TargetDialect target, string returning)
+    {
+        var inserted = CrudMethods.InsertedMembers(entity).ToList();
+        var bindings = inserted.Select(m => Binding(m, insert: true)).ToList();
+        var sql = inserted.Count == 0
+            ? $"INSERT INTO {table} DEFAULT VALUES{returning}"
+            : $"INSERT INTO {table} ({string.Join(", ", inserted.Select(m => target.Quote(m.Column)))}) VALUES ({string.Join(", ", bindings.Select(b => "@" + b.SqlName))}){returning}";
+        return new WrittenStatement(sql, Distinct(bindings));
+    }
+
+    private static WrittenStatement Update(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, string returning)
+    {
+        var bindings = new List<ExplicitBinding>();
+        var set = new List<string>();
+        foreach (var member in entity.Members.Where(m => !m.IsKey && !m.IsGenerated && !m.IsCreatedAt))
+        {
+            var column = target.Quote(member.Column);
+            if (member.IsVersion)
+            {
+                set.Add($"{column} = {column} + 1");
+                continue;
+            }
+
+            var binding = Binding(member, insert: false);
+            bindings.Add(binding);
+            set.Add($"{column} = @{binding.SqlName}");
+        }
+
+        if (set.Count == 0)
+        {
+            set.Add($"{target.Quote(keys[0].Column)} = {target.Quote(keys[0].Column)}");
+        }
+
+        var where = new List<string>();
+        foreach (var member in keys.Concat(entity.Members.Where(m => m.IsVersion)))
+        {
+            var binding = new ExplicitBinding("w_" + member.Column, "entity." + member.Name, member.Type, false, "entity");
+            bindings.Add(binding);
+            where.Add($"{target.Quote(member.Column)} = @{binding.SqlName}");
+        }
+
+        return new WrittenStatement($"UPDATE {table} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}{returning}", Distinct(bindings));
+    }
+
+    private static WrittenStatement Upsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, string returning)
+    {
+        // Every column is written, keys included; an entity whose generated key is unset is inserted instead (emitter).
+        var written = entity.Members.Where(m => !m.IsGenerated || m.IsKey).ToList();
+        var bindings = written.Select(m => Binding(m, insert: true)).ToList();
+        var updates = written.Where(m => !m.IsKey && !m.IsCreatedAt).Select(m => (target.Quote(m.Column), m.IsVersion)).ToList();
+        var sql = target.Upsert(
+            table,
+            string.Join(", ", written.Select(m => target.Quote(m.Column))),
+            string.Join(", ", bindings.Select(b => "@" + b.SqlName)),
+            string.Join(", ", keys.Select(k => target.Quote(k.Column))),
+            updates,
+            returning);
+        return new WrittenStatement(sql ?? string.Empty, Distinct(bindings));
+    }
+
+    private static ExplicitBinding Binding(MemberModel member, bool insert)
+    {
+        if ((member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind is ScalarKind.DateTime or ScalarKind.DateTimeOffset && (insert || member.IsUpdatedAt))
+        {
+            // One timestamp per statement, in UTC: created and updated agree on insert.
+            var kind = member.Type.Kind == ScalarKind.DateTimeOffset ? "offset" : "time";
+            var now = member.Type.Kind == ScalarKind.DateTimeOffset ? "global::System.DateTimeOffset.UtcNow" : "global::System.DateTime.UtcNow";
+            return new ExplicitBinding("now_" + kind, now, member.Type.WithNullable(false), false);
+        }
+
+        if (member.IsVersion && insert)
+        {
+            return new ExplicitBinding("v_" + member.Column, $"({member.Type.TypeName})1", member.Type.WithNullable(false), false);
+        }
+
+        return new ExplicitBinding("p_" + member.Column, "entity." + member.Name, member.Type, false, "entity");
+    }
+
+    private static List<ExplicitBinding> Distinct(IEnumerable<ExplicitBinding> bindings)
+        => bindings.GroupBy(b => b.SqlName).Select(g => g.First()).ToList();
+
+    private static WrittenStatement Derived(DerivedIntent intent, TargetDialect target)
+    {
+        var table = Table(target, intent.Table, intent.Schema);
+        var bindings = new List<ExplicitBinding>();
+        var where = new StringBuilder();
+        foreach (var filter in intent.Filters)
+        {
+            if (where.Length > 0)
+            {
+                where.Append(filter.OrWithPrevious ? " OR " : " AND ");
+            }
+
+            var column = target.Quote(filter.Column);
+            var argument = filter.Arguments.Count > 0 ? filter.Arguments[0] : string.Empty;
+            switch (filter.Operator)
+            {
+                case DerivedOperator.Equal:
+                    where.Append(column).Append(" = @").Append(argument);
+                    break;
+                case DerivedOperator.NotEqual:
+                    where.Append(column).Append(" <> @").Append(argument);
+                    break;
+                case DerivedOperator.GreaterThan:
+                    where.Append(column).Append(" > @").Append(argument);
+                    break;
+                case DerivedOperator.GreaterThanOrEqual:
+                    where.Append(column).Append(" >= @").Append(argument);
+                    break;
+                case DerivedOperator.LessThan:
+                    where.Append(column).Append(" < @").Append(argument);
+                    break;
+                case DerivedOperator.LessThanOrEqual:
+                    where.Append(column).Append(" <= @").Append(argument);
+                    break;
+                case DerivedOperator.Between:
+                    where.Append(column).Append(" BETWEEN @").Append(argument).Append(" AND @").Append(filter.Arguments[1]);
+                    break;
+                case DerivedOperator.In:
+                    where.Append(column).Append(" IN @").Append(argument);
+                    break;
+                case DerivedOperator.NotIn:
+                    where.Append(column).Append(" NOT IN @").Append(argument);
+                    break;
+                case DerivedOperator.Like:
+                    where.Append(column).Append(" LIKE @").Append(argument);
+                    break;
+                case DerivedOperator.NotLike:
+                    where.Append(column).Append(" NOT LIKE @").Append(argument);
+                    break;
+                case DerivedOperator.StartingWith:
+                case DerivedOperator.EndingWith:
+                case DerivedOperator.Containing:
+                    var helper = filter.Operator switch
+                    {
+                        DerivedOperator.StartingWith => "StartsWith",
+                        DerivedOperator.EndingWith => "EndsWith",
+                        _ => "Contains",
+                    };
+                    var name = argument + "__" + helper.ToLowerInvariant();
+                    bindings.Add(new ExplicitBinding(name, target.LikePatternHelper(helper, argument), ScalarType.String, false, argument));
+                    where.Append(column).Append(" LIKE @").Append(name).Append(target.LikeEscape);
+                    break;
+                case DerivedOperator.IsNull:
+                    where.Append(column).Append(" IS NULL");
+                    break;
+                case DerivedOperator.IsNotNull:
+                    where.Append(column).Append(" IS NOT NULL");
+                    break;
+                case DerivedOperator.True:
+                    where.Append(column).Append(" = ").Append(target.Boolean(true));
+                    break;
+                case DerivedOperator.False:
+                    where.Append(column).Append(" = ").Append(target.Boolean(false));
+                    break;
+            }
+        }
+
+        var whereClause = where.Length > 0 ? " WHERE " + where : string.Empty;
+        switch (intent.Verb)
+        {
+            case DerivedVerb.Count:
+                return new WrittenStatement($"SELECT COUNT(*) FROM {table}{whereClause}", bindings);
+            case DerivedVerb.Exists:
+                return new WrittenStatement(target.Exists($"SELECT 1 FROM {table}{whereClause}"), bindings);
+            case DerivedVerb.Delete:
+                return new WrittenStatement($"DELETE FROM {table}{whereClause}", bindings);
+        }
+
+        var orderBy = intent.Order.Count == 0 ? string.Empty : " ORDER BY " + string.Join(", ", intent.Order.Select(o => target.Quote(o.Column) + (o.Descending ? " DESC" : string.Empty)));
+        var sql = $"SELECT {(intent.Distinct ? "DISTINCT " : string.Empty)}{string.Join(", ", intent.Columns.Select(target.Quote))} FROM {table}{whereClause}{orderBy}";
+        if (intent.LimitParameter is not null)
+        {
+            sql = target.Limit(sql, "@" + intent.LimitParameter);
+        }
+        else if (intent.FixedLimit is { } limit)
+        {
+            sql = target.Limit(sql, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return new WrittenStatement(sql, bindings);
+    }
+}

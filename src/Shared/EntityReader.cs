@@ -1,0 +1,279 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+// Linked into the generator and the analyzers: the one reading of a record or class as a table or a row (Dapper.AOT's
+// "one inspection"), so the generator writes and the analyzers check the same columns.
+namespace NeoGen.Shared;
+
+internal static class EntityReader
+{
+    // The same row type is read by most methods of a repository (and by its CRUD base); within one repository's
+    // parse it is read once. Thread-static because a parse runs on one thread and parses may run in parallel.
+    [System.ThreadStatic]
+    private static Dictionary<ITypeSymbol, EntityModel>? t_parsed;
+
+    /// <summary>Remembers read types until the returned scope is disposed.</summary>
+    public static Scope BeginScope()
+    {
+        var outer = t_parsed;
+        t_parsed = new Dictionary<ITypeSymbol, EntityModel>(SymbolEqualityComparer.Default);
+        return new Scope(outer);
+    }
+
+    internal readonly struct Scope : System.IDisposable
+    {
+        private readonly Dictionary<ITypeSymbol, EntityModel>? _outer;
+
+        public Scope(Dictionary<ITypeSymbol, EntityModel>? outer) => _outer = outer;
+
+        public void Dispose() => t_parsed = _outer;
+    }
+
+    /// <summary>The table a type maps to (<c>[Table]</c>, or EF's), or null when it is not a table.</summary>
+    public static string? TableName(ITypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsNamedAny(KnownNames.TableAttribute, KnownNames.DataAnnotationsTable))
+            {
+                return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string explicitName && explicitName.Length > 0
+                    ? explicitName
+                    : Naming.ToSnakeCase(type.Name);
+            }
+        }
+
+        return null;
+    }
+
+    public static EntityModel Read(ITypeSymbol type)
+    {
+        var cache = t_parsed;
+        if (cache is null)
+        {
+            return ReadUncached(type);
+        }
+
+        if (!cache.TryGetValue(type, out var model))
+        {
+            model = ReadUncached(type);
+            cache[type] = model;
+        }
+
+        return model;
+    }
+
+    /// <summary>The public instance properties that could be columns, nearest declaration first (a <c>new</c> member hides its base's).</summary>
+    public static IEnumerable<IPropertySymbol> CandidateProperties(ITypeSymbol type)
+    {
+        var seen = new HashSet<string>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var symbol in current.GetMembers())
+            {
+                if (symbol is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
+                    && property.GetMethod is not null && seen.Add(property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+
+    /// <summary>The attributes of a member: the property's, and for a positional record its parameter's.</summary>
+    public static List<AttributeData> MemberAttributes(IPropertySymbol property, ImmutableArray<IParameterSymbol> constructorParameters)
+    {
+        var attributes = property.GetAttributes().ToList();
+        var index = IndexOf(constructorParameters, property.Name);
+        if (index >= 0)
+        {
+            attributes.AddRange(constructorParameters[index].GetAttributes());
+        }
+
+        return attributes;
+    }
+
+    public static bool IsIgnored(IEnumerable<AttributeData> attributes)
+        => attributes.Any(a => a.AttributeClass.IsNamedAny(KnownNames.IgnoreAttribute, KnownNames.DataAnnotationsNotMapped));
+
+    private static EntityModel ReadUncached(ITypeSymbol type)
+    {
+        var typeName = ColumnTypes.Display(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        string? table = null;
+        string? schema = null;
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsNamedAny(KnownNames.TableAttribute, KnownNames.DataAnnotationsTable))
+            {
+                table = TableName(type);
+                schema = Named(attribute, "Schema") as string;
+            }
+        }
+
+        var constructor = ChooseConstructor(type as INamedTypeSymbol);
+        var constructorParameters = constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+        var members = new List<MemberModel>();
+        var unmapped = new List<UnmappedMember>();
+        var foreignKeys = new List<ForeignKeyModel>();
+        var problems = new List<string>();
+
+        foreach (var property in CandidateProperties(type))
+        {
+            var attributes = MemberAttributes(property, constructorParameters);
+            if (IsIgnored(attributes))
+            {
+                continue;
+            }
+
+            var parameterIndex = IndexOf(constructorParameters, property.Name);
+            var setter = property.SetMethod;
+            var settable = setter is not null && setter.DeclaredAccessibility == Accessibility.Public;
+            var scalar = ColumnTypes.Map(property.Type, out var reason);
+            if (scalar is null)
+            {
+                // A get-only computed property holds nothing of its own; a member that can be set would silently stay
+                // empty (a row) or unwritten (a table): NG0011.
+                if (settable || parameterIndex >= 0 || property.IsRequired)
+                {
+                    unmapped.Add(new UnmappedMember(property.Name, property.Type.ToDisplayString(), reason ?? "it is not a column type"));
+                }
+
+                if (parameterIndex >= 0 || property.IsRequired)
+                {
+                    problems.Add($"member '{property.Name}' has type {property.Type.ToDisplayString()}, which is not a column type (mark it [Ignore] or make it optional)");
+                }
+
+                continue;
+            }
+
+            var mapping = MemberMapping.Read(attributes);
+            var column = mapping.ColumnName ?? Naming.ToSnakeCase(property.Name);
+            if (mapping.EnumAsString)
+            {
+                scalar = scalar.WithEnumAsString(true);
+            }
+
+            members.Add(new MemberModel(property.Name, column, scalar, mapping.IsKey, mapping.IsGenerated, mapping.IsVersion, mapping.IsCreatedAt, mapping.IsUpdatedAt, property.IsRequired, settable, parameterIndex));
+            if (mapping.Principal is INamedTypeSymbol principal && TableName(principal) is { } referenced)
+            {
+                foreignKeys.Add(new ForeignKeyModel(column, referenced));
+            }
+        }
+
+        // A constructor parameter that matches no mapped member cannot be supplied.
+        foreach (var parameter in constructorParameters)
+        {
+            if (!members.Any(m => string.Equals(m.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)) && !parameter.HasExplicitDefaultValue
+                && !problems.Any(p => p.Contains("'" + parameter.Name + "'")))
+            {
+                problems.Add($"constructor parameter '{parameter.Name}' matches no mapped member");
+            }
+        }
+
+        var named = type as INamedTypeSymbol;
+        var hasParameterless = named is not null && (named.IsValueType || named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public));
+        if (type.IsAbstract && type.TypeKind != TypeKind.Interface)
+        {
+            problems.Add("it is abstract");
+        }
+        else if (type.TypeKind == TypeKind.Interface)
+        {
+            problems.Add("it is an interface");
+        }
+        else if (constructor is null && !hasParameterless)
+        {
+            problems.Add("it has no public constructor whose parameters all match mapped members, and no public parameterless constructor");
+        }
+
+        var setsRequired = constructor is not null && constructor.GetAttributes().Any(a => a.AttributeClass.IsNamed("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
+        return new EntityModel(
+            typeName,
+            type.Name,
+            table,
+            schema,
+            type.IsValueType,
+            members.ToEquatableArray(),
+            constructor?.Parameters.Length ?? 0,
+            hasParameterless,
+            setsRequired,
+            problems.Count == 0 ? null : string.Join("; ", problems),
+            Indexes(type, members).ToEquatableArray(),
+            foreignKeys.ToEquatableArray(),
+            unmapped.ToEquatableArray());
+    }
+
+    private static IEnumerable<IndexModel> Indexes(ITypeSymbol type, List<MemberModel> members)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!attribute.AttributeClass.IsNamed(KnownNames.IndexAttribute) || attribute.ConstructorArguments.Length == 0)
+            {
+                continue;
+            }
+
+            var names = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
+                : attribute.ConstructorArguments.Select(v => v.Value as string ?? string.Empty);
+            var columns = names.Select(c => members.FirstOrDefault(m => m.Name == c)?.Column ?? c).Where(c => c.Length > 0).ToEquatableArray();
+            if (columns.Count > 0)
+            {
+                yield return new IndexModel(Named(attribute, "Name") as string, columns, Named(attribute, "Unique") is true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The constructor rows are built with: the one with the most parameters that all name mapped
+    /// members (a positional record's primary constructor), else the parameterless one.
+    /// </summary>
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        var properties = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        for (var current = (ITypeSymbol?)type; current is not null; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                properties.Add(property.Name);
+            }
+        }
+
+        return type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length > 0)
+            .Where(c => !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
+            .Where(c => c.Parameters.All(p => properties.Contains(p.Name)))
+            .OrderByDescending(c => c.Parameters.Length)
+            .FirstOrDefault();
+    }
+
+    private static int IndexOf(ImmutableArray<IParameterSymbol> parameters, string name)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (string.Equals(parameters[i].Name, name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static object? Named(AttributeData attribute, string name)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value.Value;
+            }
+        }
+
+        return null;
+    }
+}
