@@ -18,6 +18,11 @@ PG_DB=neogen_test
 PG_STATE_DIR="$ROOT/.tmp/pg"
 RESULTS_DIR="$ROOT/.tmp/test-results"
 
+# The tests and the servers run in two different time zones, neither of them UTC, so that a date written or read
+# in the wrong zone shows as a failure instead of passing by luck on a UTC machine.
+TEST_CLIENT_TZ="${NEOGEN_TEST_TZ:-America/New_York}"
+TEST_SERVER_TZ="${NEOGEN_SERVER_TZ:-Europe/Berlin}"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -143,6 +148,8 @@ synchronous_commit = off
 full_page_writes = off
 max_connections = 200
 log_min_messages = warning
+timezone = '$TEST_SERVER_TZ'
+log_timezone = '$TEST_SERVER_TZ'
 EOF
 
   local attempt port started=0
@@ -338,7 +345,8 @@ cmd_test() {
   log "dotnet test NeoGen.sln -c Release"
   local no_build=()
   [ "$build_ok" -eq 1 ] && no_build=(--no-build)
-  dotnet test NeoGen.sln -c Release "${no_build[@]}" --logger trx --results-directory "$RESULTS_DIR" || test_rc=$?
+  log "dotnet test runs with TZ=$TEST_CLIENT_TZ; the servers run with TimeZone $TEST_SERVER_TZ"
+  TZ="$TEST_CLIENT_TZ" dotnet test NeoGen.sln -c Release "${no_build[@]}" --logger trx --results-directory "$RESULTS_DIR" || test_rc=$?
 
   local failed_before=$TOTAL_FAILED
   sum_trx "$RESULTS_DIR"

@@ -8,7 +8,8 @@ public static class SqlNames
 {
     /// <summary>
     /// The candidate closest to <paramref name="name"/> (case-insensitive edit distance, with underscores and case
-    /// ignored first so <c>createdAt</c> finds <c>created_at</c>), or null when none is close enough to be a typo.
+    /// ignored first so <c>createdAt</c> finds <c>created_at</c>, and a name that extends the other, as a rename to
+    /// <c>phone_number</c> extends <c>phone</c>), or null when none is close enough to be a typo.
     /// </summary>
     public static string? Closest(string? name, IEnumerable<string?> candidates)
     {
@@ -27,7 +28,10 @@ public static class SqlNames
                 continue;
             }
 
-            var distance = Plain(candidate!) == plain ? 0 : Distance(name!.ToLowerInvariant(), candidate!.ToLowerInvariant());
+            var other = Plain(candidate!);
+            var distance = other == plain ? 0
+                : (plain.Length >= 3 && other.Length >= 3 && (other.StartsWith(plain, StringComparison.Ordinal) || plain.StartsWith(other, StringComparison.Ordinal))) ? 1
+                : Distance(name!.ToLowerInvariant(), candidate!.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;

@@ -142,7 +142,8 @@ internal static class SchemaComposer
             var column = table.FindColumn(member.Column);
             if (column == null)
             {
-                var hint = SqlNames.DidYouMean(member.Column, table.Columns.Where(c => entity.MemberForColumn(c.Name) == null).Select(c => c.Name));
+                var closest = SqlNames.Closest(member.Column, table.Columns.Where(c => entity.MemberForColumn(c.Name) == null).Select(c => c.Name));
+                var hint = closest == null ? string.Empty : $" (it has '{closest}')";
                 drifts.Add(new SchemaDrift(name, entity.DisplayName, member.Name,
                     $"{entity.DisplayName}.{member.Name} maps to column '{member.Column}', which table '{name}' does not have after the {files}{hint}; rename the member's [Column] or fix the migration"));
                 continue;

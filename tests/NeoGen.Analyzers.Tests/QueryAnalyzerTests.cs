@@ -425,6 +425,31 @@ public sealed class QueryAnalyzerTests
     }
 
     [Fact]
+    public async Task Migration_renaming_a_column_of_a_table_type_is_NG2010_on_the_member_and_NG2002_where_it_is_read()
+    {
+        var test = new QueryAnalyzerTest(Model + """
+            [Table("customers")]
+            public sealed record Customer
+            {
+                [Key, Generated] public long Id { get; init; }
+                public required string Email { get; init; }
+                public string? {|#0:Phone|} { get; init; }
+            }
+
+            [Repository(Dialect.Sqlite)]
+            public partial interface ICustomerRepository : ICrudRepository<Customer, long>
+            {
+                [Query("SELECT id FROM customers WHERE {|#1:phone|} = @phone")]
+                Task<List<long>> ByPhoneAsync(string phone);
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/002_rename.sql", "ALTER TABLE customers RENAME COLUMN phone TO phone_number;\n"));
+        test.ExpectedDiagnostics.Add(Diagnostic("NG2010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Customer.Phone maps to column 'phone', which table 'customers' does not have after the 002_rename.sql (it has 'phone_number'); rename the member's [Column] or fix the migration"));
+        test.ExpectedDiagnostics.Add(Diagnostic("NG2002", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Column 'phone' does not exist in any table in scope; did you mean 'phone_number'?"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Schema_file_alter_of_a_table_type_applies_to_it()
     {
         var test = new QueryAnalyzerTest(Repo("""

@@ -11,6 +11,18 @@ public abstract class TestDatabase : IDisposable
 
     public NeoGenDataSource Source { get; protected set; } = null!;
 
+    /// <summary>A plain provider connection to the same database, outside NeoGen (the caller disposes it).</summary>
+    public abstract DbConnection OpenConnection();
+
+    /// <summary>One value read with plain ADO.NET, outside NeoGen.</summary>
+    public object? Scalar(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     /// <summary>Runs plain SQL through ADO.NET, outside NeoGen.</summary>
     public void Execute(string sql)
     {
@@ -39,6 +51,14 @@ public abstract class TestDatabase : IDisposable
 public sealed class SqliteDatabase : TestDatabase
 {
     private readonly string _directory;
+    private readonly string _connectionString;
+
+    public override DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
 
     public SqliteDatabase()
     {
@@ -50,6 +70,7 @@ public sealed class SqliteDatabase : TestDatabase
             ForeignKeys = true,
             Pooling = true,
         }.ToString();
+        _connectionString = connectionString;
         Source = new NeoGenDataSource(Dialect.Sqlite, () => new SqliteConnection(connectionString));
         Execute("""
             CREATE TABLE teams (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);
@@ -147,6 +168,31 @@ public sealed class PostgresDatabase : TestDatabase
         : throw new InvalidOperationException("NEOGEN_POSTGRES is not set. Run the tests through './build.sh test', which starts a throwaway PostgreSQL server, or point NEOGEN_POSTGRES at one.");
 
     public override Dialect Dialect => Dialect.PostgreSql;
+
+    public override DbConnection OpenConnection() => _dataSource.OpenConnection();
+
+    /// <summary>The UTC offset, in seconds, of a session the server starts in its own time zone (NeoGen's sessions run in UTC).</summary>
+    public int ServerUtcOffsetSeconds()
+    {
+        using var command = _admin.CreateCommand("SELECT EXTRACT(TIMEZONE FROM now())::int");
+        return (int)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The UTC offset, in seconds, of a session NeoGen's data source opened.</summary>
+    public int NeoGenSessionUtcOffsetSeconds()
+    {
+        var lease = Source.Rent();
+        try
+        {
+            using var command = lease.Connection.CreateCommand();
+            command.CommandText = "SELECT EXTRACT(TIMEZONE FROM now())::int";
+            return (int)command.ExecuteScalar()!;
+        }
+        finally
+        {
+            lease.Release();
+        }
+    }
 
     public override void Dispose()
     {

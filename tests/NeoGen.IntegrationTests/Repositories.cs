@@ -24,6 +24,9 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("UPDATE users SET display_name = @DisplayName WHERE id = @Id")]
     bool Rename(RenameRequest request);
 
+    [Query("UPDATE users SET created_at = @at WHERE id = @id")]
+    int TouchCreatedAt(long id, DateTime at);
+
     [Query("DELETE FROM users WHERE team_id = @teamId")]
     void DeleteTeamMembers(long teamId);
 

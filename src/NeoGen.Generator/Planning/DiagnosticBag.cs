@@ -17,7 +17,7 @@ internal sealed class DiagnosticBag
     public const string DialectsPlaceholder = "{dialects}";
 
     private readonly List<DiagnosticInfo> _plain = new();
-    private readonly List<(DiagnosticDescriptor Descriptor, LocationInfo? Location, string Template, SqlDialect Dialect)> _perDialect = new();
+    private readonly List<(DiagnosticInfo Template, SqlDialect Dialect)> _perDialect = new();
 
     public void Add(DiagnosticInfo diagnostic)
     {
@@ -35,15 +35,19 @@ internal sealed class DiagnosticBag
         }
     }
 
-    /// <summary>A one-argument diagnostic whose message names the dialect where <see cref="DialectsPlaceholder"/> stands.</summary>
-    public void AddForDialect(DiagnosticDescriptor descriptor, LocationInfo? location, SqlDialect dialect, string template)
-        => _perDialect.Add((descriptor, location, template, dialect));
+    /// <summary>A diagnostic whose arguments name the dialect where <see cref="DialectsPlaceholder"/> stands.</summary>
+    public void AddForDialect(DiagnosticDescriptor descriptor, LocationInfo? location, SqlDialect dialect, params string[] arguments)
+        => _perDialect.Add((DiagnosticInfo.Create(descriptor, location, arguments), dialect));
 
     public EquatableArray<DiagnosticInfo> ToArray()
     {
         var merged = _perDialect
-            .GroupBy(d => (d.Descriptor.Id, d.Location, d.Template))
-            .Select(g => DiagnosticInfo.Create(g.First().Descriptor, g.Key.Location, g.Key.Template.Replace(DialectsPlaceholder, DialectNames.Display(g.Select(d => d.Dialect).Distinct().ToList()))));
+            .GroupBy(d => d.Template)
+            .Select(g =>
+            {
+                var dialects = DialectNames.Display(g.Select(d => d.Dialect).Distinct().ToList());
+                return g.Key with { Arguments = g.Key.Arguments.Select(a => a.Replace(DialectsPlaceholder, dialects)).ToEquatableArray() };
+            });
         return _plain.Concat(merged).Distinct().ToEquatableArray();
     }
 }

@@ -67,8 +67,8 @@ internal static class QueryPlanner
             diagnostics.Add(DiagnosticInfo.Create(Rules.MultipleStatements, method.SqlLocation, method.Name, bound.Script.Statements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var ok = CheckPlaceholders(planned, bound, diagnostics);
-        ok &= BindParameters(planned, bound, bindings, target, diagnostics);
+        // A foreign placeholder stands for a parameter NeoGen would otherwise call unused: check the rest once it is fixed.
+        var ok = CheckPlaceholders(planned, bound, diagnostics) && BindParameters(planned, bound, bindings, target, diagnostics);
         if (!ok)
         {
             planned.FailureReason ??= "its SQL parameters do not match the method's parameters";
@@ -89,7 +89,7 @@ internal static class QueryPlanner
         foreach (var placeholder in bound.ForeignPlaceholders)
         {
             var text = TextOf(method, placeholder.Span.Start, placeholder.Span.Length) ?? placeholder.Name;
-            var positional = placeholder.ParameterKind == SqlParameterKind.Positional;
+            var positional = placeholder.ParameterKind == SqlParameterKind.Positional || placeholder.Name.Length == 0 || placeholder.Name.All(char.IsDigit);
             var suggestion = Suggestion(method, placeholder, positional);
             diagnostics.Add(DiagnosticInfo.Create(Rules.ForeignPlaceholder, SqlLocation(method, placeholder.Span.Start, placeholder.Span.Length), text, method.Name,
                 positional ? "a positional placeholder" : "a named placeholder of another syntax",
@@ -390,7 +390,7 @@ internal static class QueryPlanner
                 var hint = ColumnTypes.IsInteger(targetType.Kind) && column.Type == SqlType.Text ? "; a text column read as a number gives 0 on SQLite and fails elsewhere"
                     : column.Type == SqlType.Integer && targetType.Kind == ScalarKind.String ? "; select a text column, or cast it"
                     : "; select a column of that type, cast it, or change the member";
-                diagnostics.Add(DiagnosticInfo.Create(Rules.UnreadableColumn, location, name, method.Name, ColumnTypes.Describe(column.Type, column.ElementType), target.DisplayName, what, targetType.DisplayName, hint));
+                diagnostics.AddForDialect(Rules.UnreadableColumn, location, target.Sql, name, method.Name, ColumnTypes.Describe(column.Type, column.ElementType), DiagnosticBag.DialectsPlaceholder, what, targetType.DisplayName, hint);
             }
 
             if (column.Nullable && !targetType.IsNullable && !unknownTables)
