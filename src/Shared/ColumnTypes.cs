@@ -226,8 +226,8 @@ internal static class ColumnTypes
             case ScalarKind.Int16:
             case ScalarKind.Int32:
             case ScalarKind.Int64:
-                // SQLite's NUMERIC/DECIMAL affinity keeps integral values as integers.
-                return column == SqlType.Integer || (column == SqlType.Boolean && !postgres) || (column == SqlType.Decimal && dialect == SqlDialect.Sqlite);
+                // Not from a decimal column, not even on SQLite: NUMERIC affinity keeps 0.99 as a real, which reads as 0.
+                return column == SqlType.Integer || (column == SqlType.Boolean && !postgres);
             case ScalarKind.Single:
             case ScalarKind.Double:
                 return column is SqlType.Float or SqlType.Integer or SqlType.Decimal;
@@ -254,7 +254,7 @@ internal static class ColumnTypes
             case ScalarKind.ByteArray:
                 return column == SqlType.Binary;
             case ScalarKind.Enum:
-                return target.EnumAsString ? column is SqlType.Text or SqlType.Enum : column == SqlType.Integer || (column == SqlType.Decimal && dialect == SqlDialect.Sqlite);
+                return target.EnumAsString ? column is SqlType.Text or SqlType.Enum : column == SqlType.Integer;
             default:
                 return true;
         }
@@ -292,7 +292,8 @@ internal static class ColumnTypes
                 return column is SqlType.Integer or SqlType.Decimal or SqlType.Float || (column == SqlType.Text && dialect == SqlDialect.Sqlite);
             case ScalarKind.String:
             case ScalarKind.Char:
-                return column is SqlType.Text or SqlType.Json or SqlType.Enum
+                // Npgsql sends a string as text, which PostgreSQL neither compares with nor assigns to an enum column.
+                return column is SqlType.Text or SqlType.Json || (column == SqlType.Enum && !postgres)
                     || (textual && column is SqlType.Date or SqlType.Time or SqlType.Timestamp or SqlType.TimestampTz or SqlType.Interval);
             case ScalarKind.Guid:
                 return column == SqlType.Uuid || (column == SqlType.Binary && !postgres) || (column == SqlType.Text && dialect == SqlDialect.MySql);
@@ -307,7 +308,7 @@ internal static class ColumnTypes
             case ScalarKind.ByteArray:
                 return column == SqlType.Binary;
             case ScalarKind.Enum:
-                return value.EnumAsString ? column is SqlType.Text or SqlType.Enum : column == SqlType.Integer || (column == SqlType.Decimal && dialect == SqlDialect.Sqlite);
+                return value.EnumAsString ? column is SqlType.Text || (column == SqlType.Enum && !postgres) : column == SqlType.Integer;
             default:
                 return true;
         }

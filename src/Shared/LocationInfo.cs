@@ -22,47 +22,27 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     public static LocationInfo? From(SyntaxNode? node) => node is null ? null : From(node.GetLocation());
 
     /// <summary>
-    /// A location <paramref name="offset"/> characters into the value of the string literal this location
-    /// covers. Only plain and verbatim literals without escapes map one to one; otherwise the whole literal.
+    /// A location <paramref name="offset"/> characters into the value of the string literal this location covers
+    /// (see <see cref="SqlLiteralMap"/>); the whole literal when the value does not map one to one.
     /// </summary>
     public LocationInfo Inside(string literalText, int offset, int length)
     {
-        int delta;
-        if (literalText.StartsWith("@\"", StringComparison.Ordinal))
-        {
-            delta = 2;
-            if (literalText.IndexOf("\"\"", 2, StringComparison.Ordinal) >= 0)
-            {
-                return this;
-            }
-        }
-        else if (literalText.StartsWith("\"", StringComparison.Ordinal) && !literalText.StartsWith("\"\"\"", StringComparison.Ordinal) && literalText.IndexOf('\\') < 0)
-        {
-            delta = 1;
-        }
-        else
+        if (!SqlLiteralMap.TryMap(literalText, offset, length, out var start, out var mappedLength))
         {
             return this;
         }
 
-        var valueLength = literalText.Length - delta - 1;
-        if (offset < 0 || length < 0 || offset + length > valueLength)
-        {
-            return this;
-        }
-
-        var value = literalText.Substring(delta, valueLength);
-        var span = new TextSpan(Span.Start + delta + offset, length);
-        return new LocationInfo(FilePath, span, new LinePositionSpan(Position(value, offset, delta), Position(value, offset + length, delta)));
+        var span = new TextSpan(Span.Start + start, mappedLength);
+        return new LocationInfo(FilePath, span, new LinePositionSpan(Position(literalText, start), Position(literalText, start + mappedLength)));
     }
 
-    private LinePosition Position(string value, int offset, int delta)
+    private LinePosition Position(string literalText, int offset)
     {
         var line = LineSpan.Start.Line;
         var lastBreak = -1;
-        for (var i = 0; i < offset; i++)
+        for (var i = 0; i < offset && i < literalText.Length; i++)
         {
-            if (value[i] == '\n')
+            if (literalText[i] == '\n')
             {
                 line++;
                 lastBreak = i;
@@ -70,7 +50,7 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
         }
 
         return lastBreak < 0
-            ? new LinePosition(line, LineSpan.Start.Character + delta + offset)
+            ? new LinePosition(line, LineSpan.Start.Character + offset)
             : new LinePosition(line, offset - lastBreak - 1);
     }
 }

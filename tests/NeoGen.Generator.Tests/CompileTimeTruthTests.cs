@@ -111,6 +111,35 @@ public sealed class CompileTimeTruthTests
         NoCompilerErrors(outcome);
     }
 
+    [Fact]
+    public void An_array_return_over_one_array_column_is_that_value_and_over_other_columns_a_list_of_rows()
+    {
+        var outcome = Run("""
+            [Table("posts")]
+            public sealed record Post
+            {
+                [Key, Generated] public long Id { get; init; }
+                public required string Title { get; init; }
+                public string[] Tags { get; init; } = Array.Empty<string>();
+            }
+
+            [Repository(Dialect.PostgreSql)]
+            public partial interface IPosts
+            {
+                [Query("SELECT tags FROM posts WHERE id = @id")]
+                string[]? TagsOf(long id);
+                [Query("SELECT title FROM posts")]
+                string[] Titles();
+            }
+            """);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        NoCompilerErrors(outcome);
+        var source = outcome.Source("IPosts.PostgreSql.g.cs");
+        var tagsOf = source[source.IndexOf("public string[]? TagsOf", StringComparison.Ordinal)..source.IndexOf("public string[] Titles", StringComparison.Ordinal)];
+        Assert.DoesNotContain("results.Add", tagsOf, StringComparison.Ordinal);
+        Assert.Contains("results.ToArray()", source[source.IndexOf("public string[] Titles", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("List<Order> FindByStatusAsync(string status);", "status", "declare 'status' as OrderStatus")]
     [InlineData("List<Order> FindByCustomerIdAsync(string customerId);", "customerId", "declare 'customerId' as long")]

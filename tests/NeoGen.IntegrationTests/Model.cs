@@ -144,3 +144,20 @@ public sealed record Document
 
     public required string Title { get; init; }
 }
+
+// PostgreSQL arrays: members and parameters of array type (text[], int[], an enum array stored by name).
+[Table("tagged_items")]
+public sealed record TaggedItem
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public string[] Tags { get; init; } = Array.Empty<string>();
+
+    public List<int>? Scores { get; init; }
+
+    [Column(EnumStorage = EnumStorage.String)]
+    public Mood[] Moods { get; init; } = Array.Empty<Mood>();
+}

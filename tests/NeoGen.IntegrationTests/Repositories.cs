@@ -171,3 +171,23 @@ public partial interface ISuppressedRepository
     long CountIgnoring(int unused);
 #pragma warning restore NG1007
 }
+
+// Arrays are PostgreSQL's: this repository has no SQLite implementation.
+[Repository(Dialect.PostgreSql)]
+public partial interface ITaggedItemRepository : ICrudRepository<TaggedItem, long>
+{
+    [Query("UPDATE tagged_items SET tags = @tags WHERE id = @id")]
+    int Retag(long id, string[] tags);
+
+    [Query("SELECT id, name, tags, scores, moods FROM tagged_items WHERE tags && @tags ORDER BY id")]
+    List<TaggedItem> WithAnyTag(IEnumerable<string> tags);
+
+    [Query("SELECT id FROM tagged_items WHERE id = ANY(@ids) ORDER BY id")]
+    List<long> ByIds(long[] ids);
+
+    [Query("INSERT INTO tagged_items (name, tags, moods) VALUES (@name, @tags, @moods) RETURNING id")]
+    long Add(string name, List<string> tags, Mood[] moods);
+
+    [Query("SELECT tags FROM tagged_items WHERE id = @id")]
+    string[]? TagsOf(long id);
+}

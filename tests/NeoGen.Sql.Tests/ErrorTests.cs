@@ -1,4 +1,6 @@
 using System.Linq;
+using NeoGen.Sql.Binding;
+using NeoGen.Sql.Parsing;
 
 namespace NeoGen.Sql.Tests;
 
@@ -6,7 +8,7 @@ public class ErrorTests
 {
     private static SqlError Single(string sql, SqlDialect dialect = SqlDialect.PostgreSql)
     {
-        var d = SqlDescriber.Describe(sql, dialect);
+        var d = SqlBinder.Bind(sql, dialect, null);
         return Assert.Single(d.Errors);
     }
 
@@ -50,15 +52,16 @@ public class ErrorTests
     {
         var e = Single("SELEC id FROM t");
         Assert.Equal((0, 5), (e.Start, e.Length));
-        var d = SqlDescriber.Describe("SELEC id FROM t", SqlDialect.PostgreSql);
+        var d = SqlBinder.Bind("SELEC id FROM t", SqlDialect.PostgreSql, null);
         Assert.Equal(SqlStatementKind.Unknown, d.Kind);
-        Assert.Equal(1, d.StatementCount);
+        Assert.Single(d.Script.Statements);
+        Assert.IsType<InvalidStatement>(d.Statement);
     }
 
     [Fact]
     public void Broken_statement_keeps_its_guessed_kind()
     {
-        var d = SqlDescriber.Describe("UPDATE users SET WHERE id = 1", SqlDialect.Sqlite);
+        var d = SqlBinder.Bind("UPDATE users SET WHERE id = 1", SqlDialect.Sqlite, null);
         Assert.Equal(SqlStatementKind.Update, d.Kind);
         var e = Assert.Single(d.Errors);
         Assert.Equal(17, e.Start);
@@ -92,30 +95,34 @@ public class ErrorTests
     [Fact]
     public void Empty_and_comment_only_sql()
     {
+        // No statement is no syntax error: the caller that needs one says the text is empty.
         foreach (var sql in new[] { "", "   ", "-- nothing", ";", " ; ; " })
         {
-            var d = SqlDescriber.Describe(sql, SqlDialect.Sqlite);
+            var d = SqlBinder.Bind(sql, SqlDialect.Sqlite, null);
             Assert.Equal(SqlStatementKind.Unknown, d.Kind);
-            Assert.Equal(0, d.StatementCount);
-            var e = Assert.Single(d.Errors);
-            Assert.Contains("empty", e.Message);
+            Assert.Empty(d.Script.Statements);
+            Assert.Null(d.Statement);
+            Assert.Empty(d.Errors);
+            Assert.Empty(d.ResultColumns);
+            Assert.Empty(d.Parameters);
         }
     }
 
     [Fact]
     public void Null_sql_does_not_throw()
     {
-        var d = SqlDescriber.Describe(null!, SqlDialect.Sqlite);
-        Assert.Equal(0, d.StatementCount);
-        Assert.Single(d.Errors);
+        var d = SqlBinder.Bind((string?)null, SqlDialect.Sqlite, null);
+        Assert.Empty(d.Script.Statements);
+        Assert.Null(d.Statement);
+        Assert.Empty(d.Errors);
     }
 
     [Fact]
     public void Errors_in_two_statements_are_both_reported()
     {
         const string sql = "SELECT FROM a; SELECT 1; DELETE t";
-        var d = SqlDescriber.Describe(sql, SqlDialect.MySql);
-        Assert.Equal(3, d.StatementCount);
+        var d = SqlBinder.Bind(sql, SqlDialect.MySql, null);
+        Assert.Equal(3, d.Script.Statements.Count);
         Assert.Equal(2, d.Errors.Count);
         Assert.Equal(7, d.Errors[0].Start);
         Assert.Equal(sql.Length, d.Errors[1].Start);
@@ -125,15 +132,15 @@ public class ErrorTests
     public void Too_deep_nesting_is_an_error_not_a_crash()
     {
         var sql = "SELECT " + new string('(', 5000) + "1" + new string(')', 5000);
-        var d = SqlDescriber.Describe(sql, SqlDialect.PostgreSql);
+        var d = SqlBinder.Bind(sql, SqlDialect.PostgreSql, null);
         var e = Assert.Single(d.Errors);
         Assert.Contains("nested", e.Message);
 
         var deepSubqueries = string.Concat(Enumerable.Repeat("SELECT * FROM (", 1000)) + "SELECT 1" + new string(')', 1000);
-        Assert.Single(SqlDescriber.Describe(deepSubqueries, SqlDialect.Sqlite).Errors);
+        Assert.Single(SqlBinder.Bind(deepSubqueries, SqlDialect.Sqlite, null).Errors);
 
         var deepUnary = "SELECT " + string.Concat(Enumerable.Repeat("NOT ", 10000)) + "1";
-        Assert.Single(SqlDescriber.Describe(deepUnary, SqlDialect.Sqlite).Errors);
+        Assert.Single(SqlBinder.Bind(deepUnary, SqlDialect.Sqlite, null).Errors);
     }
 
     [Fact]

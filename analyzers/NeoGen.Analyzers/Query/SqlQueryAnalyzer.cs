@@ -336,13 +336,15 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var literal = new LiteralLocator(argument, sql.Length);
+        var literal = new LiteralLocator(argument, sql);
         var reported = new HashSet<(string, int, int, string)>();
         foreach (var dialect in dialects)
         {
             var composed = schema.For(dialect);
             var bound = SqlBinder.Bind(sql, dialect, composed.Schema);
-            if (bound.Errors.Count > 0 || bound.Statement == null)
+
+            // SQL the dialect does not accept is the generator's NG1002; checking it against the schema would only add noise.
+            if (bound.Errors.Count > 0 || bound.Statement == null || SqlConformance.Check(bound.Script, dialect).Count > 0)
             {
                 continue;
             }
@@ -496,9 +498,9 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The index a table's predicates need and lack, or null. A table is served when one of its filters leads an
-    /// index, or when every join key it is looked up by has an index on one side (the planner then reads this table
-    /// and looks the other one up). The suggestion is an index the planner would use: equality filters first, then
-    /// one range, leaving out filters under an OR; a join key's index goes on the side that is joined in.
+    /// index; a table with no filter of its own needs an index on its join key only when it is looked up from a
+    /// filtered table (when neither is filtered both are read whole). The suggestion is an index the planner would
+    /// use: equality filters first, then one range, leaving out filters under an OR.
     /// </summary>
     private static (List<string> Columns, SqlPredicateUse First)? MissingIndex(SqlSchemaTable table, List<SqlPredicateUse> uses, BoundStatement bound)
     {
@@ -539,14 +541,9 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             }
 
             // A filtered partner is where the planner starts: this table is then looked up by the join key.
+            // When neither table is filtered both are read whole, and a hash join needs no index.
             var partnerFiltered = bound.PredicateUses.Any(u => u.Table == partner.Table && !u.IsWrapped && u.Kind is not (SqlPredicateKind.JoinKey or SqlPredicateKind.OrderBy or SqlPredicateKind.GroupBy));
             if (partnerFiltered)
-            {
-                return (new List<string> { join.Column.Name }, join);
-            }
-
-            // Otherwise an index on the partner's key serves the join; with neither side indexed, the side joined in later is looked up.
-            if (!partner.Table.HasIndexLeadingWith(partner.Column.Name) && TableOrder(bound, table) > TableOrder(bound, partner.Table))
             {
                 return (new List<string> { join.Column.Name }, join);
             }
@@ -555,70 +552,37 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static int TableOrder(BoundStatement bound, SqlSchemaTable table)
-    {
-        for (var i = 0; i < bound.Tables.Count; i++)
-        {
-            if (bound.Tables[i].Table == table)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
-
-    /// <summary>Maps offsets in the SQL value to source locations inside the literal.</summary>
+    /// <summary>Maps offsets in the SQL value to source locations inside the literal (see <see cref="SqlLiteralMap"/>).</summary>
     private sealed class LiteralLocator
     {
         private readonly ExpressionSyntax _expression;
-        private readonly int _delta = -1;
-        private readonly string _value = string.Empty;
+        private readonly string? _literal;
+        private readonly string _value;
 
-        public LiteralLocator(ExpressionSyntax expression, int valueLength)
+        public LiteralLocator(ExpressionSyntax expression, string value)
         {
             _expression = expression;
+            _value = value;
             Whole = expression.GetLocation();
-            if (expression is LiteralExpressionSyntax literal && literal.Token.IsKind(SyntaxKind.StringLiteralToken))
+            if (expression is LiteralExpressionSyntax literal && literal.Token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken)
             {
-                var text = literal.Token.Text;
-                if (text.StartsWith("@\"", StringComparison.Ordinal) && text.IndexOf("\"\"", 2, StringComparison.Ordinal) < 0)
-                {
-                    _delta = 2;
-                }
-                else if (text.StartsWith("\"", StringComparison.Ordinal) && !text.StartsWith("\"\"\"", StringComparison.Ordinal) && text.IndexOf('\\') < 0)
-                {
-                    _delta = 1;
-                }
-
-                if (_delta > 0)
-                {
-                    var length = text.Length - _delta - 1;
-                    if (length != valueLength || length < 0)
-                    {
-                        _delta = -1;
-                    }
-                    else
-                    {
-                        _value = text.Substring(_delta, length);
-                    }
-                }
+                _literal = literal.Token.Text;
             }
         }
 
         public Location Whole { get; }
 
         public string Text(int start, int length)
-            => _delta > 0 && start >= 0 && length >= 0 && start + length <= _value.Length ? _value.Substring(start, length) : "*";
+            => start >= 0 && length >= 0 && start + length <= _value.Length ? _value.Substring(start, length) : "*";
 
         public Location Inside(int start, int length)
         {
-            if (_delta < 0 || start < 0 || length < 0 || start + length > _value.Length)
+            if (_literal == null || !SqlLiteralMap.TryMap(_literal, start, length, out var literalStart, out var literalLength))
             {
                 return Whole;
             }
 
-            return Location.Create(_expression.SyntaxTree, new TextSpan(_expression.SpanStart + _delta + start, length));
+            return Location.Create(_expression.SyntaxTree, new TextSpan(_expression.SpanStart + literalStart, literalLength));
         }
     }
 }

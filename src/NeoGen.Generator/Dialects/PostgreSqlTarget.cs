@@ -64,7 +64,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
             var stored = ScalarTypes.StoredTypeName(element.WithNullable(false)) + (element.IsNullable && element.IsValueType ? "?" : string.Empty);
             var array = element.Kind is ScalarKind.Enum or ScalarKind.DateTime or ScalarKind.DateTimeOffset
                 ? $"global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(element, "__v")}))"
-                : $"({value} as {stored}[] ?? global::System.Linq.Enumerable.ToArray({value}))";
+                : $"global::NeoGen.Internal.Arrays.Of<{stored}>({value})";
             if (!isCollection && type.IsNullable)
             {
                 array = $"({value} is null ? null : {array})";

@@ -35,6 +35,12 @@ internal enum ResultShape
 internal sealed record RowModel(ScalarType? Scalar, EntityModel? Entity, EquatableArray<TupleElementModel> TupleElements, bool IsNullable)
 {
     public bool IsTuple => TupleElements.Count > 0;
+
+    /// <summary>
+    /// For a list or array of scalars (<c>string[]</c>, <c>List&lt;long&gt;</c>): the same type read as one array value,
+    /// taken instead when the statement returns exactly one column and it is an array.
+    /// </summary>
+    public ScalarType? WholeValue { get; init; }
 }
 
 /// <summary>One element of a value tuple result.</summary>

@@ -73,6 +73,11 @@ internal static class ReturnShapes
         if (listShape is not null)
         {
             var listRow = Row(element!, out error);
+            if (listRow?.Scalar is not null && ColumnTypes.Map(inner) is { Kind: ScalarKind.Array } wholeValue)
+            {
+                listRow = listRow with { WholeValue = wholeValue };
+            }
+
             return listRow is null ? null : (asyncKind, listShape.Value, listRow);
         }
 

@@ -72,7 +72,14 @@ internal sealed class PlannedMethod
         Shape = method.Shape;
     }
 
-    public MethodModel Method { get; }
+    public MethodModel Method { get; private set; }
+
+    /// <summary>Reads the result as one value of the declared type (one array column into <c>string[]</c>) instead of a list of rows.</summary>
+    public void ReadAsOneValue(ScalarType wholeValue)
+    {
+        Method = Method with { Shape = ResultShape.Scalar, Row = new RowModel(wholeValue, null, EquatableArray<TupleElementModel>.Empty, wholeValue.IsNullable) };
+        Shape = ResultShape.Scalar;
+    }
 
     public string Sql { get; set; } = string.Empty;
 

@@ -35,7 +35,11 @@ internal static class QueryPlanner
         }
 
         var schema = snapshot.For(target.Sql);
-        var bound = SqlBinder.Bind(sql, target.Sql, schema.Schema);
+
+        // Every statement of the script is bound: the first one's columns are read, and the parameters of all are sent.
+        var statements = SqlBinder.BindAll(sql, target.Sql, schema.Schema);
+        var bound = statements.Count > 0 ? statements[0] : SqlBinder.Bind(sql, target.Sql, schema.Schema);
+        var uses = statements.SelectMany(s => s.Parameters).OrderBy(p => p.Start).ToList();
         planned.Sql = sql;
         planned.Table = bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault(t => !t.IsCte)?.Name ?? repositoryEntity?.Table;
 
@@ -68,7 +72,7 @@ internal static class QueryPlanner
         }
 
         // A foreign placeholder stands for a parameter NeoGen would otherwise call unused: check the rest once it is fixed.
-        var ok = CheckPlaceholders(planned, bound, diagnostics) && BindParameters(planned, bound, bindings, target, diagnostics);
+        var ok = CheckPlaceholders(planned, bound, diagnostics) && BindParameters(planned, uses, bindings, target, diagnostics);
         if (!ok)
         {
             planned.FailureReason ??= "its SQL parameters do not match the method's parameters";
@@ -77,7 +81,7 @@ internal static class QueryPlanner
 
         var starExpansions = new List<(int Start, int Length, string Text)>();
         Shape(planned, bound, target, snapshot, diagnostics, starExpansions);
-        planned.Sql = Rewrite(sql, bound, planned.Parameters, target, starExpansions);
+        planned.Sql = Rewrite(sql, uses, planned.Parameters, target, starExpansions);
         return planned;
     }
 
@@ -117,18 +121,19 @@ internal static class QueryPlanner
         return int.TryParse(placeholder.Name, out var n) && n >= 1 && n <= values.Count ? values[n - 1].Name : values.Count == 1 ? values[0].Name : null;
     }
 
-    private static bool BindParameters(PlannedMethod planned, BoundStatement bound, IReadOnlyList<ExplicitBinding> bindings, TargetDialect target, DiagnosticBag diagnostics)
+    private static bool BindParameters(PlannedMethod planned, IReadOnlyList<BoundParameter> uses, IReadOnlyList<ExplicitBinding> bindings, TargetDialect target, DiagnosticBag diagnostics)
     {
         var method = planned.Method;
         var dialect = target.Sql;
         var byName = new Dictionary<string, PlannedParameter>(StringComparer.OrdinalIgnoreCase);
         var usedMethodParameters = new HashSet<string>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var use in bound.Parameters)
+        foreach (var use in uses)
         {
             var location = SqlLocation(method, use.Start, use.Length);
             if (use.Role == SqlParameterRole.SortKey)
             {
+                Resolve(method, bindings, use.Name, usedMethodParameters);
                 diagnostics.Add(DiagnosticInfo.Create(Rules.ParameterAsIdentifier, location, use.Name, method.Name,
                     "stands where SQL needs a sort or grouping key: a parameter is a value, so every row gets the same key and nothing is sorted; to sort dynamically, write one method per order, or switch on the parameter: ORDER BY CASE @sort WHEN 'name' THEN name END, CASE @sort WHEN 'created' THEN created_at END"));
                 ok = false;
@@ -373,6 +378,13 @@ internal static class QueryPlanner
             starExpansions.Add((star.Start, star.Length, string.Join(", ", expanded.Select(c => qualified && c.StarQualifier is not null ? Qualifier(c.StarQualifier) + "." + target.Quote(c.Name!) : target.Quote(c.Name!)))));
         }
 
+        // string[] over one array column is that column's value, not a list of rows of strings.
+        if (method.Row?.WholeValue is { } wholeValue && columns.Count == 1 && columns[0].Resolved && columns[0].Type == SqlType.Array && !unresolvedStar)
+        {
+            planned.ReadAsOneValue(wholeValue);
+            method = planned.Method;
+        }
+
         var row = method.Row!;
         var checks = method.Source == MethodSource.Query;
         var unknownTables = bound.Problems.Any(p => p.Kind == SqlBindingProblemKind.UnknownTable);
@@ -556,7 +568,7 @@ internal static class QueryPlanner
         || string.Equals(column.Replace("_", string.Empty), member.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Writes the provider's SQL: placeholders, list parameters, and the explicit column list of each result star.</summary>
-    private static string Rewrite(string sql, BoundStatement bound, List<PlannedParameter> parameters, TargetDialect target, List<(int Start, int Length, string Text)> starExpansions)
+    private static string Rewrite(string sql, IReadOnlyList<BoundParameter> uses, List<PlannedParameter> parameters, TargetDialect target, List<(int Start, int Length, string Text)> starExpansions)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < parameters.Count; i++)
@@ -566,7 +578,7 @@ internal static class QueryPlanner
         }
 
         var edits = new List<(int Start, int End, string Text)>();
-        foreach (var use in bound.Parameters)
+        foreach (var use in uses)
         {
             if (!index.TryGetValue(use.Name, out var i))
             {

@@ -15,6 +15,7 @@ public static partial class SqlBinder
             var target = ResolveNamed(scope, insert.Target);
             var targetScope = new Scope(scope);
             targetScope.Sources.Add(target);
+            _dmlTarget = target;
             result.TargetTable = target.Table;
 
             // The target columns: the list, or every column in order.
@@ -200,7 +201,7 @@ public static partial class SqlBinder
                     if (star.Qualifier != null && TargetPseudoTables.Contains(star.Qualifier.Name) && scope.Sources.Count > 0)
                     {
                         // MERGE scopes inserted / deleted as sources of their own; elsewhere they mean the target.
-                        AddStarColumns(FindSource(scope, star.Qualifier.Name, true, out _) ?? scope.Sources[0], star, list);
+                        AddStarColumns(FindSource(scope, star.Qualifier.Name, true, out _) ?? scope.Sources[0], star, list, star.Qualifier.Name);
                     }
                     else
                     {
@@ -289,6 +290,14 @@ public static partial class SqlBinder
                 }
             }
 
+            // MySQL's multi-table UPDATE writes the table its SET names; elsewhere the target is the named one.
+            if (update.From == null && query.Sources.Count > 1 && update.Assignments.Count > 0 && update.Assignments[0].Targets.Count > 0
+                && update.Assignments[0].Targets[0].Table is { } qualifier && FindSource(query, qualifier, false, out _) is { } written)
+            {
+                target = written;
+            }
+
+            _dmlTarget = target;
             result.TargetTable = target?.Table;
             if (update.Top != null)
             {
@@ -363,6 +372,7 @@ public static partial class SqlBinder
                 }
             }
 
+            _dmlTarget = target;
             result.TargetTable = target.Table;
             if (delete.Top != null)
             {
@@ -394,6 +404,7 @@ public static partial class SqlBinder
             var query = new Scope(scope);
             var target = ResolveNamed(scope, merge.Target);
             query.Sources.Add(target);
+            _dmlTarget = target;
             result.TargetTable = target.Table;
             if (merge.Top != null)
             {

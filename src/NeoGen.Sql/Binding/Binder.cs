@@ -124,6 +124,7 @@ public static partial class SqlBinder
 
         private readonly SqlSchema _schema;
         private readonly SqlDialect _dialect;
+        private Source? _dmlTarget;
         private int _mute;
         private SqlSpan? _wrapper;
         private string? _wrapperName;
@@ -654,7 +655,7 @@ public static partial class SqlBinder
                     return;
                 }
 
-                AddStarColumns(source, star, outputs);
+                AddStarColumns(source, star, outputs, star.Qualifier.Name);
                 return;
             }
 
@@ -664,7 +665,7 @@ public static partial class SqlBinder
             }
         }
 
-        private static void AddStarColumns(Source source, StarExpression star, List<Col> outputs)
+        private static void AddStarColumns(Source source, StarExpression star, List<Col> outputs, string? writtenQualifier = null)
         {
             if (source.Columns == null)
             {
@@ -676,7 +677,8 @@ public static partial class SqlBinder
                 var copy = c.Copy();
                 copy.IsNullable |= source.IsNullable;
                 copy.FromStar = true;
-                copy.StarQualifier = source.Alias ?? source.Name;
+                // As written: inserted.* and old.* name the pseudo-table, not the target they stand for.
+                copy.StarQualifier = writtenQualifier ?? source.Alias ?? source.Name;
                 copy.Span = star.Span;
                 outputs.Add(copy);
             }
@@ -1028,7 +1030,7 @@ public static partial class SqlBinder
                 if (c == null)
                 {
                     Problem(SqlBindingProblemKind.UnknownColumn, name, columnPart.Span, $"Column '{name}' does not exist in '{source.Alias ?? source.Name}'{SqlNames.DidYouMean(name, ColumnNames(source))}");
-                    return Col.Unknown();
+                    return Col.Unresolved(name);
                 }
 
                 Reference(c, reference, clause);
@@ -1104,7 +1106,7 @@ public static partial class SqlBinder
             }
 
             Problem(SqlBindingProblemKind.UnknownColumn, name, columnPart.Span, $"Column '{name}' does not exist in any table in scope{SqlNames.DidYouMean(name, visible)}");
-            return Col.Unknown();
+            return Col.Unresolved(name);
         }
 
         private static IEnumerable<string?> ColumnNames(Source source)
@@ -1120,8 +1122,14 @@ public static partial class SqlBinder
             }
         }
 
-        private static Source? FindTarget(Scope scope)
+        private Source? FindTarget(Scope scope)
         {
+            // inserted / deleted / excluded / old / new stand for the statement's target, wherever it sits in FROM.
+            if (_dmlTarget != null)
+            {
+                return _dmlTarget;
+            }
+
             for (var s = scope; s != null; s = s.Parent)
             {
                 if (s.Sources.Count > 0)

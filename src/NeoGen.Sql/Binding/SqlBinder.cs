@@ -19,7 +19,7 @@ public static partial class SqlBinder
     public static BoundStatement Bind(string? sql, SqlDialect dialect, SqlSchema? schema)
     {
         var script = SqlParser.Parse(sql, dialect);
-        return Bind(script, dialect, schema);
+        return WithPassThroughParameters(Bind(script, dialect, schema), sql, dialect);
     }
 
     /// <summary>Binds the first statement of an already parsed script.</summary>
@@ -32,10 +32,41 @@ public static partial class SqlBinder
         var list = new List<BoundStatement>(script.Statements.Count);
         for (var i = 0; i < script.Statements.Count; i++)
         {
-            list.Add(Bind(script, i, dialect, schema));
+            list.Add(WithPassThroughParameters(Bind(script, i, dialect, schema), sql, dialect));
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A statement NeoGen passes through without a tree (<c>EXEC proc @a</c>, <c>CALL f(@x)</c>) still has parameters:
+    /// they are found in its tokens, with no role or column. A statement that failed to parse has none (its error stops
+    /// the caller).
+    /// </summary>
+    private static BoundStatement WithPassThroughParameters(BoundStatement bound, string? sql, SqlDialect dialect)
+    {
+        if (sql == null || bound.Statement is not OpaqueStatement || bound.Parameters.Count > 0)
+        {
+            return bound;
+        }
+
+        var span = bound.Statement.Span;
+        if (span.Start < 0 || span.End > sql.Length)
+        {
+            return bound;
+        }
+
+        var parameters = new List<BoundParameter>();
+        foreach (var token in Lexing.SqlLexer.Lex(sql.Substring(span.Start, span.Length), dialect).Tokens)
+        {
+            if (token.Kind == Lexing.SqlTokenKind.Parameter)
+            {
+                parameters.Add(new BoundParameter(token.Value, span.Start + token.Start, token.Length) { Role = SqlParameterRole.Other, IsNullable = true, ListStart = span.Start + token.Start });
+            }
+        }
+
+        bound.Parameters = parameters;
+        return bound;
     }
 
     /// <summary>Binds statement number <paramref name="index"/> of an already parsed script (none when out of range).</summary>
