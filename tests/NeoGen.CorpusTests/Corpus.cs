@@ -247,77 +247,7 @@ public static class Corpus
         }, """
             public sealed record Weather(string? City, int? TempLo, int? TempHi, float? Prcp, DateOnly? Date);
             """),
-        new("ChinookSqlite", SqlDialect.Sqlite, "the Chinook sample database (Chinook_Sqlite.sql), with queries of the kind its tutorials use", new[]
-        {
-            """
-            CREATE TABLE [Artist]
-            (
-                [ArtistId] INTEGER  NOT NULL,
-                [Name] NVARCHAR(120),
-                CONSTRAINT [PK_Artist] PRIMARY KEY  ([ArtistId])
-            );
-            CREATE TABLE [Album]
-            (
-                [AlbumId] INTEGER  NOT NULL,
-                [Title] NVARCHAR(160)  NOT NULL,
-                [ArtistId] INTEGER  NOT NULL,
-                CONSTRAINT [PK_Album] PRIMARY KEY  ([AlbumId]),
-                FOREIGN KEY ([ArtistId]) REFERENCES [Artist] ([ArtistId])
-                    ON DELETE NO ACTION ON UPDATE NO ACTION
-            );
-            CREATE TABLE [Employee]
-            (
-                [EmployeeId] INTEGER  NOT NULL,
-                [LastName] NVARCHAR(20)  NOT NULL,
-                [FirstName] NVARCHAR(20)  NOT NULL,
-                [Title] NVARCHAR(30),
-                [ReportsTo] INTEGER,
-                [HireDate] DATETIME,
-                CONSTRAINT [PK_Employee] PRIMARY KEY  ([EmployeeId]),
-                FOREIGN KEY ([ReportsTo]) REFERENCES [Employee] ([EmployeeId])
-                    ON DELETE NO ACTION ON UPDATE NO ACTION
-            );
-            CREATE TABLE [Customer]
-            (
-                [CustomerId] INTEGER  NOT NULL,
-                [FirstName] NVARCHAR(40)  NOT NULL,
-                [LastName] NVARCHAR(20)  NOT NULL,
-                [Country] NVARCHAR(40),
-                [Email] NVARCHAR(60)  NOT NULL,
-                [SupportRepId] INTEGER,
-                CONSTRAINT [PK_Customer] PRIMARY KEY  ([CustomerId]),
-                FOREIGN KEY ([SupportRepId]) REFERENCES [Employee] ([EmployeeId])
-                    ON DELETE NO ACTION ON UPDATE NO ACTION
-            );
-            CREATE TABLE [Track]
-            (
-                [TrackId] INTEGER  NOT NULL,
-                [Name] NVARCHAR(200)  NOT NULL,
-                [AlbumId] INTEGER,
-                [Composer] NVARCHAR(220),
-                [Milliseconds] INTEGER  NOT NULL,
-                [UnitPrice] NUMERIC(10,2)  NOT NULL,
-                CONSTRAINT [PK_Track] PRIMARY KEY  ([TrackId]),
-                FOREIGN KEY ([AlbumId]) REFERENCES [Album] ([AlbumId])
-                    ON DELETE NO ACTION ON UPDATE NO ACTION
-            );
-            CREATE TABLE [Invoice]
-            (
-                [InvoiceId] INTEGER  NOT NULL,
-                [CustomerId] INTEGER  NOT NULL,
-                [InvoiceDate] DATETIME  NOT NULL,
-                [BillingCountry] NVARCHAR(40),
-                [Total] NUMERIC(10,2)  NOT NULL,
-                CONSTRAINT [PK_Invoice] PRIMARY KEY  ([InvoiceId]),
-                FOREIGN KEY ([CustomerId]) REFERENCES [Customer] ([CustomerId])
-                    ON DELETE NO ACTION ON UPDATE NO ACTION
-            );
-            CREATE INDEX [IFK_AlbumArtistId] ON [Album] ([ArtistId]);
-            CREATE INDEX [IFK_CustomerSupportRepId] ON [Customer] ([SupportRepId]);
-            CREATE INDEX [IFK_InvoiceCustomerId] ON [Invoice] ([CustomerId]);
-            CREATE INDEX [IFK_TrackAlbumId] ON [Track] ([AlbumId]);
-            """,
-        }, None),
+        new("ChinookSqlite", SqlDialect.Sqlite, "the Chinook sample database (Chinook_Sqlite.sql), with queries of the kind its tutorials use", new[] { PublicSchemas.Read("Chinook_Sqlite.sql") }, None),
     };
 
     public static readonly CorpusQuery[] Queries =

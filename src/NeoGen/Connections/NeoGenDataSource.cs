@@ -62,25 +62,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
             return Enlisted(ambient);
         }
 
-        var lease = TakeIdle();
-        if (lease is not null)
-        {
-            return lease;
-        }
-
-        var connection = _createConnection();
-        try
-        {
-            connection.Open();
-            Opened(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-
-        return new ConnectionLease(this, connection, ownsConnection: true);
+        return TakeIdle() ?? OpenNew();
     }
 
     /// <inheritdoc />
