@@ -44,7 +44,7 @@ public static class Profile
             outputDocument = output.SyntaxTrees.First(t => t.FilePath == edited.FilePath);
             Time("one document after the generator, all analyzers", () => PerDocument(output, analyzers, new[] { outputDocument }));
             object? schema = null;
-            Time("CompilationSchema.Build", () => schema = build.Invoke(null, new object[] { generated.Clone(), ImmutableArray<AdditionalText>.Empty, NeoGen.Sql.SqlDialect.Sqlite, CancellationToken.None }));
+            Time("CompilationSchema.Build", () => schema = build.Invoke(null, new object[] { generated.Clone(), ImmutableArray<AdditionalText>.Empty, Array.Empty<string?>(), NeoGen.Sql.SqlDialect.Sqlite, CancellationToken.None }));
             var sqlSchema = (NeoGen.Sql.Schema.SqlSchema)schemaType.GetProperty("Schema")!.GetValue(schema)!;
             Time($"parse {queries.Count} queries", () => queries.ForEach(q => NeoGen.Sql.Parsing.SqlParser.Parse(q, NeoGen.Sql.SqlDialect.Sqlite)));
             Time($"bind {queries.Count} queries", () => queries.ForEach(q => NeoGen.Sql.Binding.SqlBinder.Bind(q, NeoGen.Sql.SqlDialect.Sqlite, sqlSchema)));

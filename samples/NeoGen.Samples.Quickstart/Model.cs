@@ -29,7 +29,7 @@ public partial interface ITodoRepository : ICrudRepository<Todo, long>
     [Query("SELECT id, title, done, due, version, created_at FROM todos WHERE done = @done ORDER BY due")]
     Task<List<Todo>> ByStateAsync(bool done, CancellationToken cancellationToken = default);
 
-    [Query("UPDATE todos SET done = 1 WHERE due < @day AND done = 0")]
+    [Query("UPDATE todos SET done = TRUE WHERE due < @day AND done = FALSE")]
     Task<int> CompleteOverdueAsync(DateOnly day, CancellationToken cancellationToken = default);
 
     // Derived from the method name.

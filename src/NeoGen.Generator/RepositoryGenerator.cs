@@ -11,6 +11,7 @@ using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
 using NeoGen.Generator.Planning;
 using NeoGen.Shared;
+using NeoGen.Sql;
 
 namespace NeoGen.Generator;
 
@@ -48,17 +49,29 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(t => t is not null).Select(t => t!).ToEquatableArray())
             .WithTrackingName(TablesStep);
 
-        // Schema files (.sql AdditionalFiles), applied in file-name order like migrations.
+        // Schema files (.sql AdditionalFiles), applied in file-name order like migrations, each to its dialect's schema.
         var schemaFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => new SchemaFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                pair.Right.GetOptions(pair.Left).TryGetValue(SchemaFileDialects.MetadataKey, out var declared);
+                return new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, SchemaFileDialects.Of(pair.Left.Path, declared));
+            })
             .Collect()
             .Select(static (files, _) => files.ToEquatableArray())
             .WithTrackingName(SchemaFilesStep);
 
+        // Files that declare no dialect describe the database most repositories use; equal while that majority holds.
+        var undeclaredFileDialect = repositories
+            .Select(static (parsed, _) => parsed.Model?.Targets ?? EquatableArray<RepositoryTarget>.Empty)
+            .Collect()
+            .Select(static (all, _) => SchemaFileDialects.Majority(all.SelectMany(targets => targets.Select(t => t.Dialect))));
+
         var snapshot = tables.Select(static (t, _) => t.Select(d => d.Entity).ToEquatableArray())
             .Combine(schemaFiles)
-            .Select(static (pair, _) => new SchemaSnapshot(pair.Left, pair.Right));
+            .Combine(undeclaredFileDialect)
+            .Select(static (pair, _) => new SchemaSnapshot(pair.Left.Left, pair.Left.Right, pair.Right));
 
         var emitted = repositories.Combine(snapshot)
             .Select(static (pair, cancellationToken) => Emit(pair.Left, pair.Right, cancellationToken))
@@ -76,6 +89,44 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         // them (a location rebuilt from a file path alone is treated as an external file and ignores pragmas).
         RegisterDiagnostics(context, emitted.Select(static (e, _) => e.Diagnostics));
         RegisterDiagnostics(context, tables.Select(static (t, _) => t.SelectMany(d => d.Diagnostics).ToEquatableArray()));
+
+        // Array members of entities whose repositories target a database without array columns: once per member.
+        var entityDialects = repositories
+            .Select(static (parsed, _) => parsed.Model is { Entity: { } entity } model ? new EntityUse(entity.TypeName, model.Targets.Select(t => t.Dialect.ToString()).ToEquatableArray()) : null)
+            .Where(static use => use is not null)
+            .Collect();
+        RegisterDiagnostics(context, tables.Combine(entityDialects).Select(static (pair, _) => ArrayMembersWithoutArrayColumns(pair.Left, pair.Right!)));
+    }
+
+    /// <summary>NG0011 on each array member of an entity that a repository stores on a database with no array columns.</summary>
+    private static EquatableArray<DiagnosticInfo> ArrayMembersWithoutArrayColumns(EquatableArray<TableDeclaration> tables, ImmutableArray<EntityUse?> uses)
+    {
+        var found = new List<DiagnosticInfo>();
+        foreach (var table in tables)
+        {
+            if (table.ArrayMembers.Count == 0)
+            {
+                continue;
+            }
+
+            var dialects = uses.Where(u => u!.EntityTypeName == table.Entity.TypeName)
+                .SelectMany(u => u!.Dialects)
+                .Select(d => (SqlDialect)Enum.Parse(typeof(SqlDialect), d))
+                .Distinct()
+                .OrderBy(d => d)
+                .ToList();
+            foreach (var member in table.ArrayMembers)
+            {
+                var type = table.Entity.Members.First(m => m.Name == member.Name).Type;
+                var without = dialects.Where(d => !ColumnTypes.IsStorable(type, d)).ToList();
+                if (without.Count > 0)
+                {
+                    found.Add(DiagnosticInfo.Create(Rules.UnmappedMember, member.Location, table.Entity.DisplayName, member.Name, type.DisplayName, $"{DialectNames.Display(without)} {(without.Count == 1 ? "has" : "have")} no array columns"));
+                }
+            }
+        }
+
+        return found.ToEquatableArray();
     }
 
     private static void RegisterDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
@@ -114,20 +165,23 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         try
         {
             var entity = EntityReader.Read(type);
+            LocationInfo? MemberLocation(string name) => LocationInfo.From(type.GetMembers(name).FirstOrDefault()?.Locations.FirstOrDefault() ?? type.Locations.FirstOrDefault());
             var diagnostics = entity.Unmapped.Select(member => DiagnosticInfo.Create(
                 Rules.UnmappedMember,
-                LocationInfo.From(type.GetMembers(member.Name).FirstOrDefault()?.Locations.FirstOrDefault() ?? type.Locations.FirstOrDefault()),
+                MemberLocation(member.Name),
                 entity.DisplayName,
                 member.Name,
                 member.TypeDisplay,
                 member.Reason)).ToEquatableArray();
-            return new TableDeclaration(entity, diagnostics);
+            var arrays = entity.Members.Where(m => m.Type.Kind == ScalarKind.Array).Select(m => new ArrayMember(m.Name, MemberLocation(m.Name))).ToEquatableArray();
+            return new TableDeclaration(entity, diagnostics, arrays);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new TableDeclaration(
                 new EntityModel(type.Name, type.Name, null, null, false, EquatableArray<MemberModel>.Empty, 0, false, false, "it could not be read", EquatableArray<IndexModel>.Empty, EquatableArray<ForeignKeyModel>.Empty, EquatableArray<UnmappedMember>.Empty),
-                new[] { DiagnosticInfo.Create(Rules.InternalError, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, Describe(exception)) }.ToEquatableArray());
+                new[] { DiagnosticInfo.Create(Rules.InternalError, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, Describe(exception)) }.ToEquatableArray(),
+                EquatableArray<ArrayMember>.Empty);
         }
     }
 
@@ -190,11 +244,8 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
 
             try
             {
+                // Reported once, on the member, by ArrayMembersWithoutArrayColumns; the CRUD methods throw here.
                 var unstorable = repository.Entity?.Members.Where(m => !ColumnTypes.IsStorable(m.Type, target.Dialect)).ToList() ?? new List<MemberModel>();
-                foreach (var member in unstorable)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnmappedMember, target.Location, repository.Entity!.DisplayName, member.Name, member.Type.DisplayName, $"{dialect.DisplayName} has no array columns"));
-                }
 
                 var planned = repository.Methods.Select(method =>
                 {
@@ -223,8 +274,14 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
     }
 }
 
-/// <summary>A [Table] type as the generator sees it, and what is wrong with its members.</summary>
-internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>A [Table] type as the generator sees it, what is wrong with its members, and where its array members are.</summary>
+internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<ArrayMember> ArrayMembers);
+
+/// <summary>A member of an array type, which only some databases can store.</summary>
+internal sealed record ArrayMember(string Name, LocationInfo? Location);
+
+/// <summary>The entity a repository stores and the dialects it is generated for (names, so the record is equatable).</summary>
+internal sealed record EntityUse(string EntityTypeName, EquatableArray<string> Dialects);
 
 /// <summary>One generated file.</summary>
 internal sealed record GeneratedSource(string HintName, string Text);

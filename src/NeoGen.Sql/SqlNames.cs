@@ -7,7 +7,7 @@ namespace NeoGen.Sql;
 public static class SqlNames
 {
     /// <summary>
-    /// The candidate closest to <paramref name="name"/> (case-insensitive edit distance, with underscores and case
+    /// The candidate closest to <paramref name="name"/> (case-insensitive edit distance counting a swap of neighbours as one edit, with underscores and case
     /// ignored first so <c>createdAt</c> finds <c>created_at</c>, and a name that extends the other, as a rename to
     /// <c>phone_number</c> extends <c>phone</c>), or null when none is close enough to be a typo.
     /// </summary>
@@ -60,6 +60,8 @@ public static class SqlNames
             return int.MaxValue;
         }
 
+        // Optimal string alignment: Levenshtein plus the swap of two neighbours as one edit ("emial" is one from "email").
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -74,11 +76,16 @@ public static class SqlNames
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            var swap = previous;
+            var oldest = beforePrevious;
+            beforePrevious = previous;
             previous = current;
-            current = swap;
+            current = oldest;
         }
 
         return previous[b.Length];

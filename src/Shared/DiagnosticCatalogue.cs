@@ -133,8 +133,8 @@ internal static class Rules
 
     public static readonly DiagnosticDescriptor IncompatibleParameter = Rule(
         "NG2004", Schema, DiagnosticSeverity.Error,
-        "Parameter type incompatible with its column",
-        "Parameter '{0}' of type {1} is {2} column '{3}' of type {4}{5}");
+        "Value incompatible with its column",
+        "{0} of type {1} is {2} column '{3}' of type {4}{5}");
 
     public static readonly DiagnosticDescriptor UnusedResultColumn = Rule(
         "NG2005", Schema, DiagnosticSeverity.Warning,

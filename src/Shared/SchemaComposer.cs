@@ -9,8 +9,8 @@ using NeoGen.Sql.Schema;
 // the generator binds and the analyzers check against the same tables.
 namespace NeoGen.Shared;
 
-/// <summary>A <c>.sql</c> file passed as AdditionalFiles.</summary>
-internal sealed record SchemaFile(string Path, string Text)
+/// <summary>A <c>.sql</c> file passed as AdditionalFiles, and the dialects it declares (<see cref="SchemaFileDialects.Of"/>; 0 for none).</summary>
+internal sealed record SchemaFile(string Path, string Text, int Dialects = 0)
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 }
@@ -38,7 +38,7 @@ internal sealed class ComposedSchema
     /// <summary>Errors of each schema file, by path (NG1002 in the file).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<SqlError>> FileErrors { get; }
 
-    /// <summary>The project passes at least one <c>.sql</c> file.</summary>
+    /// <summary>At least one <c>.sql</c> file describes this dialect's database.</summary>
     public bool HasFiles { get; }
 }
 
@@ -50,10 +50,15 @@ internal sealed class ComposedSchema
 /// </summary>
 internal static class SchemaComposer
 {
-    public static ComposedSchema Compose(IEnumerable<EntityModel> entities, IEnumerable<SchemaFile> files, SqlDialect dialect, CancellationToken cancellationToken = default)
+    /// <param name="entities">Every <c>[Table]</c> type of the compilation.</param>
+    /// <param name="files">Every schema file; only those of <paramref name="dialect"/> are applied.</param>
+    /// <param name="dialect">The database whose schema this is.</param>
+    /// <param name="undeclaredFileDialect">The dialect of files that declare none (<see cref="SchemaFileDialects.Majority"/>).</param>
+    /// <param name="cancellationToken">Cancels between files.</param>
+    public static ComposedSchema Compose(IEnumerable<EntityModel> entities, IEnumerable<SchemaFile> files, SqlDialect dialect, SqlDialect undeclaredFileDialect, CancellationToken cancellationToken = default)
     {
         var tables = entities.Where(e => e.IsTable).GroupBy(e => e.Table!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        var ordered = files.OrderBy(f => f.FileName, StringComparer.Ordinal).ToList();
+        var ordered = files.Where(f => SchemaFileDialects.Describes(f.Dialects, dialect, undeclaredFileDialect)).OrderBy(f => f.FileName, StringComparer.Ordinal).ToList();
         var created = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in ordered)
         {

@@ -425,6 +425,49 @@ public sealed class QueryAnalyzerTests
     }
 
     [Fact]
+    public async Task A_schema_file_is_judged_only_for_the_database_it_describes()
+    {
+        // SQLite keeps dates as TEXT; the file in a sqlite folder says nothing about the PostgreSQL repository.
+        const string Source = Model + """
+            [Table("events")]
+            public sealed record Event
+            {
+                [Key, Generated] public long Id { get; init; }
+                public DateTime {|#0:At|} { get; init; }
+            }
+
+            [Repository(Dialect.PostgreSql)]
+            public partial interface IEventRepository : ICrudRepository<Event, long>
+            {
+                [Query("SELECT id, at FROM events WHERE id = @id")]
+                Task<Event?> ByIdAsync(long id);
+            }
+            """;
+        const string Ddl = "CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT NOT NULL);\n";
+        var sqlite = new QueryAnalyzerTest(Source.Replace("{|#0:At|}", "At", StringComparison.Ordinal));
+        sqlite.TestState.AdditionalFiles.Add(("/db/sqlite/001.sql", Ddl));
+        await sqlite.RunAsync();
+
+        var postgres = new QueryAnalyzerTest(Source);
+        postgres.TestState.AdditionalFiles.Add(("/db/postgresql/001.sql", Ddl));
+        postgres.ExpectedDiagnostics.Add(Diagnostic("NG2010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Event.At is DateTime but column 'events.at' is TEXT in the 001.sql"));
+        await postgres.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_dialect_of_a_schema_file_can_be_its_NeoGenDialect_metadata()
+    {
+        var test = new QueryAnalyzerTest(Repo("""
+            [Query("SELECT id FROM users WHERE {|#0:nickname|} = @name")]
+            Task<List<long>> ByNicknameAsync(string name);
+            """));
+        test.TestState.AdditionalFiles.Add(("/db/002.sql", "ALTER TABLE users ADD COLUMN nickname TEXT;\nCREATE INDEX ix_users_nickname ON users (nickname);\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n\n[/db/002.sql]\nbuild_metadata.AdditionalFiles.NeoGenDialect = PostgreSql\n"));
+        test.ExpectedDiagnostics.Add(Diagnostic("NG2002", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Column 'nickname' does not exist in any table in scope"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Migration_renaming_a_column_of_a_table_type_is_NG2010_on_the_member_and_NG2002_where_it_is_read()
     {
         var test = new QueryAnalyzerTest(Model + """

@@ -293,6 +293,10 @@ public static class Corpus
         new("SqlcBooktestPg", "BooksOfAuthor", "SELECT b.title, a.name FROM books b JOIN authors a ON a.author_id = b.author_id WHERE a.name = @name", "List<(string Title, string Name)> BooksOfAuthor(string name);", new[] { "NG3001" }, true, "authors is found by name, then books are looked up by author_id, which no index leads"),
         new("SqlcBooktestPg", "TagsAsList", "SELECT book_id FROM books WHERE tags = @tags", "List<int> TagsAsList(IEnumerable<string> tags);", new[] { "NG3001" }, true, "compared with an array column, a collection is one array value; the equality has no index"),
 
+        new("SqlcBooktestPg", "BooksAfterLiteralYear", "SELECT book_id FROM books WHERE title = @title AND year > 1990", "List<int> BooksAfterLiteralYear(string title);", Array.Empty<string>(), true, "an integer literal against an integer column"),
+        new("SqlcBooktestPg", "TitleAgainstNumber", "SELECT book_id FROM books WHERE title = 2000", "List<int> TitleAgainstNumber();", new[] { "NG2004" }, false, "text = integer: PostgreSQL has no such operator"),
+        new("SqlcBooktestPg", "YearSetToBoolean", "UPDATE books SET year = TRUE WHERE book_id = @bookId", "int YearSetToBoolean(int bookId);", new[] { "NG2004" }, false, "a boolean is not an integer on PostgreSQL"),
+
         // ---- sqlc booktest, SQLite -----------------------------------------------------------------------------
         new("SqlcBooktestSqlite", "GetAuthor", "SELECT * FROM authors WHERE author_id = @authorId", "BookAuthor? GetAuthor(long authorId);", Array.Empty<string>(), true),
         new("SqlcBooktestSqlite", "GetBook", "SELECT * FROM books WHERE book_id = @bookId", "Book? GetBook(long bookId);", Array.Empty<string>(), true),

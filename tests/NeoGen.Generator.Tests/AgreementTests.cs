@@ -95,10 +95,10 @@ public sealed class AgreementTests
             .Where(t => EntityReader.TableName(t) is not null)
             .Select(EntityReader.Read)
             .ToEquatableArray();
-        var generator = new SchemaSnapshot(tables, Files.Select(f => new SchemaFile(f.Path, f.Text)).ToEquatableArray()).For(dialect).Schema;
+        var generator = new SchemaSnapshot(tables, Files.Select(f => new SchemaFile(f.Path, f.Text)).ToEquatableArray(), undeclaredFileDialect: dialect).For(dialect).Schema;
 
         // The analyzers' view, built the way SqlQueryAnalyzer builds it.
-        var analyzer = AnalyzerSchema.Build(compilation, additional, dialect, CancellationToken.None).For(dialect).Schema;
+        var analyzer = AnalyzerSchema.Build(compilation, additional, new string?[additional.Length], dialect, CancellationToken.None).For(dialect).Schema;
 
         Assert.Equal(new[] { "audit", "customers", "notes", "orders" }, generator.Tables.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(Describe(generator), Describe(analyzer));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -109,6 +110,95 @@ public sealed class CompileTimeTruthTests
             """);
         Assert.Empty(outcome.GeneratorDiagnostics);
         NoCompilerErrors(outcome);
+    }
+
+    [Fact]
+    public void A_number_literal_against_a_boolean_column_is_NG2004_for_postgresql_only()
+    {
+        var outcome = Run("""
+            [Table("todos")]
+            public sealed record Todo
+            {
+                [Key, Generated] public long Id { get; init; }
+                public required string Title { get; init; }
+                public bool Done { get; init; }
+            }
+
+            [Repository(Dialect.Sqlite)] [Repository(Dialect.PostgreSql)]
+            public partial interface ITodos
+            {
+                [Query("UPDATE todos SET done = 1 WHERE id = @id AND done = 0")]
+                int Complete(long id);
+                [Query("UPDATE todos SET done = TRUE WHERE id = @id AND done = FALSE")]
+                int CompletePortably(long id);
+                [Query("SELECT id FROM todos WHERE title = 1")]
+                List<long> TitledOne();
+            }
+            """);
+        var found = outcome.NeoGen("NG2004").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(3, found.Count);
+        Assert.Contains("Literal 1 of type integer is assigned to column 'todos.done' of type bool, a mismatch on PostgreSQL; write TRUE or FALSE", found);
+        Assert.Contains("Literal 0 of type integer is compared with column 'todos.done' of type bool, a mismatch on PostgreSQL; write TRUE or FALSE", found);
+        Assert.Contains("Literal 1 of type integer is compared with column 'todos.title' of type string, a mismatch on SQLite and PostgreSQL; quote it as text, or compare a number column", found);
+        NoCompilerErrors(outcome);
+    }
+
+    [Fact]
+    public void A_collection_in_parentheses_is_one_NG0002_saying_to_drop_them_on_every_dialect()
+    {
+        var outcome = Run("""
+            [Repository(Dialect.Sqlite)] [Repository(Dialect.PostgreSql)]
+            public partial interface ICustomers
+            {
+                [Query("SELECT email FROM customers WHERE id IN (@ids)")]
+                List<string> EmailsOf(List<long> ids);
+            }
+            """);
+        Assert.Empty(outcome.NeoGen("NG2004"));
+        Assert.Contains("write 'IN @ids', without the parentheses", Single(outcome, "NG0002").GetMessage());
+        NoCompilerErrors(outcome);
+    }
+
+    [Fact]
+    public void One_misspelled_column_is_one_diagnostic()
+    {
+        var outcome = Run("""
+            [Repository(Dialect.Sqlite)]
+            public partial interface ICustomers
+            {
+                [Query("SELECT id, emial, tier, phone FROM customers WHERE id = @id")]
+                Customer? Find(long id);
+            }
+            """);
+        Assert.Empty(outcome.NeoGen("NG2005"));
+        Assert.Empty(outcome.NeoGen("NG2006"));
+        NoCompilerErrors(outcome);
+    }
+
+    [Fact]
+    public void Statements_written_from_a_type_whose_column_a_migration_renamed_are_errors_not_run_time_failures()
+    {
+        var compilation = GeneratorHarness.Compilation(Bookstore + """
+            [Repository(Dialect.Sqlite)]
+            public partial interface ICustomers : ICrudRepository<Customer, long>
+            {
+                List<Customer> FindByEmail(string email);
+            }
+            """);
+        var files = new[] { (AdditionalText)new SqlFile("db/002_rename.sql", "ALTER TABLE customers RENAME COLUMN email TO email_address;") };
+        GeneratorHarness.Driver().AddAdditionalTexts(files.ToImmutableArray()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var missing = diagnostics.Where(d => d.Id == "NG2002").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, missing.Count);
+        Assert.Contains("The SQLite SQL NeoGen writes for the CRUD methods from the [Table] type cannot run against the schema files: table 'customers' has no column 'email' after them; did you mean 'email_address'?; align the type's [Table]/[Column] names with the migrations (NG2010 on the type says where they differ)", missing);
+        Assert.Contains(missing, m => m.StartsWith("The SQLite SQL NeoGen writes for 'FindByEmail'", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("NG", StringComparison.Ordinal)));
+    }
+
+    private sealed class SqlFile(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     [Fact]
@@ -317,13 +407,19 @@ public sealed class CompileTimeTruthTests
 
             [Repository(Dialect.Sqlite)]
             public partial interface IBaskets : ICrudRepository<Basket, long> { }
+
+            [Repository(Dialect.Sqlite)] [Repository(Dialect.PostgreSql)]
+            public partial interface IBasketsToo : IReadRepository<Basket, long> { }
             """);
         var found = outcome.NeoGen("NG0011").Select(d => d.GetMessage()).ToList();
         Assert.Contains(found, m => m.Contains("'Basket.Owner'"));
         Assert.Contains(found, m => m.Contains("'Basket.ShipTo'"));
 
-        // List<string> is a PostgreSQL array: a column type there, not on SQLite, where the repository says so.
-        Assert.Contains(found, m => m.Contains("'Basket.Items'") && m.Contains("SQLite has no array columns"));
+        // List<string> is a PostgreSQL array: a column type there, not on SQLite, where the repositories say so;
+        // reported once, on the member, however many repositories store the type.
+        var items = Assert.Single(outcome.NeoGen("NG0011"), d => d.GetMessage().Contains("'Basket.Items'"));
+        Assert.Contains("SQLite has no array columns", items.GetMessage());
+        Assert.Equal("Items", items.Location.SourceTree!.GetText().ToString(items.Location.SourceSpan));
         Assert.Equal(3, found.Count);
         Assert.DoesNotContain(found, m => m.Contains("Summary") || m.Contains("Scratch"));
         NoCompilerErrors(outcome);

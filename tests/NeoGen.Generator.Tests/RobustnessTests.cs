@@ -53,6 +53,28 @@ public sealed class RobustnessTests
         Assert.Single(broken.NeoGen("NG1002"));
     }
 
+    [Fact]
+    public void Repository_attributes_on_two_parts_of_one_interface_make_one_repository()
+    {
+        var outcome = GeneratorHarness.Run(Sources.Model + """
+
+            [Repository(Dialect.Sqlite)]
+            public partial interface ISplit : IReadRepository<Customer, long> { }
+
+            [Repository(Dialect.PostgreSql)]
+            public partial interface ISplit
+            {
+                [Query("SELECT id FROM customers WHERE email = @email")]
+                long? IdOf(string email);
+            }
+            """);
+        AssertNoCrash(outcome);
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Single(outcome.Sources, s => s.Key.EndsWith("ISplit.Factory.g.cs", StringComparison.Ordinal));
+        Assert.Contains("IdOf", outcome.Source("ISplit.Sqlite.g.cs"));
+        Assert.Contains("IdOf", outcome.Source("ISplit.PostgreSql.g.cs"));
+    }
+
     [Theory]
     [MemberData(nameof(BrokenDeclarations))]
     public void Broken_declarations_never_crash_the_generator(string declaration)

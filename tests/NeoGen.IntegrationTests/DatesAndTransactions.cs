@@ -128,6 +128,9 @@ public abstract partial class RepositoryContract
                 var refused = Assert.Throws<NeoGenException>(() => Teams.Insert(new Team(0, "in-scope")));
                 Assert.Contains("TransactionScope", refused.Message);
                 Assert.Contains("BeginUnitOfWork", refused.Message);
+                var noUnitOfWork = Assert.Throws<InvalidOperationException>(() => Database.Source.BeginUnitOfWork());
+                Assert.Contains("SQLite", noUnitOfWork.Message);
+                Assert.DoesNotContain("already join", noUnitOfWork.Message);
             }
 
             Assert.Null(Teams.FindByName("in-scope"));

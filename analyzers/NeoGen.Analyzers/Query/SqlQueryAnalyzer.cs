@@ -59,8 +59,15 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var files = start.Options.AdditionalFiles;
             var hasSqlFiles = files.Any(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase));
+            var options = start.Options.AnalyzerConfigOptionsProvider;
             var lazy = new Lazy<CompilationSchema>(
-                () => Safe(() => CompilationSchemaCache.GetOrBuild(compilation, files, () => CompilationSchema.Build(compilation, files, hasSqlFiles ? FileDialect(compilation) : SqlDialect.Sqlite, CancellationToken.None)), CompilationSchema.Empty),
+                () => Safe(
+                    () =>
+                    {
+                        var declared = CompilationSchema.DeclaredDialects(files, options);
+                        return CompilationSchemaCache.GetOrBuild(compilation, files, declared, () => CompilationSchema.Build(compilation, files, declared, hasSqlFiles ? FileDialect(compilation) : SqlDialect.Sqlite, CancellationToken.None));
+                    },
+                    CompilationSchema.Empty),
                 LazyThreadSafetyMode.ExecutionAndPublication);
 
             start.RegisterSymbolAction(c => Safe(() => AnalyzeType(c, lazy)), SymbolKind.NamedType);
@@ -97,10 +104,14 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Schema files are reported in the dialect most repositories use (SQLite when none says).</summary>
+    /// <summary>
+    /// The dialect of schema files that declare none: the one most repositories use. Read from syntax (binding every
+    /// attribute of the compilation would cost more than the rest of the analysis); the generator counts the same
+    /// attributes from its parsed repositories.
+    /// </summary>
     private static SqlDialect FileDialect(Compilation compilation)
     {
-        var counts = new int[4];
+        var dialects = new List<SqlDialect>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var root = tree.GetRoot();
@@ -113,27 +124,47 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
                 }
 
                 var text = attribute.ArgumentList?.Arguments.FirstOrDefault()?.ToString() ?? string.Empty;
-                var d = text.Contains("PostgreSql") ? 1 : text.Contains("MySql") ? 2 : text.Contains("SqlServer") ? 3 : 0;
-                counts[d]++;
+                dialects.Add(text.Contains("PostgreSql") ? SqlDialect.PostgreSql : text.Contains("MySql") ? SqlDialect.MySql : text.Contains("SqlServer") ? SqlDialect.SqlServer : SqlDialect.Sqlite);
             }
         }
 
-        var best = 0;
-        for (var i = 1; i < 4; i++)
-        {
-            if (counts[i] > counts[best])
-            {
-                best = i;
-            }
-        }
-
-        return (SqlDialect)best;
+        return SchemaFileDialects.Majority(dialects);
     }
 
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, Lazy<CompilationSchema> lazy)
     {
         var path = context.AdditionalFile.Path;
-        if (!path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || !lazy.Value.Primary.FileErrors.TryGetValue(path, out var errors))
+        if (!path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        // A file of several dialects is parsed in each; an error one of them finds is reported once, naming it.
+        var schema = lazy.Value;
+        var dialects = schema.DialectsOfFile(path).ToList();
+        var errors = new List<(SqlError Error, List<SqlDialect> Dialects)>();
+        foreach (var dialect in dialects)
+        {
+            if (!schema.For(dialect).FileErrors.TryGetValue(path, out var found))
+            {
+                continue;
+            }
+
+            foreach (var error in found)
+            {
+                var same = errors.FirstOrDefault(e => e.Error.Start == error.Start && e.Error.Length == error.Length && e.Error.Message == error.Message);
+                if (same.Dialects != null)
+                {
+                    same.Dialects.Add(dialect);
+                }
+                else
+                {
+                    errors.Add((error, new List<SqlDialect> { dialect }));
+                }
+            }
+        }
+
+        if (errors.Count == 0)
         {
             return;
         }
@@ -144,12 +175,13 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var error in errors)
+        foreach (var (error, those) in errors)
         {
             var s = Math.Max(0, Math.Min(error.Start, text.Length));
             var span = new TextSpan(s, Math.Max(0, Math.Min(error.Length, text.Length - s)));
             var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-            context.ReportDiagnostic(Diagnostic.Create(Rules.SqlSyntax, location, $"Schema file '{System.IO.Path.GetFileName(path)}': {error.Message}"));
+            var which = those.Count < dialects.Count ? $" (for {DialectNames.Display(those)})" : string.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Rules.SqlSyntax, location, $"Schema file '{System.IO.Path.GetFileName(path)}'{which}: {error.Message}"));
         }
     }
 
@@ -241,7 +273,10 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var drift in schema.Primary.Drifts.Where(d => string.Equals(d.Table, entity.Table, StringComparison.OrdinalIgnoreCase)))
+        var drifts = schema.FileDialects.SelectMany(d => schema.For(d).Drifts)
+            .Where(d => string.Equals(d.Table, entity.Table, StringComparison.OrdinalIgnoreCase))
+            .Distinct();
+        foreach (var drift in drifts)
         {
             var location = drift.Member != null && entity.MemberLocations.TryGetValue(drift.Member, out var memberLocation) ? memberLocation : entity.TypeLocation;
             if (location != null)

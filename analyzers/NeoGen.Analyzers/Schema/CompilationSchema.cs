@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using NeoGen.Shared;
 using NeoGen.Sql;
 using NeoGen.Sql.Schema;
@@ -69,17 +70,23 @@ internal sealed class CompilationSchema
     /// <summary>By table name (case-insensitive).</summary>
     public Dictionary<string, EntityTable> Entities { get; }
 
-    /// <summary>The dialect schema files are reported in: the one most repositories use.</summary>
+    /// <summary>The dialect of schema files that declare none: the one most repositories use.</summary>
     public SqlDialect FileDialect { get; }
 
     public bool HasFiles => _files.Count > 0;
+
+    /// <summary>The dialects the schema files describe, each once.</summary>
+    public IEnumerable<SqlDialect> FileDialects => _files.SelectMany(f => SchemaFileDialects.Dialects(f.Dialects, FileDialect)).Distinct();
+
+    /// <summary>The dialects <paramref name="path"/> describes; none when it is not one of the schema files.</summary>
+    public IEnumerable<SqlDialect> DialectsOfFile(string path) => _files.Where(f => string.Equals(f.Path, path, StringComparison.Ordinal)).SelectMany(f => SchemaFileDialects.Dialects(f.Dialects, FileDialect));
 
     /// <summary>The composed schema for <paramref name="dialect"/>.</summary>
     public ComposedSchema For(SqlDialect dialect) => _composed.GetOrAdd(dialect, d =>
     {
         try
         {
-            return SchemaComposer.Compose(_models, _files, d);
+            return SchemaComposer.Compose(_models, _files, d, FileDialect);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -87,7 +94,7 @@ internal sealed class CompilationSchema
         }
     });
 
-    /// <summary>The schema in the files' dialect: where file errors (NG1002) and drift (NG2010) come from.</summary>
+    /// <summary>The schema in the dialect of files that declare none, the one most repositories use.</summary>
     public ComposedSchema Primary => For(FileDialect);
 
     public EntityTable? EntityFor(ITypeSymbol? type)
@@ -109,12 +116,22 @@ internal sealed class CompilationSchema
         return null;
     }
 
-    public static CompilationSchema Build(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, SqlDialect fileDialect, CancellationToken cancellationToken)
+    /// <summary>The <c>NeoGenDialect</c> metadata of each of <paramref name="additionalFiles"/> (null where it has none), in order.</summary>
+    public static string?[] DeclaredDialects(ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider? options)
+        => additionalFiles.Select(f => options != null && options.GetOptions(f).TryGetValue(SchemaFileDialects.MetadataKey, out var declared) ? declared : null).ToArray();
+
+    /// <param name="compilation">The compilation whose <c>[Table]</c> types are read.</param>
+    /// <param name="additionalFiles">The AdditionalFiles; the <c>.sql</c> ones are schema files.</param>
+    /// <param name="declaredDialects">Their <c>NeoGenDialect</c> metadata, from <see cref="DeclaredDialects"/>.</param>
+    /// <param name="fileDialect">The dialect of files that declare none.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public static CompilationSchema Build(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, string?[] declaredDialects, SqlDialect fileDialect, CancellationToken cancellationToken)
     {
         try
         {
-            var files = additionalFiles.Where(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
-                .Select(f => new SchemaFile(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            var files = additionalFiles.Select((file, index) => (File: file, Declared: index < declaredDialects.Length ? declaredDialects[index] : null))
+                .Where(f => f.File.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+                .Select(f => new SchemaFile(f.File.Path, f.File.GetText(cancellationToken)?.ToString() ?? string.Empty, SchemaFileDialects.Of(f.File.Path, f.Declared)))
                 .ToList();
             var models = new List<EntityModel>();
             var entities = new Dictionary<string, EntityTable>(StringComparer.OrdinalIgnoreCase);

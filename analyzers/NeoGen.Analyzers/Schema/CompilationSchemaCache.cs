@@ -18,7 +18,7 @@ internal static class CompilationSchemaCache
     // Keyed by the first syntax tree; the entry says which trees, references and files it was built from.
     private static readonly ConditionalWeakTable<SyntaxTree, Entry> Entries = new();
 
-    public static CompilationSchema GetOrBuild(Compilation compilation, ImmutableArray<AdditionalText> files, Func<CompilationSchema> build)
+    public static CompilationSchema GetOrBuild(Compilation compilation, ImmutableArray<AdditionalText> files, string?[] declaredDialects, Func<CompilationSchema> build)
     {
         var trees = compilation.SyntaxTrees.ToArray();
         if (trees.Length == 0)
@@ -30,7 +30,7 @@ internal static class CompilationSchemaCache
         var entry = Entries.GetValue(trees[0], static _ => new Entry());
         lock (entry)
         {
-            if (entry.Schema != null && Same(entry.Trees, trees) && Same(entry.References, references) && Same(entry.Files, files.ToArray()))
+            if (entry.Schema != null && Same(entry.Trees, trees) && Same(entry.References, references) && Same(entry.Files, files.ToArray()) && entry.DeclaredDialects.SequenceEqual(declaredDialects, StringComparer.Ordinal))
             {
                 return entry.Schema;
             }
@@ -39,6 +39,7 @@ internal static class CompilationSchemaCache
             entry.Trees = trees;
             entry.References = references;
             entry.Files = files.ToArray();
+            entry.DeclaredDialects = declaredDialects;
             entry.Schema = schema;
             return schema;
         }
@@ -70,6 +71,8 @@ internal static class CompilationSchemaCache
         public MetadataReference[] References = Array.Empty<MetadataReference>();
 
         public AdditionalText[] Files = Array.Empty<AdditionalText>();
+
+        public string?[] DeclaredDialects = Array.Empty<string?>();
 
         public CompilationSchema? Schema;
     }

@@ -98,7 +98,7 @@ internal static class DerivedQueryParser
                 if (!ColumnTypes.SameValueType(argumentType, expected))
                 {
                     var wanted = takesCollection ? $"a collection of {expected.WithNullable(false).DisplayName}" : expected.WithNullable(false).DisplayName;
-                    diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, argument.Location ?? location, argument.Name, (takesCollection ? argument.TypeName.Replace("global::", string.Empty) : argumentType.DisplayName),
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, argument.Location ?? location, $"Parameter '{argument.Name}'", (takesCollection ? argument.TypeName.Replace("global::", string.Empty) : argumentType.DisplayName),
                         "compared with", $"{entity.Table}.{member.Column}", $"{member.Type.DisplayName} ({entity.DisplayName}.{member.Name})", $"; declare '{argument.Name}' as {wanted}"));
                     failure = $"NG2004: parameter '{argument.Name}' does not have the type of {entity.DisplayName}.{member.Name}";
                     return null;

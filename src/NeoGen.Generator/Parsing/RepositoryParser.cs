@@ -25,6 +25,15 @@ internal static class RepositoryParser
             return new RepositoryParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        // The attribute provider runs once per part that carries [Repository]; a repository is parsed once, for the
+        // first such part, with the attributes of every part, so two parts never write the same files.
+        var repositoryAttributes = type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.RepositoryAttribute).ToList();
+        var firstPart = repositoryAttributes.Select(a => a.ApplicationSyntaxReference).Where(r => r is not null).OrderBy(r => r!.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(r => r!.Span.Start).FirstOrDefault();
+        if (firstPart is not null && (firstPart.SyntaxTree != context.TargetNode.SyntaxTree || !context.TargetNode.Span.Contains(firstPart.Span)))
+        {
+            return new RepositoryParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var typeLocation = LocationInfo.From(type.Locations.FirstOrDefault());
         var isPartialInterface = type.TypeKind == TypeKind.Interface && type.DeclaringSyntaxReferences.All(r =>
             r.GetSyntax(cancellationToken) is InterfaceDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
@@ -66,7 +75,7 @@ internal static class RepositoryParser
 
         var baseName = type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name.Substring(1) : type.Name;
         var targets = new List<RepositoryTarget>();
-        foreach (var attribute in context.Attributes)
+        foreach (var attribute in repositoryAttributes)
         {
             var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
             if (DialectNames.FromAttribute(attribute) is not { } dialect)

@@ -66,6 +66,26 @@ internal static class QueryPlanner
             return planned;
         }
 
+        // A statement NeoGen writes from a [Table] type names the type's columns; when the schema files renamed or
+        // dropped one (NG2010 on the member), the statement would fail on its first run: an error here, not at run time.
+        if (method.Source != MethodSource.Query && schema.HasFiles
+            && statements.SelectMany(s => s.Problems).FirstOrDefault(p => p.Kind is SqlBindingProblemKind.UnknownColumn or SqlBindingProblemKind.UnknownTable) is { } missing)
+        {
+            var rule = missing.Kind == SqlBindingProblemKind.UnknownTable ? Rules.UnknownTable : Rules.UnknownColumn;
+            var tableName = repositoryEntity?.Table ?? planned.Table ?? "?";
+            var table = schema.Schema.FindTable(tableName, repositoryEntity?.Schema);
+            var problem = missing.Kind == SqlBindingProblemKind.UnknownTable || table is null
+                ? $"table '{tableName}' does not exist after them"
+                : $"table '{tableName}' has no column '{missing.Name}' after them{SqlNames.DidYouMean(missing.Name, table.Columns.Select(c => c.Name))}";
+
+            // One message for all the CRUD methods of a base interface (they share its location), one per derived query.
+            var what = method.Crud != CrudOperation.None ? "the CRUD methods" : $"'{method.Name}'";
+            diagnostics.AddForDialect(rule, method.Location, target.Sql,
+                $"The {DiagnosticBag.DialectsPlaceholder} SQL NeoGen writes for {what} from the [Table] type cannot run against the schema files: {problem}; align the type's [Table]/[Column] names with the migrations (NG2010 on the type says where they differ)");
+            planned.FailureReason = $"the statement it needs does not match the schema files: {problem}";
+            return planned;
+        }
+
         if (bound.Script.Statements.Count > 1 && method.Source == MethodSource.Query)
         {
             diagnostics.Add(DiagnosticInfo.Create(Rules.MultipleStatements, method.SqlLocation, method.Name, bound.Script.Statements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -79,10 +99,47 @@ internal static class QueryPlanner
             return planned;
         }
 
+        if (method.Source == MethodSource.Query)
+        {
+            CheckLiterals(method, statements.SelectMany(s => s.Literals), target, diagnostics);
+        }
+
         var starExpansions = new List<(int Start, int Length, string Text)>();
         Shape(planned, bound, target, snapshot, diagnostics, starExpansions);
         planned.Sql = Rewrite(sql, uses, planned.Parameters, target, starExpansions);
         return planned;
+    }
+
+    /// <summary>
+    /// NG2004 for literals: a number or boolean written in the SQL against a column its database will not compare or
+    /// store it with (<c>done = 1</c> on a PostgreSQL boolean, <c>name = 1</c> anywhere), by the table parameters use.
+    /// </summary>
+    private static void CheckLiterals(MethodModel method, IEnumerable<BoundLiteral> literals, TargetDialect target, DiagnosticBag diagnostics)
+    {
+        foreach (var literal in literals)
+        {
+            var column = literal.Column;
+            var value = literal.Type switch
+            {
+                SqlType.Boolean => ScalarType.Boolean,
+                SqlType.Integer => ScalarType.Int64,
+                _ => ScalarType.Of("double", ScalarKind.Double, true),
+            };
+            if (column.Type == SqlType.Unknown || ColumnTypes.CanBind(target.Sql, value, column.Type, column.ElementType))
+            {
+                continue;
+            }
+
+            var text = TextOf(method, literal.Start, literal.Length) ?? "the literal";
+            var how = literal.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue ? "assigned to" : "compared with";
+            var hint = column.Type == SqlType.Boolean ? "; write TRUE or FALSE"
+                : literal.Type == SqlType.Boolean && column.Type == SqlType.Integer ? "; write 1 or 0"
+                : column.Type == SqlType.Text ? "; quote it as text, or compare a number column"
+                : "; write a value of the column's type";
+            diagnostics.AddForDialect(Rules.IncompatibleParameter, SqlLocation(method, literal.Start, literal.Length), target.Sql,
+                $"Literal {text}", ColumnTypes.Describe(literal.Type, SqlType.Unknown), how, $"{literal.Table.Name}.{column.Name}", column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType),
+                $", a mismatch on {DiagnosticBag.DialectsPlaceholder}{hint}");
+        }
     }
 
     /// <summary>NG1008: <c>$1</c>, <c>?</c> and <c>:name</c> would be bound by position or by a name NeoGen never sets.</summary>
@@ -183,6 +240,13 @@ internal static class QueryPlanner
                     continue;
                 }
             }
+            else if (use.Role == SqlParameterRole.InListItem && (resolved.IsCollection || resolved.Type.Kind == ScalarKind.Array))
+            {
+                // 'IN (@ids)' is a list of one item, the whole collection; the same advice on every dialect.
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'{resolved.DisplayName}' is a collection inside 'IN (...)', where each item is one value; write 'IN @{use.Name}', without the parentheses, to pass the list"));
+                ok = false;
+                continue;
+            }
             else if (resolved.IsCollection)
             {
                 // A collection where one value stands: a PostgreSQL array (SET tags = @tags, tags && @tags), else an error.
@@ -197,7 +261,7 @@ internal static class QueryPlanner
             }
             else if (resolved.Type.Kind == ScalarKind.Array && !target.HasArrays)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'{resolved.DisplayName}' is an array, which {target.DisplayName} cannot take as one value; use it as 'IN @{use.Name}'"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'{resolved.DisplayName}' is a collection, which {target.DisplayName} cannot take as one value; use it as 'IN @{use.Name}'"));
                 ok = false;
                 continue;
             }
@@ -215,7 +279,7 @@ internal static class QueryPlanner
                     var hint = value.Kind == ScalarKind.Enum
                         ? (value.EnumAsString ? "; the column stores numbers, so drop EnumStorage.String from the parameter" : "; the column stores text, so the enum would need to travel by name")
                         : $"; declare '{resolved.DisplayName}' with the column's type";
-                    diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, location, resolved.DisplayName, (resolved.IsCollection ? "a collection of " : string.Empty) + resolved.Type.DisplayName, how, $"{use.Table.Name}.{column.Name}", columnType, hint));
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, location, $"Parameter '{resolved.DisplayName}'", (resolved.IsCollection ? "a collection of " : string.Empty) + resolved.Type.DisplayName, how, $"{use.Table.Name}.{column.Name}", columnType, hint));
                 }
             }
 
@@ -388,9 +452,13 @@ internal static class QueryPlanner
         var row = method.Row!;
         var checks = method.Source == MethodSource.Query;
         var unknownTables = bound.Problems.Any(p => p.Kind == SqlBindingProblemKind.UnknownTable);
+        // What NeoGen writes from a [Table] type reads the type's own columns: only schema files can make a column's
+        // type differ from its member's, and a read that loses the value is then an error as in a [Query].
+        var generatedReadChecks = !checks && snapshot.For(target.Sql).HasFiles;
+        var reader = method.Crud != CrudOperation.None ? (method.Row?.Entity?.DisplayName ?? "entity") + " CRUD" : method.Name;
         void CheckRead(ResultColumn column, ScalarType targetType, string what, string memberName)
         {
-            if (!checks || !column.Resolved)
+            if (!(checks || generatedReadChecks) || !column.Resolved)
             {
                 return;
             }
@@ -402,10 +470,10 @@ internal static class QueryPlanner
                 var hint = ColumnTypes.IsInteger(targetType.Kind) && column.Type == SqlType.Text ? "; a text column read as a number gives 0 on SQLite and fails elsewhere"
                     : column.Type == SqlType.Integer && targetType.Kind == ScalarKind.String ? "; select a text column, or cast it"
                     : "; select a column of that type, cast it, or change the member";
-                diagnostics.AddForDialect(Rules.UnreadableColumn, location, target.Sql, name, method.Name, ColumnTypes.Describe(column.Type, column.ElementType), DiagnosticBag.DialectsPlaceholder, what, targetType.DisplayName, hint);
+                diagnostics.AddForDialect(Rules.UnreadableColumn, location, target.Sql, name, reader, ColumnTypes.Describe(column.Type, column.ElementType), DiagnosticBag.DialectsPlaceholder, what, targetType.DisplayName, hint);
             }
 
-            if (column.Nullable && !targetType.IsNullable && !unknownTables)
+            if (checks && column.Nullable && !targetType.IsNullable && !unknownTables)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Rules.NullableIntoNonNullable, location, name, string.Empty, what));
             }
@@ -469,6 +537,11 @@ internal static class QueryPlanner
             return;
         }
 
+        // A result column naming no column of its table is NG2002 already (the analyzer's); it most likely meant one of
+        // the members, so neither it nor the member it missed is reported again as NG2005/NG2006.
+        var misspelled = new HashSet<int>(columns.Select((c, i) => (c, i))
+            .Where(x => bound.Problems.Any(p => p.Kind == SqlBindingProblemKind.UnknownColumn && p.Start >= x.c.Start && p.Start < x.c.Start + x.c.Length))
+            .Select(x => x.i));
         var entity = row.Entity!;
         var memberReads = new List<ColumnRead>();
         var usedColumns = new HashSet<int>();
@@ -479,7 +552,11 @@ internal static class QueryPlanner
             {
                 if (member.ConstructorParameterIndex >= 0 || (member.IsRequired && !entity.ConstructorSetsRequiredMembers))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Rules.MissingResultMember, method.SqlLocation, member.Name, entity.DisplayName, method.Name, member.Column));
+                    if (misspelled.Count == 0)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Rules.MissingResultMember, method.SqlLocation, member.Name, entity.DisplayName, method.Name, member.Column));
+                    }
+
                     planned.FailureReason = $"its SQL returns no column for required member '{member.Name}'";
                 }
 
@@ -494,7 +571,7 @@ internal static class QueryPlanner
 
         for (var i = 0; i < columns.Count; i++)
         {
-            if (!usedColumns.Contains(i) && checks)
+            if (!usedColumns.Contains(i) && checks && !misspelled.Contains(i))
             {
                 diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedResultColumn, SqlLocation(method, columns[i].Start, columns[i].Length), columns[i].Name ?? TextOf(method, columns[i].Start, columns[i].Length) ?? "#" + (i + 1), method.Name, entity.DisplayName));
             }

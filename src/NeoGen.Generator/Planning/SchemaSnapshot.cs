@@ -14,22 +14,26 @@ internal sealed class SchemaSnapshot : IEquatable<SchemaSnapshot>
 {
     private readonly ConcurrentDictionary<SqlDialect, ComposedSchema> _composed = new();
 
-    public SchemaSnapshot(EquatableArray<EntityModel> tables, EquatableArray<SchemaFile> files)
+    public SchemaSnapshot(EquatableArray<EntityModel> tables, EquatableArray<SchemaFile> files, SqlDialect undeclaredFileDialect)
     {
         Tables = tables;
         Files = files;
+        UndeclaredFileDialect = undeclaredFileDialect;
     }
 
     public EquatableArray<EntityModel> Tables { get; }
 
     public EquatableArray<SchemaFile> Files { get; }
 
+    /// <summary>The dialect of schema files that declare none: the one most repositories use.</summary>
+    public SqlDialect UndeclaredFileDialect { get; }
+
     /// <summary>The schema the generator binds against for <paramref name="dialect"/>: the same one the analyzers build.</summary>
     public ComposedSchema For(SqlDialect dialect) => _composed.GetOrAdd(dialect, d =>
     {
         try
         {
-            return SchemaComposer.Compose(Tables, Files, d);
+            return SchemaComposer.Compose(Tables, Files, d, UndeclaredFileDialect);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -51,9 +55,9 @@ internal sealed class SchemaSnapshot : IEquatable<SchemaSnapshot>
         return null;
     }
 
-    public bool Equals(SchemaSnapshot? other) => other is not null && Tables.Equals(other.Tables) && Files.Equals(other.Files);
+    public bool Equals(SchemaSnapshot? other) => other is not null && Tables.Equals(other.Tables) && Files.Equals(other.Files) && UndeclaredFileDialect == other.UndeclaredFileDialect;
 
     public override bool Equals(object? obj) => Equals(obj as SchemaSnapshot);
 
-    public override int GetHashCode() => unchecked((Tables.GetHashCode() * 397) ^ Files.GetHashCode());
+    public override int GetHashCode() => unchecked((((Tables.GetHashCode() * 397) ^ Files.GetHashCode()) * 397) ^ (int)UndeclaredFileDialect);
 }

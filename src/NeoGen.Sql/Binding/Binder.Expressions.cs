@@ -46,7 +46,14 @@ public static partial class SqlBinder
                 case ColumnReferenceExpression c:
                     return ResolveColumn(c, scope, ctx.Clause);
                 case LiteralExpression l:
-                    return Literal(l);
+                    var literal = Literal(l);
+                    if (_mute == 0 && hint?.SourceColumn != null && hint.SourceTable != null && literal.Type is SqlType.Integer or SqlType.Decimal or SqlType.Float or SqlType.Boolean
+                        && role is SqlParameterRole.Comparison or SqlParameterRole.InListItem or SqlParameterRole.Between or SqlParameterRole.Assignment or SqlParameterRole.InsertValue)
+                    {
+                        Literals.Add(new BoundLiteral(literal.Type, hint.SourceTable, hint.SourceColumn, role, l.Span.Start, l.Span.Length));
+                    }
+
+                    return literal;
                 case TypedLiteralExpression t:
                     return Col.Of(SqlTypes.Categorize(t.TypeName, _dialect), false);
                 case IntervalExpression interval:

@@ -143,6 +143,8 @@ public static partial class SqlBinder
 
         public List<BoundParameter> Parameters { get; } = new();
 
+        public List<BoundLiteral> Literals { get; } = new();
+
         public List<BoundTable> Tables { get; } = new();
 
         public List<BoundColumnReference> References { get; } = new();

@@ -278,6 +278,37 @@ public enum SqlPredicateKind
     GroupBy,
 }
 
+/// <summary>
+/// A number or boolean literal compared with or assigned to a column (<c>done = 1</c>, <c>SET qty = 1.5</c>): the type
+/// the literal has and the column it meets, so a database that refuses or rounds the pair can be told at compile time.
+/// </summary>
+public sealed class BoundLiteral
+{
+    internal BoundLiteral(SqlType type, SqlSchemaTable table, SqlSchemaColumn column, SqlParameterRole role, int start, int length)
+    {
+        Type = type;
+        Table = table;
+        Column = column;
+        Role = role;
+        Start = start;
+        Length = length;
+    }
+
+    /// <summary><see cref="SqlType.Integer"/>, <see cref="SqlType.Decimal"/>, <see cref="SqlType.Float"/> or <see cref="SqlType.Boolean"/>.</summary>
+    public SqlType Type { get; }
+
+    public SqlSchemaTable Table { get; }
+
+    public SqlSchemaColumn Column { get; }
+
+    /// <summary>Comparison, list item, BETWEEN bound, assignment or INSERT value.</summary>
+    public SqlParameterRole Role { get; }
+
+    public int Start { get; }
+
+    public int Length { get; }
+}
+
 /// <summary>A column filtered, joined, sorted or grouped on: what index analysis needs.</summary>
 public sealed class SqlPredicateUse
 {
@@ -350,6 +381,9 @@ public sealed class BoundStatement
     public IReadOnlyList<BoundResultColumn> ResultColumns { get; internal set; } = Array.Empty<BoundResultColumn>();
 
     public IReadOnlyList<BoundParameter> Parameters { get; internal set; } = Array.Empty<BoundParameter>();
+
+    /// <summary>Number and boolean literals compared with or assigned to a column.</summary>
+    public IReadOnlyList<BoundLiteral> Literals { get; internal set; } = Array.Empty<BoundLiteral>();
 
     /// <summary>Every table named in the statement (FROM, JOIN, subqueries, CTE bodies, DML target), in text order.</summary>
     public IReadOnlyList<BoundTable> Tables { get; internal set; } = Array.Empty<BoundTable>();

@@ -96,6 +96,7 @@ public static partial class SqlBinder
 
         result.Problems = binder.Problems;
         result.Parameters = binder.Parameters;
+        result.Literals = binder.Literals;
         result.Tables = binder.Tables;
         result.ColumnReferences = binder.References;
         result.PredicateUses = binder.Uses;

@@ -212,11 +212,13 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         }
     }
 
-    private static void RefuseAmbient()
+    private void RefuseAmbient()
     {
         if (Transaction.Current is not null)
         {
-            throw new InvalidOperationException("A TransactionScope is active: NeoGen's operations already join it. A unit of work would start a second, local transaction on the enlisted connection; use one or the other.");
+            throw new InvalidOperationException(Dialect == Dialect.Sqlite
+                ? "A TransactionScope is active, and SQLite (Microsoft.Data.Sqlite) cannot join one, so a unit of work would commit or roll back on its own, outside the scope. Use the unit of work without the scope, or suppress the scope around it."
+                : "A TransactionScope is active: NeoGen's operations already join it. A unit of work would start a second, local transaction on the enlisted connection; use one or the other.");
         }
     }
 
