@@ -166,6 +166,11 @@ internal static class Rules
         "Schema file and [Table] type disagree",
         "{0}");
 
+    public static readonly DiagnosticDescriptor SchemaFileDialect = Rule(
+        "NG2011", Schema, DiagnosticSeverity.Warning,
+        "Schema file does not say which database it describes",
+        "{0}");
+
     public static readonly DiagnosticDescriptor MissingIndex = Rule(
         "NG3001", Performance, DiagnosticSeverity.Warning,
         "Filter, join or sort on columns no index covers",

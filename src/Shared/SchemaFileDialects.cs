@@ -47,6 +47,21 @@ internal static class SchemaFileDialects
         return segments.Length >= 2 && Parse(segments[segments.Length - 2]) is { } byFolder ? Bit(byFolder) : 0;
     }
 
+    /// <summary>The names in <paramref name="metadata"/> that are no dialect (NG2011: a typo must not fall back silently).</summary>
+    public static List<string> UnknownNames(string? metadata)
+    {
+        var unknown = new List<string>();
+        foreach (var name in (metadata ?? string.Empty).Split(';', ','))
+        {
+            if (name.Trim().Length > 0 && Parse(name) is null)
+            {
+                unknown.Add(name.Trim());
+            }
+        }
+
+        return unknown;
+    }
+
     /// <summary>Whether a file of <paramref name="declared"/> dialects describes <paramref name="dialect"/>'s database.</summary>
     public static bool Describes(int declared, SqlDialect dialect, SqlDialect undeclaredFileDialect)
         => declared == 0 ? dialect == undeclaredFileDialect : (declared & Bit(dialect)) != 0;

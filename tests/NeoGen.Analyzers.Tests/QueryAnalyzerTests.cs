@@ -455,6 +455,48 @@ public sealed class QueryAnalyzerTests
     }
 
     [Fact]
+    public async Task An_undeclared_schema_file_in_a_project_of_two_dialects_is_NG2011()
+    {
+        // Read as SQLite's, the file adds the column there only: PostgreSQL's NG2002 says so.
+        var test = new QueryAnalyzerTest(Repo("""
+            [Query("SELECT id FROM users WHERE {|#0:nickname|} = @name")]
+            Task<List<long>> ByNicknameAsync(string name);
+            """, "[Repository(Dialect.Sqlite)] [Repository(Dialect.PostgreSql)]"));
+        test.TestState.AdditionalFiles.Add(("/db/002.sql", "ALTER TABLE users ADD COLUMN nickname TEXT;\nCREATE INDEX ix_users_nickname ON users (nickname);\n"));
+        test.ExpectedDiagnostics.Add(Diagnostic("NG2002", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Column 'nickname' does not exist in any table in scope (for PostgreSQL)"));
+        test.ExpectedDiagnostics.Add(Diagnostic("NG2011", DiagnosticSeverity.Warning).WithSpan("/db/002.sql", 1, 1, 1, 1).WithArguments(
+            "Schema file '002.sql' does not say which database it describes, and the repositories use SQLite and PostgreSQL: it is read as SQLite's, the dialect most of them use, which another repository can change. Declare it: NeoGenDialect=\"Sqlite\" on its AdditionalFiles item, or put it in a folder named sqlite"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_NeoGenDialect_that_names_no_database_is_NG2011()
+    {
+        var test = new QueryAnalyzerTest(Repo("""
+            [Query("SELECT id FROM users WHERE email = @email")]
+            Task<List<long>> ByEmailAsync(string email);
+            """));
+        test.TestState.AdditionalFiles.Add(("/db/002.sql", "CREATE INDEX ix_users_email ON users (email);\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n\n[/db/002.sql]\nbuild_metadata.AdditionalFiles.NeoGenDialect = Postgre\n"));
+        test.ExpectedDiagnostics.Add(Diagnostic("NG2011", DiagnosticSeverity.Warning).WithSpan("/db/002.sql", 1, 1, 1, 1).WithArguments(
+            "Schema file '002.sql' has NeoGenDialect=\"Postgre\": 'Postgre' is not one of Sqlite, PostgreSql, MySql, SqlServer; it is read as SQLite's"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Declared_schema_files_of_a_project_of_two_dialects_are_silent()
+    {
+        var test = new QueryAnalyzerTest(Repo("""
+            [Query("SELECT id FROM users WHERE nickname = @name")]
+            Task<List<long>> ByNicknameAsync(string name);
+            """, "[Repository(Dialect.Sqlite)] [Repository(Dialect.PostgreSql)]"));
+        const string Ddl = "ALTER TABLE users ADD COLUMN nickname TEXT;\nCREATE INDEX ix_users_nickname ON users (nickname);\n";
+        test.TestState.AdditionalFiles.Add(("/db/sqlite/002.sql", Ddl));
+        test.TestState.AdditionalFiles.Add(("/db/002.postgresql.sql", Ddl));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_dialect_of_a_schema_file_can_be_its_NeoGenDialect_metadata()
     {
         var test = new QueryAnalyzerTest(Repo("""

@@ -294,6 +294,9 @@ public static class Corpus
         new("SqlcBooktestPg", "TagsAsList", "SELECT book_id FROM books WHERE tags = @tags", "List<int> TagsAsList(IEnumerable<string> tags);", new[] { "NG3001" }, true, "compared with an array column, a collection is one array value; the equality has no index"),
 
         new("SqlcBooktestPg", "BooksAfterLiteralYear", "SELECT book_id FROM books WHERE title = @title AND year > 1990", "List<int> BooksAfterLiteralYear(string title);", Array.Empty<string>(), true, "an integer literal against an integer column"),
+        new("SqlcBooktestPg", "CountNewBooks", "SELECT SUM(CASE WHEN year > 2000 THEN 1 ELSE 0 END) FROM books", "long? CountNewBooks();", Array.Empty<string>(), true, "sum of int4 is bigint on PostgreSQL"),
+        new("SqlcBooktestPg", "BookIdAgainstWord", "SELECT title FROM books WHERE book_id = 'first'", "List<string> BookIdAgainstWord();", new[] { "NG2004" }, false, "'first' is no integer: PostgreSQL refuses the statement"),
+        new("SqlcBooktestPg", "BookIdAgainstQuotedNumber", "SELECT title FROM books WHERE book_id = '42'", "List<string> BookIdAgainstQuotedNumber();", Array.Empty<string>(), true, "a quoted number is converted to the column's type"),
         new("SqlcBooktestPg", "TitleAgainstNumber", "SELECT book_id FROM books WHERE title = 2000", "List<int> TitleAgainstNumber();", new[] { "NG2004" }, false, "text = integer: PostgreSQL has no such operator"),
         new("SqlcBooktestPg", "YearSetToBoolean", "UPDATE books SET year = TRUE WHERE book_id = @bookId", "int YearSetToBoolean(int bookId);", new[] { "NG2004" }, false, "a boolean is not an integer on PostgreSQL"),
 

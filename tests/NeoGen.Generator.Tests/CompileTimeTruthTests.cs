@@ -133,10 +133,15 @@ public sealed class CompileTimeTruthTests
                 int CompletePortably(long id);
                 [Query("SELECT id FROM todos WHERE title = 1")]
                 List<long> TitledOne();
+                [Query("SELECT title FROM todos WHERE id = 'abc' OR id = '42' OR done = 'true'")]
+                List<string> Quoted();
             }
             """);
         var found = outcome.NeoGen("NG2004").Select(d => d.GetMessage()).ToList();
-        Assert.Equal(3, found.Count);
+        Assert.Contains("Literal 'abc' of type text is compared with column 'todos.id' of type long: it is not an integer, a mismatch on SQLite and PostgreSQL; write a value of the column's type", found);
+        Assert.Contains("Literal 'true' of type text is compared with column 'todos.done' of type bool: it is not a boolean, a mismatch on SQLite; write a value of the column's type", found);
+        Assert.DoesNotContain(found, m => m.Contains("'42'", StringComparison.Ordinal));
+        Assert.Equal(5, found.Count);
         Assert.Contains("Literal 1 of type integer is assigned to column 'todos.done' of type bool, a mismatch on PostgreSQL; write TRUE or FALSE", found);
         Assert.Contains("Literal 0 of type integer is compared with column 'todos.done' of type bool, a mismatch on PostgreSQL; write TRUE or FALSE", found);
         Assert.Contains("Literal 1 of type integer is compared with column 'todos.title' of type string, a mismatch on SQLite and PostgreSQL; quote it as text, or compare a number column", found);

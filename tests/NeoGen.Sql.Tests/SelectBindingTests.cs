@@ -1,5 +1,6 @@
 using System.Linq;
 using NeoGen.Sql.Binding;
+using NeoGen.Sql.Schema;
 using static NeoGen.Sql.Tests.H;
 
 namespace NeoGen.Sql.Tests;
@@ -10,6 +11,20 @@ public class SelectBindingTests
     private const string Users = "CREATE TABLE users (id INT NOT NULL PRIMARY KEY, email VARCHAR(200) NOT NULL, name VARCHAR(100) NOT NULL, team_id INT NOT NULL, created_at TIMESTAMP NOT NULL);";
     private const string Teams = "CREATE TABLE teams (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL);";
     private const string Profiles = "CREATE TABLE profiles (user_id INT NOT NULL, uid INT NOT NULL, bio VARCHAR(500) NOT NULL);";
+
+    [Theory]
+    [InlineData("SUM(1)", SqlType.Integer)]
+    [InlineData("SUM(CASE WHEN team_id > 3 THEN 1 ELSE 0 END)", SqlType.Integer)]
+    [InlineData("SUM(-(2 * 3))", SqlType.Integer)]
+    [InlineData("SUM(team_id)", SqlType.Integer)]
+    [InlineData("SUM(big)", SqlType.Decimal)]
+    [InlineData("SUM(3000000000)", SqlType.Decimal)]
+    [InlineData("SUM(COUNT(*))", SqlType.Decimal)]
+    public void Postgresql_sums_int4_into_bigint_and_bigint_into_numeric(string sum, SqlType expected)
+    {
+        var d = Bind($"SELECT {sum} FROM users", SqlDialect.PostgreSql, Users.Replace("team_id INT NOT NULL", "team_id INT NOT NULL, big BIGINT NOT NULL", System.StringComparison.Ordinal));
+        Assert.Equal(expected, Assert.Single(d.ResultColumns).Type);
+    }
 
     [Theory]
     [InlineData(SqlDialect.Sqlite)]

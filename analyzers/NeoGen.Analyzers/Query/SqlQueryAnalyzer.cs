@@ -37,6 +37,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         Rules.AmbiguousColumn,
         Rules.InsertMissingColumn,
         Rules.SchemaDrift,
+        Rules.SchemaFileDialect,
         Rules.MissingIndex,
         Rules.ForeignKeyWithoutIndex,
         Rules.LeadingWildcard,
@@ -60,12 +61,13 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var files = start.Options.AdditionalFiles;
             var hasSqlFiles = files.Any(f => f.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase));
             var options = start.Options.AnalyzerConfigOptionsProvider;
+            var repositoryDialects = new Lazy<List<SqlDialect>>(() => hasSqlFiles ? RepositoryDialects(compilation) : new List<SqlDialect>(), LazyThreadSafetyMode.ExecutionAndPublication);
             var lazy = new Lazy<CompilationSchema>(
                 () => Safe(
                     () =>
                     {
                         var declared = CompilationSchema.DeclaredDialects(files, options);
-                        return CompilationSchemaCache.GetOrBuild(compilation, files, declared, () => CompilationSchema.Build(compilation, files, declared, hasSqlFiles ? FileDialect(compilation) : SqlDialect.Sqlite, CancellationToken.None));
+                        return CompilationSchemaCache.GetOrBuild(compilation, files, declared, () => CompilationSchema.Build(compilation, files, declared, SchemaFileDialects.Majority(repositoryDialects.Value), CancellationToken.None));
                     },
                     CompilationSchema.Empty),
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -73,6 +75,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(c => Safe(() => AnalyzeType(c, lazy)), SymbolKind.NamedType);
             start.RegisterSymbolAction(c => Safe(() => AnalyzeForeignKey(c, lazy)), SymbolKind.Property);
             start.RegisterAdditionalFileAction(c => Safe(() => AnalyzeFile(c, lazy)));
+            start.RegisterAdditionalFileAction(c => Safe(() => AnalyzeFileDialect(c, repositoryDialects)));
         });
     }
 
@@ -105,11 +108,11 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The dialect of schema files that declare none: the one most repositories use. Read from syntax (binding every
-    /// attribute of the compilation would cost more than the rest of the analysis); the generator counts the same
-    /// attributes from its parsed repositories.
+    /// The dialect of every <c>[Repository]</c> attribute, whose majority is the dialect of schema files that declare
+    /// none. Read from syntax (binding every attribute of the compilation would cost more than the rest of the
+    /// analysis); the generator counts the same attributes from its parsed repositories.
     /// </summary>
-    private static SqlDialect FileDialect(Compilation compilation)
+    private static List<SqlDialect> RepositoryDialects(Compilation compilation)
     {
         var dialects = new List<SqlDialect>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -128,7 +131,44 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return SchemaFileDialects.Majority(dialects);
+        return dialects;
+    }
+
+    /// <summary>
+    /// NG2011: a schema file whose <c>NeoGenDialect</c> names no database, or that declares none in a project whose
+    /// repositories use several (it is then read for the majority, which one more repository can change).
+    /// </summary>
+    private static void AnalyzeFileDialect(AdditionalFileAnalysisContext context, Lazy<List<SqlDialect>> repositoryDialects)
+    {
+        var path = context.AdditionalFile.Path;
+        if (!path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile).TryGetValue(SchemaFileDialects.MetadataKey, out var metadata);
+        var fileName = System.IO.Path.GetFileName(path);
+        var used = repositoryDialects.Value.Distinct().OrderBy(d => d).ToList();
+        var majority = SchemaFileDialects.Majority(repositoryDialects.Value);
+        string? message = null;
+        var unknown = SchemaFileDialects.UnknownNames(metadata);
+        if (unknown.Count > 0)
+        {
+            var fallback = SchemaFileDialects.Of(path, metadata) == 0 ? $"; it is read as {DialectNames.Display(majority)}'s" : string.Empty;
+            message = $"Schema file '{fileName}' has NeoGenDialect=\"{metadata}\": '{string.Join("', '", unknown)}' is not one of Sqlite, PostgreSql, MySql, SqlServer{fallback}";
+        }
+        else if (used.Count > 1 && SchemaFileDialects.Of(path, metadata) == 0)
+        {
+            message = $"Schema file '{fileName}' does not say which database it describes, and the repositories use {DialectNames.Display(used)}: it is read as {DialectNames.Display(majority)}'s, the dialect most of them use, which another repository can change. "
+                + $"Declare it: NeoGenDialect=\"{DialectNames.Member(majority)}\" on its AdditionalFiles item, or put it in a folder named {DialectNames.Member(majority).ToLowerInvariant()}";
+        }
+
+        if (message != null)
+        {
+            var text = context.AdditionalFile.GetText(context.CancellationToken);
+            var location = Location.Create(path, new TextSpan(0, 0), text?.Lines.GetLinePositionSpan(new TextSpan(0, 0)) ?? default);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.SchemaFileDialect, location, message));
+        }
     }
 
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, Lazy<CompilationSchema> lazy)
@@ -324,7 +364,8 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         var filters = query.Predicates.Where(p => DerivedQueryGrammar.CanUseIndex(p.Operator))
             .Select(p => (Member: entity.MemberByName(p.Member)!, p.Operator, Or: p.OrWithPrevious || query.Predicates.Any(q => q.OrWithPrevious)))
             .ToList();
-        if (filters.Count == 0 || filters.Any(f => table.HasIndexLeadingWith(f.Member.Column)))
+        // A column the schema files renamed away is the generator's NG2002; an index on it would not exist either.
+        if (filters.Count == 0 || filters.Any(f => table.HasIndexLeadingWith(f.Member.Column)) || filters.Any(f => table.FindColumn(f.Member.Column) == null))
         {
             return;
         }
@@ -372,7 +413,9 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
 
         var literal = new LiteralLocator(argument, sql);
-        var reported = new HashSet<(string, int, int, string)>();
+        var found = new Dictionary<(string, int, int, string), (Diagnostic Diagnostic, List<SqlDialect> Dialects)>();
+        var order = new List<(string, int, int, string)>();
+        var checkedDialects = new List<SqlDialect>();
         foreach (var dialect in dialects)
         {
             var composed = schema.For(dialect);
@@ -384,14 +427,30 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            checkedDialects.Add(dialect);
             foreach (var diagnostic in Check(bound, schema, composed, literal))
             {
                 var key = (diagnostic.Id, diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length, diagnostic.GetMessage());
-                if (reported.Add(key))
+                if (found.TryGetValue(key, out var seen))
                 {
-                    context.ReportDiagnostic(diagnostic);
+                    seen.Dialects.Add(dialect);
+                }
+                else
+                {
+                    found[key] = (diagnostic, new List<SqlDialect> { dialect });
+                    order.Add(key);
                 }
             }
+        }
+
+        // What holds for only some dialects of the interface (their schema files differ) says which.
+        foreach (var key in order)
+        {
+            var (diagnostic, those) = found[key];
+            var partial = those.Count < checkedDialects.Count && diagnostic.Descriptor.MessageFormat.ToString() == "{0}";
+            context.ReportDiagnostic(partial
+                ? Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, diagnostic.AdditionalLocations, diagnostic.Properties, diagnostic.GetMessage() + $" (for {DialectNames.Display(those)})")
+                : diagnostic);
         }
     }
 

@@ -119,6 +119,20 @@ internal static class QueryPlanner
         foreach (var literal in literals)
         {
             var column = literal.Column;
+            if (literal.Type == SqlType.Text)
+            {
+                // A quoted value is converted to the column's type by the database: only one that cannot be is wrong.
+                if (StringLiteralFails(literal.Value, column.Type, target.Sql) is { } expected)
+                {
+                    diagnostics.AddForDialect(Rules.IncompatibleParameter, SqlLocation(method, literal.Start, literal.Length), target.Sql,
+                        $"Literal '{literal.Value}'", "text", literal.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue ? "assigned to" : "compared with",
+                        $"{literal.Table.Name}.{column.Name}", column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType),
+                        $": it is not {expected}, a mismatch on {DiagnosticBag.DialectsPlaceholder}; write a value of the column's type");
+                }
+
+                continue;
+            }
+
             var value = literal.Type switch
             {
                 SqlType.Boolean => ScalarType.Boolean,
@@ -139,6 +153,30 @@ internal static class QueryPlanner
             diagnostics.AddForDialect(Rules.IncompatibleParameter, SqlLocation(method, literal.Start, literal.Length), target.Sql,
                 $"Literal {text}", ColumnTypes.Describe(literal.Type, SqlType.Unknown), how, $"{literal.Table.Name}.{column.Name}", column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType),
                 $", a mismatch on {DiagnosticBag.DialectsPlaceholder}{hint}");
+        }
+    }
+
+    /// <summary>
+    /// What a quoted value should have been for a column of <paramref name="column"/>'s type, when it is not: PostgreSQL
+    /// refuses it, SQLite keeps it as text, which then equals no stored number.
+    /// </summary>
+    private static string? StringLiteralFails(string value, SqlType column, SqlDialect dialect)
+    {
+        var text = value.Trim();
+        switch (column)
+        {
+            case SqlType.Integer:
+                return long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? null : "an integer";
+            case SqlType.Decimal:
+            case SqlType.Float:
+                return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) ? null : "a number";
+            case SqlType.Uuid:
+                return Guid.TryParse(text, out _) ? null : "a uuid";
+            case SqlType.Boolean:
+                // SQLite stores booleans as 1/0 and converts only numeric text; PostgreSQL reads its boolean spellings.
+                return text is "1" or "0" || (dialect == SqlDialect.PostgreSql && text.ToLowerInvariant() is "t" or "f" or "true" or "false" or "y" or "n" or "yes" or "no" or "on" or "off") ? null : "a boolean";
+            default:
+                return null;
         }
     }
 

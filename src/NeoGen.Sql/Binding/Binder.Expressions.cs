@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NeoGen.Sql.Parsing;
 using NeoGen.Sql.Schema;
 
@@ -47,10 +48,10 @@ public static partial class SqlBinder
                     return ResolveColumn(c, scope, ctx.Clause);
                 case LiteralExpression l:
                     var literal = Literal(l);
-                    if (_mute == 0 && hint?.SourceColumn != null && hint.SourceTable != null && literal.Type is SqlType.Integer or SqlType.Decimal or SqlType.Float or SqlType.Boolean
+                    if (_mute == 0 && hint?.SourceColumn != null && hint.SourceTable != null && literal.Type is SqlType.Integer or SqlType.Decimal or SqlType.Float or SqlType.Boolean or SqlType.Text
                         && role is SqlParameterRole.Comparison or SqlParameterRole.InListItem or SqlParameterRole.Between or SqlParameterRole.Assignment or SqlParameterRole.InsertValue)
                     {
-                        Literals.Add(new BoundLiteral(literal.Type, hint.SourceTable, hint.SourceColumn, role, l.Span.Start, l.Span.Length));
+                        Literals.Add(new BoundLiteral(literal.Type, l.Value, hint.SourceTable, hint.SourceColumn, role, l.Span.Start, l.Span.Length));
                     }
 
                     return literal;
@@ -791,7 +792,9 @@ public static partial class SqlBinder
                 case "least":
                     return (firstKnown ?? first).Value().Nullable(anyNullable);
                 case "sum":
-                    return Col.Of(first.Type == SqlType.Integer ? (_dialect == SqlDialect.MySql || (_dialect == SqlDialect.PostgreSql && !IsPgIntOrSmaller(first.SourceColumn)) ? SqlType.Decimal : SqlType.Integer) : first.Type == SqlType.Unknown ? SqlType.Unknown : first.Type, AggregateNullable(scope, first, f));
+                    // PostgreSQL: sum(int4) is bigint, sum(bigint) is numeric; literals and CASEs of literals are int4.
+                    var int4 = IsPgIntOrSmaller(first.SourceColumn) || (first.SourceColumn == null && f.Arguments.Count > 0 && IsInt4Expression(f.Arguments[0]));
+                    return Col.Of(first.Type == SqlType.Integer ? (_dialect == SqlDialect.MySql || (_dialect == SqlDialect.PostgreSql && !int4) ? SqlType.Decimal : SqlType.Integer) : first.Type == SqlType.Unknown ? SqlType.Unknown : first.Type, AggregateNullable(scope, first, f));
                 case "total":
                     return Col.Of(SqlType.Float, false);
                 case "avg":
@@ -952,6 +955,24 @@ public static partial class SqlBinder
         }
 
         /// <summary>PostgreSQL sums int / smallint columns as bigint, but bigint (and integers of unknown width) as numeric.</summary>
+        /// <summary>An expression PostgreSQL types as integer (int4) without a column in it: an int literal, a CASE, sign or arithmetic of them.</summary>
+        private static bool IsInt4Expression(SqlExpression e)
+        {
+            switch (Unwrap(e))
+            {
+                case LiteralExpression { LiteralKind: SqlLiteralKind.Number } literal:
+                    return int.TryParse(literal.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+                case CaseExpression c:
+                    return c.Whens.Count > 0 && c.Whens.All(w => IsInt4Expression(w.Result)) && (c.Else == null || IsInt4Expression(c.Else));
+                case UnaryExpression { Operator: "-" or "+" } u:
+                    return IsInt4Expression(u.Operand);
+                case BinaryExpression { Operator: "+" or "-" or "*" or "/" or "%" } b:
+                    return IsInt4Expression(b.Left) && IsInt4Expression(b.Right);
+                default:
+                    return false;
+            }
+        }
+
         private static bool IsPgIntOrSmaller(SqlSchemaColumn? column)
         {
             switch (column?.DeclaredType?.ToLowerInvariant())

@@ -279,14 +279,15 @@ public enum SqlPredicateKind
 }
 
 /// <summary>
-/// A number or boolean literal compared with or assigned to a column (<c>done = 1</c>, <c>SET qty = 1.5</c>): the type
-/// the literal has and the column it meets, so a database that refuses or rounds the pair can be told at compile time.
+/// A number, boolean or string literal compared with or assigned to a column (<c>done = 1</c>, <c>id = 'abc'</c>): the
+/// type the literal has and the column it meets, so a pair the database refuses can be told at compile time.
 /// </summary>
 public sealed class BoundLiteral
 {
-    internal BoundLiteral(SqlType type, SqlSchemaTable table, SqlSchemaColumn column, SqlParameterRole role, int start, int length)
+    internal BoundLiteral(SqlType type, string value, SqlSchemaTable table, SqlSchemaColumn column, SqlParameterRole role, int start, int length)
     {
         Type = type;
+        Value = value;
         Table = table;
         Column = column;
         Role = role;
@@ -294,8 +295,11 @@ public sealed class BoundLiteral
         Length = length;
     }
 
-    /// <summary><see cref="SqlType.Integer"/>, <see cref="SqlType.Decimal"/>, <see cref="SqlType.Float"/> or <see cref="SqlType.Boolean"/>.</summary>
+    /// <summary><see cref="SqlType.Integer"/>, <see cref="SqlType.Decimal"/>, <see cref="SqlType.Float"/>, <see cref="SqlType.Boolean"/> or <see cref="SqlType.Text"/>.</summary>
     public SqlType Type { get; }
+
+    /// <summary>The literal's value as written (a string's without its quotes).</summary>
+    public string Value { get; }
 
     public SqlSchemaTable Table { get; }
 
