@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # NeoGen build entry point. See docs/build-and-test.md.
 #
-#   ./build.sh test            the one test command (PostgreSQL + dotnet test + end-to-end checks)
+#   ./build.sh test            the one test command (PostgreSQL + MariaDB + dotnet test + end-to-end checks)
 #   ./build.sh quickstart      run the quick-start sample
-#   ./build.sh bench [args]    run the benchmarks against a throwaway PostgreSQL
+#   ./build.sh bench [args]    run the benchmarks against a throwaway PostgreSQL and MariaDB
 #   ./build.sh pg-start        start a throwaway PostgreSQL for development (state in .tmp/pg)
 #   ./build.sh pg-stop         stop it and delete its data
+#   ./build.sh maria-start     start a throwaway MariaDB for development (state in .tmp/maria)
+#   ./build.sh maria-stop      stop it and delete its data
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,12 +36,14 @@ die() { err "$*"; exit 1; }
 usage() {
   cat <<'EOF'
 [build.sh] usage: ./build.sh <command> [args]
-[build.sh]   test          build, start a throwaway PostgreSQL, run all tests and end-to-end checks;
+[build.sh]   test          build, start a throwaway PostgreSQL and MariaDB, run all tests and end-to-end checks;
 [build.sh]                 last line: "N passed, N failed"
 [build.sh]   quickstart    dotnet run the quick-start sample
-[build.sh]   bench [args]  run benchmarks/NeoGen.Benchmarks against a throwaway PostgreSQL
+[build.sh]   bench [args]  run benchmarks/NeoGen.Benchmarks against a throwaway PostgreSQL and MariaDB
 [build.sh]   pg-start      start a PostgreSQL for development and print the export line
 [build.sh]   pg-stop       stop the server started by pg-start and delete its data
+[build.sh]   maria-start   start a MariaDB for development and print the export line
+[build.sh]   maria-stop    stop the server started by maria-start and delete its data
 EOF
 }
 
@@ -211,6 +215,138 @@ pg_stop_server() {
 }
 
 # ---------------------------------------------------------------------------
+# MariaDB bootstrap (shared by test, bench and maria-start)
+# ---------------------------------------------------------------------------
+
+MARIA_DEFAULT_PORT=53306
+MARIA_DB=neogen_test
+MARIA_TMP=""     # temp dir: holds data/, the socket, the pid file and the log
+MARIA_PORT=""
+
+maria_ensure_binaries() {
+  if command -v mariadbd >/dev/null 2>&1 && command -v mariadb-install-db >/dev/null 2>&1 \
+     && command -v mariadb >/dev/null 2>&1 && command -v mariadb-admin >/dev/null 2>&1; then
+    return 0
+  fi
+  log "MariaDB server binaries not found; installing package 'mariadb-server' with apt-get"
+  if [ "$(id -u)" -ne 0 ]; then
+    die "MariaDB is not installed and we are not root: run 'sudo apt-get install mariadb-server' (Debian 12) first"
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install mariadb-server by hand"
+  local made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  local ok=1
+  if ! {
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=600 update -q &&
+    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends mariadb-server
+  } 2>&1 | sed 's/^/[build.sh] apt: /'; then
+    ok=0
+  fi
+  if [ "$made_policy" -eq 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+  [ "$ok" -eq 1 ] || die "apt-get install mariadb-server failed; cannot run the MariaDB tests"
+  command -v mariadbd >/dev/null 2>&1 || die "package 'mariadb-server' installed but mariadbd is missing"
+  log "MariaDB installed"
+}
+
+maria_pick_port() {
+  local port="${NEOGEN_MARIADB_PORT:-$MARIA_DEFAULT_PORT}" tries=0
+  [[ "$port" =~ ^[0-9]+$ ]] || die "NEOGEN_MARIADB_PORT must be a number, got '$port'"
+  while port_in_use "$port"; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 200 ] || die "no free port found in ${NEOGEN_MARIADB_PORT:-$MARIA_DEFAULT_PORT}..$port"
+    port=$((port + 1))
+  done
+  echo "$port"
+}
+
+as_mysql() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u mysql -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# maria_start_server: a throwaway MariaDB in a new temp dir on 127.0.0.1, in the servers' test time zone.
+# Sets MARIA_TMP, MARIA_PORT, NEOGEN_MARIADB (exported).
+maria_start_server() {
+  maria_ensure_binaries
+  MARIA_TMP="$(mktemp -d "${TMPDIR:-/tmp}/neogen-maria.XXXXXX")"
+  chmod 755 "$MARIA_TMP"
+  if [ "$(id -u)" -eq 0 ]; then chown mysql: "$MARIA_TMP"; fi
+  local data="$MARIA_TMP/data" sock="$MARIA_TMP/mysqld.sock"
+  log "mariadb-install-db in $data"
+  if ! as_mysql mariadb-install-db --no-defaults --datadir="$data" --auth-root-authentication-method=normal \
+       --skip-test-db >"$MARIA_TMP/install.log" 2>&1; then
+    sed 's/^/[build.sh] mariadb-install-db: /' "$MARIA_TMP/install.log" >&2 || true
+    die "mariadb-install-db failed"
+  fi
+
+  local attempt port started=0 i
+  for attempt in 1 2 3 4 5; do
+    port="$(maria_pick_port)"
+    log "starting MariaDB on 127.0.0.1:$port (attempt $attempt)"
+    # Only on loopback; durability off (a throwaway server); the system time zone is the servers' test zone.
+    TZ="$TEST_SERVER_TZ" as_mysql mariadbd --no-defaults --datadir="$data" --bind-address=127.0.0.1 --port="$port" \
+      --socket="$sock" --pid-file="$MARIA_TMP/mysqld.pid" --log-error="$MARIA_TMP/error.log" --skip-log-bin \
+      --skip-name-resolve --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --innodb-buffer-pool-size=128M \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --max-connections=300 \
+      >/dev/null 2>&1 &
+    for i in $(seq 1 60); do
+      if mariadb-admin --no-defaults --socket="$sock" -u root ping >/dev/null 2>&1; then started=1; break; fi
+      sleep 0.5
+    done
+    [ "$started" -eq 1 ] && break
+    tail -n 5 "$MARIA_TMP/error.log" 2>/dev/null | sed 's/^/[build.sh] mariadbd: /' >&2 || true
+    maria_kill
+    NEOGEN_MARIADB_PORT=$((port + 1))
+  done
+  [ "$started" -eq 1 ] || die "MariaDB did not start; see the log above (data dir $data)"
+  MARIA_PORT="$port"
+  mariadb --no-defaults --socket="$sock" -u root -e \
+    "CREATE DATABASE $MARIA_DB; CREATE USER 'neogen'@'127.0.0.1' IDENTIFIED BY 'neogen'; GRANT ALL ON *.* TO 'neogen'@'127.0.0.1';" \
+    || die "creating the MariaDB test user and database failed"
+  export NEOGEN_MARIADB="Server=127.0.0.1;Port=$MARIA_PORT;User ID=neogen;Password=neogen;Database=$MARIA_DB"
+  log "MariaDB ready: NEOGEN_MARIADB=$NEOGEN_MARIADB"
+}
+
+# Stop the server of MARIA_TMP by its pid file (no other mysqld is touched).
+maria_kill() {
+  local pidfile="$MARIA_TMP/mysqld.pid" pid
+  [ -f "$pidfile" ] || return 0
+  pid="$(cat "$pidfile" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+maria_stop_dir() {
+  local dir="$1"
+  [ -n "$dir" ] && [ -d "$dir" ] || return 0
+  MARIA_TMP="$dir" maria_kill
+  case "$dir" in
+    */neogen-maria.*) rm -rf -- "$dir" ;;
+  esac
+}
+
+maria_stop_server() {
+  local dir="$MARIA_TMP"
+  MARIA_TMP=""
+  [ -n "$dir" ] || return 0
+  maria_stop_dir "$dir"
+}
+
+# Both servers, started and stopped together.
+servers_start() { pg_start_server; maria_start_server; }
+servers_stop() { maria_stop_server; pg_stop_server; }
+
+# ---------------------------------------------------------------------------
 # Test result counting
 # ---------------------------------------------------------------------------
 
@@ -313,7 +449,7 @@ SUMMARY_PRINTED=0
 # the abort itself counts as one failure.
 test_exit_trap() {
   local rc=$?
-  pg_stop_server
+  servers_stop
   if [ "$SUMMARY_PRINTED" -eq 0 ]; then
     [ "$rc" -ne 0 ] || rc=1
     err "test run aborted (exit $rc)"
@@ -327,9 +463,12 @@ cmd_test() {
   trap 'err "interrupted"; exit 130' INT
   trap 'err "terminated"; exit 143' TERM
 
-  pg_start_server
+  servers_start
   if ! "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$PG_DB" -tAc 'SELECT 1' >/dev/null; then
     die "cannot connect to PostgreSQL with psql on 127.0.0.1:$PG_PORT"
+  fi
+  if ! mariadb --no-defaults -h 127.0.0.1 -P "$MARIA_PORT" -u neogen -pneogen "$MARIA_DB" -e 'SELECT 1' >/dev/null; then
+    die "cannot connect to MariaDB on 127.0.0.1:$MARIA_PORT"
   fi
 
   rm -rf "$RESULTS_DIR"
@@ -376,7 +515,7 @@ cmd_test() {
   run_script_check scripts/pack-test.sh
   run_script_check scripts/aot-test.sh
 
-  pg_stop_server
+  servers_stop
   trap - EXIT INT TERM
 
   SUMMARY_PRINTED=1
@@ -391,16 +530,53 @@ cmd_test() {
 }
 
 cmd_bench() {
-  trap 'pg_stop_server' EXIT
+  trap 'servers_stop' EXIT
   trap 'err "interrupted"; exit 130' INT
   trap 'err "terminated"; exit 143' TERM
-  pg_start_server
+  servers_start
   local rc=0
   dotnet run -c Release --project benchmarks/NeoGen.Benchmarks -- "$@" || rc=$?
-  pg_stop_server
+  servers_stop
   trap - EXIT INT TERM
-  log "stopped PostgreSQL"
+  log "stopped PostgreSQL and MariaDB"
   return "$rc"
+}
+
+MARIA_STATE_DIR="$ROOT/.tmp/maria"
+
+cmd_maria_start() {
+  mkdir -p "$MARIA_STATE_DIR"
+  local state="$MARIA_STATE_DIR/state"
+  if [ -f "$state" ]; then
+    local dir port
+    dir="$(sed -n 's/^dir=//p' "$state")"; port="$(sed -n 's/^port=//p' "$state")"
+    if [ -n "$dir" ] && [ -S "$dir/mysqld.sock" ] && mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -u root ping >/dev/null 2>&1; then
+      log "MariaDB already running (maria-stop stops it)"
+      echo "export NEOGEN_MARIADB=\"Server=127.0.0.1;Port=$port;User ID=neogen;Password=neogen;Database=$MARIA_DB\""
+      return 0
+    fi
+    maria_stop_dir "$dir"
+    rm -f "$state"
+  fi
+  trap 'maria_stop_server' EXIT
+  maria_start_server
+  printf 'dir=%s\nport=%s\n' "$MARIA_TMP" "$MARIA_PORT" >"$state"
+  trap - EXIT
+  log "started; data in $MARIA_TMP; stop with ./build.sh maria-stop"
+  echo "export NEOGEN_MARIADB=\"$NEOGEN_MARIADB\""
+}
+
+cmd_maria_stop() {
+  local state="$MARIA_STATE_DIR/state"
+  if [ ! -f "$state" ]; then
+    log "no MariaDB started by maria-start (no $state)"
+    return 0
+  fi
+  local dir
+  dir="$(sed -n 's/^dir=//p' "$state")"
+  maria_stop_dir "$dir"
+  rm -f "$state"
+  log "MariaDB stopped and $dir removed"
 }
 
 cmd_pg_start() {
@@ -449,6 +625,8 @@ main() {
     bench)      cmd_bench "$@" ;;
     pg-start)   cmd_pg_start "$@" ;;
     pg-stop)    cmd_pg_stop "$@" ;;
+    maria-start) cmd_maria_start "$@" ;;
+    maria-stop)  cmd_maria_stop "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -232,7 +232,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             var dialect = TargetDialects.For(target.Dialect);
             if (dialect is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, target.Location, "Generating a repository", DialectNames.Display(target.Dialect), "this version of NeoGen generates SQLite and PostgreSQL repositories; MySQL and SQL Server follow"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, target.Location, "Generating a repository", DialectNames.Display(target.Dialect), "this version of NeoGen generates SQLite, PostgreSQL and MySQL/MariaDB repositories; SQL Server follows"));
                 continue;
             }
 

@@ -114,12 +114,20 @@ public sealed class DiagnosticTests
     public void NG0007_dialect_not_generated_yet()
     {
         var outcome = Run("""
-            [Repository(Dialect.MySql)] [Repository(Dialect.SqlServer)] public partial interface IElsewhere : ICrudRepository<Customer, long> { }
+            [Repository(Dialect.SqlServer)] public partial interface IElsewhere : ICrudRepository<Customer, long> { }
+
+            [Repository(Dialect.Sqlite)] [Repository(Dialect.MySql)]
+            public partial interface IByExternalId
+            {
+                [Query("SELECT id FROM customers WHERE external_id IN @ids")]
+                List<long> ByExternalIds(Guid[] ids);
+            }
             """);
-        var found = outcome.NeoGen("NG0007").ToList();
-        Assert.Equal(2, found.Count);
-        Assert.Contains("MySQL", found[0].GetMessage());
-        Assert.Contains("SQL Server", found[1].GetMessage());
+        var found = outcome.NeoGen("NG0007").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(3, found.Count);
+        Assert.Contains(found, m => m.Contains("SQL Server", StringComparison.Ordinal));
+        Assert.Contains(found, m => m.Contains("A collection of Guid", StringComparison.Ordinal) && m.Contains("SQLite", StringComparison.Ordinal));
+        Assert.Contains(found, m => m.Contains("A collection of Guid", StringComparison.Ordinal) && m.Contains("MySQL", StringComparison.Ordinal));
         Assert.Empty(outcome.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 

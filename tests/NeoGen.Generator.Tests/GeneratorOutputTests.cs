@@ -13,6 +13,7 @@ public sealed class GeneratorOutputTests
         Assert.Empty(outcome.CompilationDiagnostics);
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.Sqlite.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.PostgreSql.g.cs");
+        Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.MySql.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.Factory.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.IOrderLineRepository.PostgreSql.g.cs");
     }
@@ -22,6 +23,24 @@ public sealed class GeneratorOutputTests
 
     [Fact]
     public void PostgreSql_repository_snapshot() => Snapshot.Match("CustomerRepository.PostgreSql", GeneratorHarness.Run(Sources.Repositories).Source("ICustomerRepository.PostgreSql.g.cs"));
+
+    [Fact]
+    public void MySql_repository_snapshot() => Snapshot.Match("CustomerRepository.MySql", GeneratorHarness.Run(Sources.Repositories).Source("ICustomerRepository.MySql.g.cs"));
+
+    [Fact]
+    public void MySql_reads_written_rows_back_by_key_and_lists_through_json_table()
+    {
+        var text = GeneratorHarness.Run(Sources.Repositories).Source("ICustomerRepository.MySql.g.cs");
+        Assert.Contains("; SELECT id, email, name, `status`, tier_name, balance, external_id, birthday, avatar, version, created_at, updated_at FROM customers WHERE id = LAST_INSERT_ID()\"", text);
+        Assert.Contains("WHERE id = @p9 AND ROW_COUNT() > 0\"", text);
+
+        // An upsert by key: never ON DUPLICATE KEY UPDATE, which a conflict in another unique index would also trigger.
+        Assert.Contains(" FROM DUAL WHERE ROW_COUNT() = 0; SELECT ", text);
+        Assert.DoesNotContain("ON DUPLICATE KEY", text);
+        Assert.Contains("WHERE id IN (SELECT __list.v FROM JSON_TABLE(@p0, '$[*]' COLUMNS (v BIGINT PATH '$')) AS __list)", text);
+        Assert.Contains("while (reader.FieldCount == 0 && reader.NextResult())", text);
+        Assert.DoesNotContain("RETURNING", text);
+    }
 
     [Fact]
     public void Composite_key_repository_snapshot() => Snapshot.Match("OrderLineRepository.PostgreSql", GeneratorHarness.Run(Sources.Repositories).Source("IOrderLineRepository.PostgreSql.g.cs"));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 
 namespace NeoGen.IntegrationTests;
@@ -207,5 +208,82 @@ public sealed class PostgresDatabase : TestDatabase
 #pragma warning restore NG1001
 
         _admin.Dispose();
+    }
+}
+
+public sealed class MariaDbDatabase : TestDatabase
+{
+    private readonly string _admin;
+    private readonly string _connectionString;
+    private readonly string _database;
+
+    public MariaDbDatabase()
+    {
+        _admin = ConnectionString;
+        _database = "neogen_" + Guid.NewGuid().ToString("N");
+        using (var connection = new MySqlConnection(_admin))
+        {
+            connection.Open();
+
+            // A database name is an identifier, never a parameter; this one is a fresh Guid.
+#pragma warning disable NG1001
+            using var command = new MySqlCommand($"CREATE DATABASE {_database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
+#pragma warning restore NG1001
+            command.ExecuteNonQuery();
+        }
+
+        _connectionString = new MySqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
+        Source = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(_connectionString));
+        Execute("""
+            CREATE TABLE teams (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200) NOT NULL);
+            CREATE TABLE users (
+                id BIGINT AUTO_INCREMENT PRIMARY KEY,
+                email VARCHAR(200) NOT NULL,
+                display_name VARCHAR(200),
+                team_id BIGINT NOT NULL,
+                role INT NOT NULL,
+                row_version INT NOT NULL,
+                created_at DATETIME(6) NOT NULL,
+                updated_at DATETIME(6) NOT NULL,
+                CONSTRAINT users_email_key UNIQUE (email),
+                CONSTRAINT users_team_fk FOREIGN KEY (team_id) REFERENCES teams (id));
+            CREATE INDEX ix_users_team_created ON users (team_id, created_at);
+            CREATE TABLE memberships (user_id BIGINT NOT NULL, team_id BIGINT NOT NULL, role VARCHAR(50) NOT NULL, PRIMARY KEY (user_id, team_id));
+            CREATE TABLE type_rows (
+                id BIGINT AUTO_INCREMENT PRIMARY KEY,
+                flag BOOLEAN NOT NULL, tiny SMALLINT NOT NULL, small SMALLINT NOT NULL, number INT NOT NULL, big BIGINT NOT NULL,
+                real4 FLOAT NOT NULL, real8 DOUBLE NOT NULL, amount DECIMAL(20, 6) NOT NULL, label TEXT NOT NULL, optional_label TEXT,
+                uid CHAR(36) NOT NULL, at_time DATETIME(6) NOT NULL, at_offset DATETIME(6) NOT NULL, on_day DATE NOT NULL, at_clock TIME(6) NOT NULL,
+                payload BLOB, mood SMALLINT NOT NULL, mood_name VARCHAR(50) NOT NULL, optional_number INT, optional_uid CHAR(36),
+                optional_at DATETIME(6), optional_mood SMALLINT);
+            CREATE TABLE notes (tag TEXT, body TEXT NOT NULL, id BIGINT PRIMARY KEY);
+            CREATE TABLE documents (id CHAR(36) PRIMARY KEY, title TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>The server the test command started; a missing one fails the run rather than skipping it.</summary>
+    public static string ConnectionString => Environment.GetEnvironmentVariable("NEOGEN_MARIADB") is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException("NEOGEN_MARIADB is not set. Run the tests through './build.sh test', which starts a throwaway MariaDB server, or point NEOGEN_MARIADB at one.");
+
+    public override Dialect Dialect => Dialect.MySql;
+
+    public override DbConnection OpenConnection()
+    {
+        var connection = new MySqlConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        MySqlConnection.ClearAllPools();
+        using var connection = new MySqlConnection(_admin);
+        connection.Open();
+#pragma warning disable NG1001 // the database name again: an identifier, not a value
+        using var command = new MySqlCommand($"DROP DATABASE {_database}", connection);
+#pragma warning restore NG1001
+        command.ExecuteNonQuery();
     }
 }

@@ -2,6 +2,7 @@ namespace NeoGen.IntegrationTests;
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface ITeamRepository : ICrudRepository<Team, long>
 {
     [Query("SELECT * FROM teams WHERE name = @name")]
@@ -10,6 +11,7 @@ public partial interface ITeamRepository : ICrudRepository<Team, long>
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRepository<User>
 {
     [Query("SELECT id, email, display_name, team_id, role, row_version, created_at, updated_at FROM users WHERE email = @email")]
@@ -42,7 +44,7 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     // A CTE, a join, an aggregate and expressions: mapped by ordinal at compile time, no name lookup.
     [Query("""
         WITH sizes AS (SELECT team_id, COUNT(*) AS members, MAX(id) AS newest FROM users GROUP BY team_id)
-        SELECT t.name AS team, s.members, u.email AS newest_email, UPPER(t.name) || '-' || s.members AS label
+        SELECT t.name AS team, s.members, u.email AS newest_email, CONCAT(UPPER(t.name), '-', s.members) AS label
         FROM teams t
         JOIN sizes s ON s.team_id = t.id
         LEFT JOIN users u ON u.id = s.newest
@@ -99,6 +101,7 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IDocumentRepository : ICrudRepository<Document, Guid>
 {
 }
@@ -107,6 +110,7 @@ public partial interface IDocumentRepository : ICrudRepository<Document, Guid>
 #pragma warning disable NG2001
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface INoteRepository
 {
     // "notes" has no [Table] type, so the star cannot be expanded at compile time.
@@ -123,6 +127,7 @@ public partial interface INoteRepository
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IMembershipRepository : ICrudRepository<Membership, (long UserId, long TeamId)>
 {
     List<Membership> FindByTeamId(long teamId);
@@ -140,6 +145,7 @@ public partial interface IMembershipRepository : ICrudRepository<Membership, (lo
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface ITypeRowRepository : ICrudRepository<TypeRow, long>, IBulkRepository<TypeRow>
 {
     [Query("SELECT * FROM type_rows ORDER BY id")]

@@ -4,7 +4,7 @@ namespace NeoGen.IntegrationTests;
 
 /// <summary>
 /// What every generated repository must do, run against a real database per dialect
-/// (<see cref="SqliteRepositoryTests"/>, <see cref="PostgresRepositoryTests"/>).
+/// (<see cref="SqliteRepositoryTests"/>, <see cref="PostgresRepositoryTests"/>, <see cref="MariaDbRepositoryTests"/>).
 /// </summary>
 public abstract partial class RepositoryContract
 {
@@ -36,7 +36,12 @@ public abstract partial class RepositoryContract
     [Fact]
     public void Create_picks_the_implementation_of_the_source_dialect()
     {
-        var expected = Database.Dialect == Dialect.Sqlite ? typeof(SqliteUserRepository) : typeof(PostgreSqlUserRepository);
+        var expected = Database.Dialect switch
+        {
+            Dialect.Sqlite => typeof(SqliteUserRepository),
+            Dialect.PostgreSql => typeof(PostgreSqlUserRepository),
+            _ => typeof(MySqlUserRepository),
+        };
         Assert.IsType(expected, Users);
         var wrong = Database.Dialect == Dialect.Sqlite
             ? Assert.Throws<ArgumentException>(() => new PostgreSqlUserRepository(Database.Source))
@@ -122,6 +127,27 @@ public abstract partial class RepositoryContract
         var explicitKey = await Teams.UpsertAsync(new Team(team.Id + 100, "explicit"));
         Assert.Equal(team.Id + 100, explicitKey.Id);
         Assert.Equal(2, Teams.Count());
+    }
+
+    [Fact]
+    public void An_upsert_is_by_key_and_a_conflict_in_another_unique_index_changes_nothing()
+    {
+        var team = NewTeam();
+        var ada = NewUser(team, "ada@example.com", "Ada");
+        var bob = NewUser(team, "bob@example.com", "Bob");
+
+        // Bob's key with Ada's email: not an update of Ada's row (MySQL's ON DUPLICATE KEY UPDATE would do that).
+        var conflict = Assert.Throws<NeoGenConstraintException>(() => Users.Upsert(bob with { Email = "ada@example.com", DisplayName = "Mallory" }));
+        Assert.Equal(ConstraintKind.Unique, conflict.Kind);
+        Assert.Equal("Ada", Users.Get(ada.Id)!.DisplayName);
+        Assert.Equal("ada@example.com", Users.Get(ada.Id)!.Email);
+        Assert.Equal("Bob", Users.Get(bob.Id)!.DisplayName);
+        Assert.Equal(2, Users.Count());
+
+        var updated = Users.Upsert(bob with { DisplayName = "Robert" });
+        Assert.Equal(bob.Id, updated.Id);
+        Assert.Equal("Robert", updated.DisplayName);
+        Assert.Equal(bob.RowVersion + 1, updated.RowVersion);
     }
 
     [Fact]
@@ -526,6 +552,14 @@ public sealed class SqliteRepositoryTests : RepositoryContract, IClassFixture<Sq
 public sealed class PostgresRepositoryTests : RepositoryContract, IClassFixture<PostgresDatabase>
 {
     public PostgresRepositoryTests(PostgresDatabase database)
+        : base(database)
+    {
+    }
+}
+
+public sealed class MariaDbRepositoryTests : RepositoryContract, IClassFixture<MariaDbDatabase>
+{
+    public MariaDbRepositoryTests(MariaDbDatabase database)
         : base(database)
     {
     }

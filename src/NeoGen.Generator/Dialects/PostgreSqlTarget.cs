@@ -29,7 +29,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
     // Positional $n: Npgsql sends them as they are, with no SQL rewriting at run time.
     public override string Placeholder(int index) => "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public override string InList(string placeholder, bool negated) => negated ? "<> ALL(" + placeholder + ")" : "= ANY(" + placeholder + ")";
+    public override string InList(string placeholder, bool negated, ScalarType element) => negated ? "<> ALL(" + placeholder + ")" : "= ANY(" + placeholder + ")";
 
     /// <summary>
     /// Typed, positional parameters: no boxing, no name lookup. A nullable struct cannot live in

@@ -28,7 +28,7 @@ internal sealed class SqliteTarget : TargetDialect
     public override string Placeholder(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // The values travel as one JSON array, so the statement stays prepared whatever the count.
-    public override string InList(string placeholder, bool negated) => (negated ? "NOT IN" : "IN") + " (SELECT value FROM json_each(" + placeholder + "))";
+    public override string InList(string placeholder, bool negated, ScalarType element) => (negated ? "NOT IN" : "IN") + " (SELECT value FROM json_each(" + placeholder + "))";
 
     // JSON carries numbers, strings and booleans; Guid keys are stored as blobs, which it cannot.
     public override bool CanListValuesOf(ScalarType element) => element.Kind is ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte
@@ -44,8 +44,8 @@ internal sealed class SqliteTarget : TargetDialect
         if (isCollection)
         {
             stored = type.Kind == ScalarKind.Enum
-                ? $"global::NeoGen.Internal.SqliteJson.Array(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(type.WithNullable(false), "__v")}))"
-                : $"global::NeoGen.Internal.SqliteJson.Array({value})";
+                ? $"global::NeoGen.Internal.JsonList.Array(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(type.WithNullable(false), "__v")}))"
+                : $"global::NeoGen.Internal.JsonList.Array({value})";
         }
         else
         {

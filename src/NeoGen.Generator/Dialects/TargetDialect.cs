@@ -76,8 +76,17 @@ internal abstract class TargetDialect
     /// <summary>The runtime helper that turns a derived query's argument into an escaped LIKE pattern.</summary>
     public virtual string LikePatternHelper(string operation, string argument) => $"global::NeoGen.Internal.LikePattern.{operation}({argument})";
 
-    /// <summary>Whether INSERT, UPDATE and DELETE can return columns in the same statement (RETURNING).</summary>
+    /// <summary>
+    /// Whether INSERT, UPDATE and DELETE can return columns in the same statement (RETURNING). When not, the statement
+    /// writer reads the row back with a SELECT in the same command (<see cref="InsertedKey"/>, <see cref="RowsChanged"/>).
+    /// </summary>
     public virtual bool HasReturning => true;
+
+    /// <summary>The SQL value of the key the last INSERT generated, for dialects without RETURNING.</summary>
+    public virtual string InsertedKey => throw new System.NotSupportedException(DisplayName + " returns inserted rows itself");
+
+    /// <summary>The SQL value of the number of rows the previous statement changed, for dialects without RETURNING.</summary>
+    public virtual string RowsChanged => throw new System.NotSupportedException(DisplayName + " returns updated rows itself");
 
     /// <summary>The clause after an INSERT/UPDATE that returns <paramref name="columns"/> (quoted, comma-separated).</summary>
     public virtual string Returning(string columns) => " RETURNING " + columns;
@@ -99,13 +108,22 @@ internal abstract class TargetDialect
         return $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({conflict}) {action}{returning}";
     }
 
+    /// <summary>
+    /// Whether an upsert is an UPDATE by key followed by an INSERT guarded by <see cref="RowsChanged"/> = 0, in one
+    /// command, instead of <see cref="Upsert"/>'s single statement.
+    /// </summary>
+    public virtual bool UpsertsByUpdateThenInsert => false;
+
+    /// <summary>A SELECT of values that returns its row only when <paramref name="condition"/> holds (no table).</summary>
+    public virtual string SelectWhere(string values, string condition) => $"SELECT {values} WHERE {condition}";
+
     // ---- parameters ---------------------------------------------------------------------------------------------
 
     /// <summary>The provider's placeholder for parameter number <paramref name="index"/> (0-based).</summary>
     public abstract string Placeholder(int index);
 
-    /// <summary>The SQL that replaces <c>[NOT] IN @p</c> so that the list travels as one parameter.</summary>
-    public abstract string InList(string placeholder, bool negated);
+    /// <summary>The SQL that replaces <c>[NOT] IN @p</c> so that the list of <paramref name="element"/> values travels as one parameter.</summary>
+    public abstract string InList(string placeholder, bool negated, ScalarType element);
 
     /// <summary>Whether a list parameter can carry values of this type (SQLite's JSON lists carry no blobs).</summary>
     public virtual bool CanListValuesOf(ScalarType element) => true;

@@ -7,12 +7,14 @@ internal static class TargetDialects
 {
     private static readonly TargetDialect Sqlite = new SqliteTarget();
     private static readonly TargetDialect PostgreSql = new PostgreSqlTarget();
+    private static readonly TargetDialect MySql = new MySqlTarget();
 
     /// <summary>The target for <paramref name="dialect"/>, or null when NeoGen does not generate it yet (NG0007).</summary>
     public static TargetDialect? For(SqlDialect dialect) => dialect switch
     {
         SqlDialect.Sqlite => Sqlite,
         SqlDialect.PostgreSql => PostgreSql,
+        SqlDialect.MySql => MySql,
         _ => null,
     };
 }

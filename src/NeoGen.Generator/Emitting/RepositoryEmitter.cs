@@ -310,12 +310,15 @@ internal sealed class RepositoryEmitter
                 break;
             case ResultShape.Scalar:
             case ResultShape.Single:
+                // SingleRow means one row of the first result: a row read back after a write is in the second.
+                var behavior = planned.ReadsLaterResult ? "global::System.Data.CommandBehavior.Default" : "global::System.Data.CommandBehavior.SingleRow";
                 _w.Line(isAsync
-                    ? $"var reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleRow, {ct}).ConfigureAwait(false);"
-                    : "var reader = command.ExecuteReader(global::System.Data.CommandBehavior.SingleRow);");
+                    ? $"var reader = await command.ExecuteReaderAsync({behavior}, {ct}).ConfigureAwait(false);"
+                    : $"var reader = command.ExecuteReader({behavior});");
                 _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))" : "using (reader)");
                 _w.Line("{");
                 _w.Indent();
+                EmitSkipToRows(planned, await, suffix, ctArgument, configure);
                 if (planned.Reads is null)
                 {
                     _w.Line(OrdinalsLookup(planned, id));
@@ -366,6 +369,19 @@ internal sealed class RepositoryEmitter
 
         _w.Close();
         EmitCatchAndRelease(planned);
+    }
+
+    /// <summary>A row read back after a write without RETURNING is the command's second result: skip the write's.</summary>
+    private void EmitSkipToRows(PlannedMethod planned, string await, string suffix, string ctArgument, string configure)
+    {
+        if (!planned.ReadsLaterResult)
+        {
+            return;
+        }
+
+        _w.Open($"while (reader.FieldCount == 0 && {await}reader.NextResult{suffix}({ctArgument}){configure})");
+        _w.Close();
+        _w.Line();
     }
 
     private void EmitCatchAndRelease(PlannedMethod planned)

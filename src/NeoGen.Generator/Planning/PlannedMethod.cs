@@ -96,6 +96,9 @@ internal sealed class PlannedMethod
     /// <summary>GetMany whose keys cannot travel as one list parameter on this dialect: one prepared Get per key.</summary>
     public bool ReadsKeysOneByOne { get; set; }
 
+    /// <summary>The rows come from a later statement of the command (a row read back where there is no RETURNING).</summary>
+    public bool ReadsLaterResult { get; set; }
+
     /// <summary>The main table, named in runtime errors.</summary>
     public string? Table { get; set; }
 

@@ -38,7 +38,12 @@ internal static class QueryPlanner
 
         // Every statement of the script is bound: the first one's columns are read, and the parameters of all are sent.
         var statements = SqlBinder.BindAll(sql, target.Sql, schema.Schema);
-        var bound = statements.Count > 0 ? statements[0] : SqlBinder.Bind(sql, target.Sql, schema.Schema);
+        // A written statement's rows come from its first statement; one NeoGen writes without RETURNING reads its
+        // row back with a second one, whose columns are the result.
+        var bound = statements.Count == 0 ? SqlBinder.Bind(sql, target.Sql, schema.Schema)
+            : method.Source == MethodSource.Query ? statements[0]
+            : statements.FirstOrDefault(s => s.ResultColumns.Count > 0) ?? statements[0];
+        planned.ReadsLaterResult = statements.Count > 0 && !ReferenceEquals(bound, statements[0]);
         var uses = statements.SelectMany(s => s.Parameters).OrderBy(p => p.Start).ToList();
         planned.Sql = sql;
         planned.Table = bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault(t => !t.IsCte)?.Name ?? repositoryEntity?.Table;
@@ -714,7 +719,7 @@ internal static class QueryPlanner
                     }
                 }
 
-                edits.Add((start, use.Start + use.Length, target.InList(placeholder, use.IsNegatedList)));
+                edits.Add((start, use.Start + use.Length, target.InList(placeholder, use.IsNegatedList, parameters[i].Type)));
             }
             else
             {

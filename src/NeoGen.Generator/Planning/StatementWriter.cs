@@ -52,16 +52,38 @@ internal static class StatementWriter
             case CrudOperation.Delete:
                 return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", keyBindings);
             case CrudOperation.Insert:
-                return Insert(entity, table, target, returning);
+                return ReadBack(Insert(entity, table, target, returning), target, columns, table, keys, generatedKey: true, changedRowsOnly: false);
             case CrudOperation.BulkInsert:
                 return Insert(entity, table, target, string.Empty);
             case CrudOperation.Update:
-                return Update(entity, table, target, keys, returning);
+                return ReadBack(Update(entity, table, target, keys, returning), target, columns, table, keys, generatedKey: false, changedRowsOnly: true);
             case CrudOperation.Upsert:
-                return Upsert(entity, table, target, keys, returning);
+                return ReadBack(Upsert(entity, table, target, keys, returning), target, columns, table, keys, generatedKey: false, changedRowsOnly: false);
             default:
                 return new WrittenStatement(string.Empty, new List<ExplicitBinding>());
         }
+    }
+
+    /// <summary>
+    /// Without RETURNING, the written row is read back by a SELECT in the same command: by the generated key of the
+    /// INSERT, or by the key values sent; after an UPDATE only when it changed a row, so a stale version reads nothing.
+    /// </summary>
+    private static WrittenStatement ReadBack(WrittenStatement write, TargetDialect target, string columns, string table, List<MemberModel> keys, bool generatedKey, bool changedRowsOnly)
+    {
+        if (target.HasReturning)
+        {
+            return write;
+        }
+
+        var predicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = " + (generatedKey && k.IsGenerated && keys.Count == 1
+            ? target.InsertedKey
+            : "@" + (write.Bindings.Any(b => b.SqlName == "w_" + k.Column) ? "w_" : "p_") + k.Column)));
+        if (changedRowsOnly)
+        {
+            predicate += $" AND {target.RowsChanged} > 0";
+        }
+
+        return write with { Sql = $"{write.Sql}; SELECT {columns} FROM {table} WHERE {predicate}" };
     }
 
     private static WrittenStatement Insert(EntityModel entity, string table, TargetDialect target, string returning)
@@ -110,6 +132,11 @@ internal static class StatementWriter
 
     private static WrittenStatement Upsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, string returning)
     {
+        if (target.UpsertsByUpdateThenInsert)
+        {
+            return UpdateThenInsert(entity, table, target, keys);
+        }
+
         // Every column is written, keys included; an entity whose generated key is unset is inserted instead (emitter).
         var written = entity.Members.Where(m => !m.IsGenerated || m.IsKey).ToList();
         var bindings = written.Select(m => Binding(m, insert: true)).ToList();
@@ -122,6 +149,33 @@ internal static class StatementWriter
             updates,
             returning);
         return new WrittenStatement(sql ?? string.Empty, Distinct(bindings));
+    }
+
+    /// <summary>
+    /// The upsert of a dialect whose single-statement form is not by key: update the row with the key, and insert
+    /// the entity only when no row matched. A conflict on another unique index then fails as a duplicate, as it should.
+    /// </summary>
+    private static WrittenStatement UpdateThenInsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys)
+    {
+        var written = entity.Members.Where(m => !m.IsGenerated || m.IsKey).ToList();
+        var bindings = written.Select(m => Binding(m, insert: true)).ToList();
+        var set = new List<string>();
+        foreach (var member in written.Where(m => !m.IsKey && !m.IsCreatedAt))
+        {
+            var column = target.Quote(member.Column);
+            set.Add(member.IsVersion ? $"{column} = {column} + 1" : $"{column} = @{Binding(member, insert: true).SqlName}");
+        }
+
+        if (set.Count == 0)
+        {
+            set.Add($"{target.Quote(keys[0].Column)} = {target.Quote(keys[0].Column)}");
+        }
+
+        var keyPredicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = @" + Binding(k, insert: true).SqlName));
+        var update = $"UPDATE {table} SET {string.Join(", ", set)} WHERE {keyPredicate}";
+        var insert = $"INSERT INTO {table} ({string.Join(", ", written.Select(m => target.Quote(m.Column)))}) "
+            + target.SelectWhere(string.Join(", ", bindings.Select(b => "@" + b.SqlName)), $"{target.RowsChanged} = 0");
+        return new WrittenStatement(update + "; " + insert, Distinct(bindings));
     }
 
     private static ExplicitBinding Binding(MemberModel member, bool insert)

@@ -41,7 +41,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         Dialect = dialect;
         _createConnection = createConnection;
         _connectionOpened = options.ConnectionOpened;
-        _utcSessions = options.UtcSessions && dialect == Dialect.PostgreSql;
+        _utcSessions = options.UtcSessions && dialect is Dialect.PostgreSql or Dialect.MySql;
         _idle = new ConnectionLease?[options.MaxIdleConnections];
     }
 
@@ -148,8 +148,11 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         return new ConnectionLease(this, connection, ownsConnection: true);
     }
 
+    // An offset, not a zone name: MySQL and MariaDB know named zones only when their time zone tables are loaded.
+    private string UtcSessionSql => Dialect == Dialect.MySql ? "SET time_zone = '+00:00'" : "SET TIME ZONE 'UTC'";
+
     /// <summary>
-    /// A newly opened connection: on PostgreSQL its session runs in UTC, so a <c>timestamp</c> column receives and gives
+    /// A newly opened connection: on PostgreSQL and MySQL its session runs in UTC, so a <c>timestamp</c> column receives and gives
     /// UTC wall-clock time (NeoGen's policy) whatever the server's time zone; then the application's own hook runs.
     /// </summary>
     private void Opened(DbConnection connection)
@@ -157,7 +160,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         if (_utcSessions)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SET TIME ZONE 'UTC'";
+            command.CommandText = UtcSessionSql;
             command.ExecuteNonQuery();
         }
 
@@ -171,7 +174,7 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = "SET TIME ZONE 'UTC'";
+                command.CommandText = UtcSessionSql;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -13,8 +13,9 @@ public sealed class NeoGenDataSourceOptions
     public Action<DbConnection>? ConnectionOpened { get; set; }
 
     /// <summary>
-    /// On PostgreSQL, runs each new session with <c>SET TIME ZONE 'UTC'</c>, so that <c>timestamp</c> columns hold UTC
-    /// wall-clock time (NeoGen writes and reads every DateTime as UTC) whatever the server's time zone. Default: true.
+    /// On PostgreSQL (<c>SET TIME ZONE 'UTC'</c>) and MySQL/MariaDB (<c>SET time_zone = '+00:00'</c>), runs each new
+    /// session in UTC, so that <c>timestamp</c> columns and <c>NOW()</c> agree with NeoGen, which writes and reads every
+    /// DateTime as UTC, whatever the server's time zone. Default: true.
     /// </summary>
     public bool UtcSessions { get; set; } = true;
 }

@@ -124,6 +124,67 @@ public static class NeoGenErrors
         return Constraint(exception, kind.Value, constraint, repository, method, table ?? statementTable, column);
     }
 
+    /// <summary>
+    /// Translates a MySQL or MariaDB error (<c>MySqlException.Number</c>): duplicate keys, foreign keys, NULLs and checks
+    /// become <see cref="NeoGenConstraintException"/>, with the key, constraint or column the server's message names.
+    /// </summary>
+    public static NeoGenException FromMySql(DbException exception, int number, string repository, string method, string? table)
+    {
+        var message = exception.Message;
+        ConstraintKind? kind = number switch
+        {
+            1062 or 1586 => ConstraintKind.Unique,
+            1451 or 1452 or 1216 or 1217 => ConstraintKind.ForeignKey,
+            1048 or 1364 => ConstraintKind.NotNull,
+            3819 or 4025 => ConstraintKind.Check,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return new NeoGenCommandException($"{repository}.{method}{On(table)}: {message}", repository, method, table, exception);
+        }
+
+        string? constraint = null, column = null;
+        switch (kind)
+        {
+            case ConstraintKind.Unique:
+                // "Duplicate entry 'a@b.c' for key 'email'" (MariaDB) or "... for key 'users.email'" (MySQL 8).
+                constraint = Quoted(message, "for key '", '\'');
+                if (constraint?.LastIndexOf('.') is > 0 and var dot)
+                {
+                    constraint = constraint.Substring(dot + 1);
+                }
+
+                break;
+            case ConstraintKind.ForeignKey:
+                constraint = Quoted(message, "CONSTRAINT `", '`');
+                column = Quoted(message, "FOREIGN KEY (`", '`');
+                break;
+            case ConstraintKind.NotNull:
+                column = Quoted(message, "Column '", '\'') ?? Quoted(message, "Field '", '\'');
+                break;
+            default:
+                constraint = Quoted(message, "constraint '", '\'') ?? Quoted(message, "CONSTRAINT `", '`');
+                break;
+        }
+
+        return Constraint(exception, kind.Value, constraint, repository, method, table, column);
+    }
+
+    /// <summary>The text between <paramref name="opening"/> and the next <paramref name="closing"/>, if the message has them.</summary>
+    private static string? Quoted(string message, string opening, char closing)
+    {
+        var start = message.IndexOf(opening, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += opening.Length;
+        var end = message.IndexOf(closing, start);
+        return end > start ? message.Substring(start, end - start) : null;
+    }
+
     private static NeoGenConstraintException Constraint(DbException exception, ConstraintKind kind, string? constraint, string repository, string method, string? table, string? column)
     {
         var what = kind switch

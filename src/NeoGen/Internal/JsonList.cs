@@ -7,11 +7,11 @@ using System.Text;
 namespace NeoGen.Internal;
 
 /// <summary>
-/// Collection parameters for SQLite: the values travel as one JSON array read by <c>json_each</c>, so
-/// <c>IN @ids</c> stays a single prepared statement whatever the count. Not for direct use.
+/// Collection parameters for SQLite and MySQL: the values travel as one JSON array read by <c>json_each</c> or
+/// <c>JSON_TABLE</c>, so <c>IN @ids</c> stays a single prepared statement whatever the count. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class SqliteJson
+public static class JsonList
 {
     /// <summary>A JSON array of the values.</summary>
     public static string Array<T>(IEnumerable<T> values)

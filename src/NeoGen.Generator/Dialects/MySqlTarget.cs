@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using NeoGen.Shared;
+using NeoGen.Sql;
+
+namespace NeoGen.Generator.Dialects;
+
+/// <summary>
+/// MySQL 8 and MariaDB 10.6+ through MySqlConnector: backtick quoting, named parameters, lists through
+/// <c>JSON_TABLE</c>, no RETURNING (rows are read back by key in the same command), <c>ON DUPLICATE KEY UPDATE</c>.
+/// </summary>
+internal sealed class MySqlTarget : TargetDialect
+{
+    private static readonly HashSet<string> MySqlReserved = new(Reserved.Common, System.StringComparer.OrdinalIgnoreCase)
+    {
+        "accessible", "change", "condition", "database", "databases", "delayed", "div", "dual", "explain", "force", "groups",
+        "ignore", "interval", "keys", "kill", "lines", "load", "lock", "long", "match", "mod", "range", "read", "regexp", "release",
+        "rename", "repeat", "replace", "require", "rlike", "schema", "show", "signal", "status", "rank", "row", "rows", "usage",
+        "write", "xor", "year_month", "zerofill",
+    };
+
+    public override SqlDialect Sql => SqlDialect.MySql;
+
+    public override string ProviderPackage => "MySqlConnector";
+
+    public override string ProviderMarkerType => "MySqlConnector.MySqlConnection";
+
+    public override string ConnectionType => "global::MySqlConnector.MySqlConnection";
+
+    public override string CommandType => "global::MySqlConnector.MySqlCommand";
+
+    public override string ReaderType => "global::MySqlConnector.MySqlDataReader";
+
+    public override string TransactionType => "global::MySqlConnector.MySqlTransaction";
+
+    public override bool PrepareOnCreate => true;
+
+    protected override string QuoteAlways(string identifier) => "`" + identifier.Replace("`", "``") + "`";
+
+    protected override ISet<string> ReservedWords => MySqlReserved;
+
+    // Backslash is LIKE's escape character by default, whatever NO_BACKSLASH_ESCAPES says about string literals, and the
+    // pattern travels as a parameter; an explicit ESCAPE '\' would not parse without that mode.
+    public override string LikeEscape => string.Empty;
+
+    // MariaDB has INSERT ... RETURNING, MySQL has none: one statement shape for both.
+    public override bool HasReturning => false;
+
+    public override string InsertedKey => "LAST_INSERT_ID()";
+
+    // MySqlConnector reports found (matched) rows, not changed ones, so an update to the same values still counts.
+    public override string RowsChanged => "ROW_COUNT()";
+
+    /// <summary>
+    /// An UPDATE by key, then an INSERT that runs only when the UPDATE matched no row. Not ON DUPLICATE KEY UPDATE:
+    /// that one also fires on a conflict in any other unique index and would then update that other row.
+    /// </summary>
+    public override string? Upsert(string table, string columns, string values, string conflict, IReadOnlyList<(string Column, bool IsVersion)> updates, string returning)
+        => null;
+
+    /// <summary>The statements of <see cref="Upsert"/>, written by the statement writer from the update and the insert.</summary>
+    public override bool UpsertsByUpdateThenInsert => true;
+
+    // MySQL needs a table for a WHERE; DUAL is its table of one row.
+    public override string SelectWhere(string values, string condition) => $"SELECT {values} FROM DUAL WHERE {condition}";
+
+    public override string Placeholder(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // One JSON array parameter read by JSON_TABLE (MySQL 8.0.4+, MariaDB 10.6+): one prepared statement for any count.
+    public override string InList(string placeholder, bool negated, ScalarType element)
+        => $"{(negated ? "NOT IN" : "IN")} (SELECT __list.v FROM JSON_TABLE({placeholder}, '$[*]' COLUMNS (v {JsonColumnType(element)} PATH '$')) AS __list)";
+
+    // What JSON carries faithfully: numbers, strings, booleans, enums (by number or name).
+    public override bool CanListValuesOf(ScalarType element) => element.Kind is ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Byte
+        or ScalarKind.String or ScalarKind.Boolean or ScalarKind.Enum or ScalarKind.Double or ScalarKind.Single;
+
+    private static string JsonColumnType(ScalarType element) => element.Kind switch
+    {
+        ScalarKind.String => "VARCHAR(4000)",
+        ScalarKind.Enum when element.EnumAsString => "VARCHAR(4000)",
+        ScalarKind.Double or ScalarKind.Single => "DOUBLE",
+        ScalarKind.Boolean => "BOOLEAN",
+        _ => "BIGINT",
+    };
+
+    public override string NewParameter(string providerName, ScalarType type, bool isCollection)
+        => $"new global::MySqlConnector.MySqlParameter {{ ParameterName = \"{providerName}\" }}";
+
+    public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
+    {
+        // MySqlConnector has no typed parameters: values travel as object, as in hand-written MySqlConnector code.
+        var stored = isCollection
+            ? (type.Kind == ScalarKind.Enum
+                ? $"global::NeoGen.Internal.JsonList.Array(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(type.WithNullable(false), "__v")}))"
+                : $"global::NeoGen.Internal.JsonList.Array({value})")
+            : Stored(type, value);
+        var needsNullCheck = isCollection || type.IsNullable || !type.IsValueType;
+        return needsNullCheck
+            ? $"command.Parameters[{index}].Value = (object?){stored} ?? global::System.DBNull.Value;"
+            : $"command.Parameters[{index}].Value = {stored};";
+    }
+
+    public override ErrorTranslation Errors(string repository, string method, string? table)
+        => new("global::MySqlConnector.MySqlException", $"global::NeoGen.Internal.NeoGenErrors.FromMySql(exception, exception.Number, {repository}, {method}, {table})");
+}
