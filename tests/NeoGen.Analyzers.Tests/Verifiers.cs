@@ -26,6 +26,7 @@ internal static class TestReferences
             typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location,
             typeof(Npgsql.NpgsqlConnection).Assembly.Location,
             typeof(MySqlConnector.MySqlConnection).Assembly.Location,
+            typeof(Microsoft.Data.SqlClient.SqlConnection).Assembly.Location,
             typeof(Dapper.SqlMapper).Assembly.Location,
         };
         return platform.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();

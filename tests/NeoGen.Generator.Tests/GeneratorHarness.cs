@@ -74,6 +74,7 @@ internal static class GeneratorHarness
             extra.Add(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location);
             extra.Add(typeof(Npgsql.NpgsqlConnection).Assembly.Location);
             extra.Add(typeof(MySqlConnector.MySqlConnection).Assembly.Location);
+            extra.Add(typeof(Microsoft.Data.SqlClient.SqlConnection).Assembly.Location);
         }
 
         return platform.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();

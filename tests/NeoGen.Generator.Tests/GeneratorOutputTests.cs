@@ -14,6 +14,7 @@ public sealed class GeneratorOutputTests
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.Sqlite.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.PostgreSql.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.MySql.g.cs");
+        Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.SqlServer.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.ICustomerRepository.Factory.g.cs");
         Assert.Contains(outcome.Sources.Keys, k => k == "Shop.IOrderLineRepository.PostgreSql.g.cs");
     }
@@ -41,6 +42,9 @@ public sealed class GeneratorOutputTests
         Assert.Contains("while (reader.FieldCount == 0 && reader.NextResult())", text);
         Assert.DoesNotContain("RETURNING", text);
     }
+
+    [Fact]
+    public void SqlServer_repository_snapshot() => Snapshot.Match("CustomerRepository.SqlServer", GeneratorHarness.Run(Sources.Repositories).Source("ICustomerRepository.SqlServer.g.cs"));
 
     [Fact]
     public void Composite_key_repository_snapshot() => Snapshot.Match("OrderLineRepository.PostgreSql", GeneratorHarness.Run(Sources.Repositories).Source("IOrderLineRepository.PostgreSql.g.cs"));

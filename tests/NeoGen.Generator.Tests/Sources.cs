@@ -49,6 +49,7 @@ internal static class Sources
         [Repository(Dialect.Sqlite)]
         [Repository(Dialect.PostgreSql)]
         [Repository(Dialect.MySql)]
+        [Repository(Dialect.SqlServer)]
         public partial interface ICustomerRepository : ICrudRepository<Customer, long>, IBulkRepository<Customer>
         {
             [Query("SELECT * FROM customers WHERE email = @email")]

@@ -3,6 +3,7 @@ namespace NeoGen.IntegrationTests;
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
 public partial interface ITeamRepository : ICrudRepository<Team, long>
 {
     [Query("SELECT * FROM teams WHERE name = @name")]
@@ -12,6 +13,7 @@ public partial interface ITeamRepository : ICrudRepository<Team, long>
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
 public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRepository<User>
 {
     [Query("SELECT id, email, display_name, team_id, role, row_version, created_at, updated_at FROM users WHERE email = @email")]
@@ -102,6 +104,7 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
 public partial interface IDocumentRepository : ICrudRepository<Document, Guid>
 {
 }
@@ -111,6 +114,7 @@ public partial interface IDocumentRepository : ICrudRepository<Document, Guid>
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
 public partial interface INoteRepository
 {
     // "notes" has no [Table] type, so the star cannot be expanded at compile time.
@@ -128,6 +132,7 @@ public partial interface INoteRepository
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
 public partial interface IMembershipRepository : ICrudRepository<Membership, (long UserId, long TeamId)>
 {
     List<Membership> FindByTeamId(long teamId);
@@ -146,6 +151,7 @@ public partial interface IMembershipRepository : ICrudRepository<Membership, (lo
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
 public partial interface ITypeRowRepository : ICrudRepository<TypeRow, long>, IBulkRepository<TypeRow>
 {
     [Query("SELECT * FROM type_rows ORDER BY id")]

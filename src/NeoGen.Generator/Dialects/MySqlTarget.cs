@@ -54,7 +54,7 @@ internal sealed class MySqlTarget : TargetDialect
     /// An UPDATE by key, then an INSERT that runs only when the UPDATE matched no row. Not ON DUPLICATE KEY UPDATE:
     /// that one also fires on a conflict in any other unique index and would then update that other row.
     /// </summary>
-    public override string? Upsert(string table, string columns, string values, string conflict, IReadOnlyList<(string Column, bool IsVersion)> updates, string returning)
+    public override string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned)
         => null;
 
     /// <summary>The statements of <see cref="Upsert"/>, written by the statement writer from the update and the insert.</summary>

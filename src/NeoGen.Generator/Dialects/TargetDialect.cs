@@ -88,15 +88,32 @@ internal abstract class TargetDialect
     /// <summary>The SQL value of the number of rows the previous statement changed, for dialects without RETURNING.</summary>
     public virtual string RowsChanged => throw new System.NotSupportedException(DisplayName + " returns updated rows itself");
 
-    /// <summary>The clause after an INSERT/UPDATE that returns <paramref name="columns"/> (quoted, comma-separated).</summary>
-    public virtual string Returning(string columns) => " RETURNING " + columns;
+    /// <summary>The clause after an INSERT/UPDATE that returns <paramref name="returned"/> (quoted columns); empty for none.</summary>
+    protected virtual string Returning(IReadOnlyList<string> returned) => returned.Count == 0 ? string.Empty : " RETURNING " + string.Join(", ", returned);
+
+    /// <summary>An INSERT of <paramref name="values"/> into <paramref name="columns"/> (none: the defaults), returning <paramref name="returned"/>.</summary>
+    public virtual string InsertInto(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> returned)
+        => columns.Count == 0
+            ? $"INSERT INTO {table} DEFAULT VALUES{Returning(returned)}"
+            : $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}){Returning(returned)}";
+
+    /// <summary>An UPDATE of <paramref name="set"/> (assignments) where <paramref name="where"/> holds, returning <paramref name="returned"/>.</summary>
+    public virtual string UpdateSet(string table, IReadOnlyList<string> set, string where, IReadOnlyList<string> returned)
+        => $"UPDATE {table} SET {string.Join(", ", set)} WHERE {where}{Returning(returned)}";
 
     /// <summary>
-    /// An INSERT that writes <paramref name="columns"/> or, when the key <paramref name="conflict"/> exists, updates
-    /// <paramref name="updates"/> (<c>col = excluded.col</c> pairs, already written); null when the database has no single
-    /// statement for it.
+    /// An INSERT that writes <paramref name="columns"/> or, when the key <paramref name="keys"/> exists, updates
+    /// <paramref name="updates"/>, returning <paramref name="returned"/>; null when the database has no single statement
+    /// for it that goes by the key alone.
     /// </summary>
-    public virtual string? Upsert(string table, string columns, string values, string conflict, IReadOnlyList<(string Column, bool IsVersion)> updates, string returning)
+    /// <param name="table">The quoted table.</param>
+    /// <param name="columns">The quoted columns written, keys included.</param>
+    /// <param name="values">Their values (<c>@name</c> parameters).</param>
+    /// <param name="keys">The quoted key columns the row is found by.</param>
+    /// <param name="generated">The columns of <paramref name="columns"/> the database generates (an identity key).</param>
+    /// <param name="updates">The columns an existing row gets, and whether each is the version.</param>
+    /// <param name="returned">The quoted columns to return.</param>
+    public virtual string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned)
     {
         var set = new List<string>();
         foreach (var (column, isVersion) in updates)
@@ -105,7 +122,7 @@ internal abstract class TargetDialect
         }
 
         var action = set.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", set);
-        return $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({conflict}) {action}{returning}";
+        return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT ({string.Join(", ", keys)}) {action}{Returning(returned)}";
     }
 
     /// <summary>
@@ -143,6 +160,9 @@ internal abstract class TargetDialect
 
     /// <summary>Whether commands are prepared when first made (SQLite), or after their first binding (Npgsql: types come from values).</summary>
     public abstract bool PrepareOnCreate { get; }
+
+    /// <summary>Whether commands are prepared at all (not on SQL Server, whose parameterized statements are cached anyway).</summary>
+    public virtual bool PreparesCommands => true;
 
     /// <summary>An expression that makes an empty parameter for <c>command.Parameters</c>.</summary>
     public abstract string NewParameter(string providerName, ScalarType type, bool isCollection);

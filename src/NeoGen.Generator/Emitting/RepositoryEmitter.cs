@@ -268,7 +268,7 @@ internal sealed class RepositoryEmitter
             _w.Line(_dialect.SetParameter(i, parameter.Type, parameter.IsCollection, parameter.Expression));
         }
 
-        if (!_dialect.PrepareOnCreate)
+        if (_dialect.PreparesCommands && !_dialect.PrepareOnCreate)
         {
             // Npgsql learns parameter types from the first values, then keeps the statement prepared on the physical connection.
             _w.Open("if (!command.IsPrepared)");

@@ -32,7 +32,7 @@ internal static class StatementWriter
             ? new List<ExplicitBinding>()
             : keys.Select((k, i) => new ExplicitBinding("key" + i, "key.Item" + (i + 1), k.Type, false, "key")).ToList();
         var keyPredicate = string.Join(" AND ", keys.Select((k, i) => target.Quote(k.Column) + " = @" + (keys.Count == 1 ? "key" : "key" + i)));
-        var returning = target.HasReturning ? target.Returning(columns) : string.Empty;
+        var returned = target.HasReturning ? entity.Members.Select(m => target.Quote(m.Column)).ToList() : new List<string>();
         switch (method.Crud)
         {
             case CrudOperation.Get:
@@ -52,13 +52,13 @@ internal static class StatementWriter
             case CrudOperation.Delete:
                 return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", keyBindings);
             case CrudOperation.Insert:
-                return ReadBack(Insert(entity, table, target, returning), target, columns, table, keys, generatedKey: true, changedRowsOnly: false);
+                return ReadBack(Insert(entity, table, target, returned), target, columns, table, keys, generatedKey: true, changedRowsOnly: false);
             case CrudOperation.BulkInsert:
-                return Insert(entity, table, target, string.Empty);
+                return Insert(entity, table, target, new List<string>());
             case CrudOperation.Update:
-                return ReadBack(Update(entity, table, target, keys, returning), target, columns, table, keys, generatedKey: false, changedRowsOnly: true);
+                return ReadBack(Update(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: true);
             case CrudOperation.Upsert:
-                return ReadBack(Upsert(entity, table, target, keys, returning), target, columns, table, keys, generatedKey: false, changedRowsOnly: false);
+                return ReadBack(Upsert(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: false);
             default:
                 return new WrittenStatement(string.Empty, new List<ExplicitBinding>());
         }
@@ -86,17 +86,15 @@ internal static class StatementWriter
         return write with { Sql = $"{write.Sql}; SELECT {columns} FROM {table} WHERE {predicate}" };
     }
 
-    private static WrittenStatement Insert(EntityModel entity, string table, TargetDialect target, string returning)
+    private static WrittenStatement Insert(EntityModel entity, string table, TargetDialect target, List<string> returned)
     {
         var inserted = CrudMethods.InsertedMembers(entity).ToList();
         var bindings = inserted.Select(m => Binding(m, insert: true)).ToList();
-        var sql = inserted.Count == 0
-            ? $"INSERT INTO {table} DEFAULT VALUES{returning}"
-            : $"INSERT INTO {table} ({string.Join(", ", inserted.Select(m => target.Quote(m.Column)))}) VALUES ({string.Join(", ", bindings.Select(b => "@" + b.SqlName))}){returning}";
+        var sql = target.InsertInto(table, inserted.Select(m => target.Quote(m.Column)).ToList(), bindings.Select(b => "@" + b.SqlName).ToList(), returned);
         return new WrittenStatement(sql, Distinct(bindings));
     }
 
-    private static WrittenStatement Update(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, string returning)
+    private static WrittenStatement Update(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, List<string> returned)
     {
         var bindings = new List<ExplicitBinding>();
         var set = new List<string>();
@@ -127,10 +125,10 @@ internal static class StatementWriter
             where.Add($"{target.Quote(member.Column)} = @{binding.SqlName}");
         }
 
-        return new WrittenStatement($"UPDATE {table} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}{returning}", Distinct(bindings));
+        return new WrittenStatement(target.UpdateSet(table, set, string.Join(" AND ", where), returned), Distinct(bindings));
     }
 
-    private static WrittenStatement Upsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, string returning)
+    private static WrittenStatement Upsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, List<string> returned)
     {
         if (target.UpsertsByUpdateThenInsert)
         {
@@ -143,11 +141,12 @@ internal static class StatementWriter
         var updates = written.Where(m => !m.IsKey && !m.IsCreatedAt).Select(m => (target.Quote(m.Column), m.IsVersion)).ToList();
         var sql = target.Upsert(
             table,
-            string.Join(", ", written.Select(m => target.Quote(m.Column))),
-            string.Join(", ", bindings.Select(b => "@" + b.SqlName)),
-            string.Join(", ", keys.Select(k => target.Quote(k.Column))),
+            written.Select(m => target.Quote(m.Column)).ToList(),
+            bindings.Select(b => "@" + b.SqlName).ToList(),
+            keys.Select(k => target.Quote(k.Column)).ToList(),
+            written.Where(m => m.IsGenerated).Select(m => target.Quote(m.Column)).ToList(),
             updates,
-            returning);
+            returned);
         return new WrittenStatement(sql ?? string.Empty, Distinct(bindings));
     }
 

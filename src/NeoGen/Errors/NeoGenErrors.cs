@@ -171,6 +171,44 @@ public static class NeoGenErrors
         return Constraint(exception, kind.Value, constraint, repository, method, table, column);
     }
 
+    /// <summary>
+    /// Translates a SQL Server error (<c>SqlException.Number</c>): duplicate keys (2627, 2601), foreign keys and checks
+    /// (547, told apart by the message), NULLs (515) become <see cref="NeoGenConstraintException"/>.
+    /// </summary>
+    public static NeoGenException FromSqlServer(DbException exception, int number, string repository, string method, string? table)
+    {
+        var message = exception.Message;
+        ConstraintKind? kind = number switch
+        {
+            2627 or 2601 => ConstraintKind.Unique,
+            547 when message.Contains("FOREIGN KEY", StringComparison.Ordinal) || message.Contains("REFERENCE", StringComparison.Ordinal) => ConstraintKind.ForeignKey,
+            547 => ConstraintKind.Check,
+            515 => ConstraintKind.NotNull,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return new NeoGenCommandException($"{repository}.{method}{On(table)}: {message}", repository, method, table, exception);
+        }
+
+        string? constraint = null, column = null;
+        switch (kind)
+        {
+            case ConstraintKind.Unique:
+                // "Violation of UNIQUE KEY constraint 'uq'" (2627) or "... with unique index 'ix'" (2601).
+                constraint = Quoted(message, "constraint '", '\'') ?? Quoted(message, "unique index '", '\'');
+                break;
+            case ConstraintKind.NotNull:
+                column = Quoted(message, "into column '", '\'');
+                break;
+            default:
+                constraint = Quoted(message, "constraint \"", '"');
+                break;
+        }
+
+        return Constraint(exception, kind.Value, constraint, repository, method, table, column);
+    }
+
     /// <summary>The text between <paramref name="opening"/> and the next <paramref name="closing"/>, if the message has them.</summary>
     private static string? Quoted(string message, string opening, char closing)
     {

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace NeoGen.Internal;
 
-/// <summary>LIKE patterns for derived queries (StartingWith, EndingWith, Containing), escaped with '\'. Not for direct use.</summary>
+/// <summary>
+/// LIKE patterns for derived queries (StartingWith, EndingWith, Containing), escaped with '\'. '[' is escaped too: SQL
+/// Server reads it as the start of a character class; elsewhere an escaped '[' is the character itself. Not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LikePattern
 {
@@ -20,7 +23,7 @@ public static class LikePattern
     private static string Escape(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.AsSpan().IndexOfAny('%', '_', '\\') < 0)
+        if (value.AsSpan().IndexOfAny("%_\\[") < 0)
         {
             return value;
         }
@@ -28,7 +31,7 @@ public static class LikePattern
         var builder = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
-            if (c is '%' or '_' or '\\')
+            if (c is '%' or '_' or '\\' or '[')
             {
                 builder.Append('\\');
             }
