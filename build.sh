@@ -8,6 +8,7 @@
 #   ./build.sh pg-stop         stop it and delete its data
 #   ./build.sh maria-start     start a throwaway MariaDB for development (state in .tmp/maria)
 #   ./build.sh maria-stop      stop it and delete its data
+#   ./build.sh test-sqlserver  the contract suite on the SQL Server NEOGEN_SQLSERVER names (none runs here)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,6 +45,7 @@ usage() {
 [build.sh]   pg-stop       stop the server started by pg-start and delete its data
 [build.sh]   maria-start   start a MariaDB for development and print the export line
 [build.sh]   maria-stop    stop the server started by maria-start and delete its data
+[build.sh]   test-sqlserver  run tests/NeoGen.SqlServerTests against the SQL Server in NEOGEN_SQLSERVER
 EOF
 }
 
@@ -566,6 +568,11 @@ cmd_maria_start() {
   echo "export NEOGEN_MARIADB=\"$NEOGEN_MARIADB\""
 }
 
+cmd_test_sqlserver() {
+  [ -n "${NEOGEN_SQLSERVER:-}" ] || die "NEOGEN_SQLSERVER is not set: give it the connection string of a SQL Server the tests may create databases on"
+  TZ="$TEST_CLIENT_TZ" dotnet test tests/NeoGen.SqlServerTests -c Release
+}
+
 cmd_maria_stop() {
   local state="$MARIA_STATE_DIR/state"
   if [ ! -f "$state" ]; then
@@ -627,6 +634,7 @@ main() {
     pg-stop)    cmd_pg_stop "$@" ;;
     maria-start) cmd_maria_start "$@" ;;
     maria-stop)  cmd_maria_stop "$@" ;;
+    test-sqlserver) cmd_test_sqlserver "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -232,7 +232,8 @@ public sealed class MariaDbDatabase : TestDatabase
             command.ExecuteNonQuery();
         }
 
-        _connectionString = new MySqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
+        // AllowLoadLocalInfile: bulk inserts go through MySqlBulkCopy (MariaDbOnlyTests cover the INSERT fallback).
+        _connectionString = new MySqlConnectionStringBuilder(_admin) { Database = _database, AllowLoadLocalInfile = true }.ConnectionString;
         Source = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(_connectionString));
         Execute("""
             CREATE TABLE teams (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200) NOT NULL);
@@ -267,6 +268,9 @@ public sealed class MariaDbDatabase : TestDatabase
         : throw new InvalidOperationException("NEOGEN_MARIADB is not set. Run the tests through './build.sh test', which starts a throwaway MariaDB server, or point NEOGEN_MARIADB at one.");
 
     public override Dialect Dialect => Dialect.MySql;
+
+    /// <summary>The same database, with MySqlBulkCopy not allowed (no AllowLoadLocalInfile).</summary>
+    public string WithoutLocalInfile => new MySqlConnectionStringBuilder(_connectionString) { AllowLoadLocalInfile = false }.ConnectionString;
 
     public override DbConnection OpenConnection()
     {

@@ -40,7 +40,8 @@ public abstract partial class RepositoryContract
         {
             Dialect.Sqlite => typeof(SqliteUserRepository),
             Dialect.PostgreSql => typeof(PostgreSqlUserRepository),
-            _ => typeof(MySqlUserRepository),
+            Dialect.MySql => typeof(MySqlUserRepository),
+            _ => typeof(SqlServerUserRepository),
         };
         Assert.IsType(expected, Users);
         var wrong = Database.Dialect == Dialect.Sqlite
@@ -521,6 +522,28 @@ public abstract partial class RepositoryContract
         Assert.Contains($"'{column}'", error.Message);
         Assert.Contains($"'{member}'", error.Message);
         Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_failed_bulk_insert_writes_nothing()
+    {
+        var team = NewTeam();
+        NewUser(team, "taken@example.com");
+        var users = Enumerable.Range(0, 300)
+            .Select(i => new User { Email = i == 150 ? "taken@example.com" : $"bulk{i}@example.com", TeamId = team.Id })
+            .ToList();
+
+        var failed = await Assert.ThrowsAsync<NeoGenConstraintException>(() => Users.BulkInsertAsync(users).AsTask());
+        Assert.Equal(ConstraintKind.Unique, failed.Kind);
+        Assert.Equal(1, Users.Count());
+
+        // Inside a unit of work the caller's transaction decides: rolled back, nothing remains either.
+        await using (var work = await Database.Source.BeginUnitOfWorkAsync())
+        {
+            Assert.Throws<NeoGenConstraintException>(() => IUserRepository.Create(work).BulkInsert(users));
+        }
+
+        Assert.Equal(1, Users.Count());
     }
 
     [Fact]

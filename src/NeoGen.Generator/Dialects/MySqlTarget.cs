@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NeoGen.Generator.Emitting;
 using NeoGen.Shared;
 using NeoGen.Sql;
 
@@ -97,6 +98,63 @@ internal sealed class MySqlTarget : TargetDialect
         return needsNullCheck
             ? $"command.Parameters[{index}].Value = (object?){stored} ?? global::System.DBNull.Value;"
             : $"command.Parameters[{index}].Value = {stored};";
+    }
+
+    // LOAD DATA LOCAL needs AllowLoadLocalInfile=true on the connection (and local_infile on the server); without it,
+    // one prepared INSERT per row in one transaction.
+    public override BulkLoadKind BulkLoad => BulkLoadKind.WhenAllowed;
+
+    /// <summary>
+    /// MySqlBulkCopy over the entities as a data reader. LOAD DATA LOCAL reports duplicate keys, NULLs into NOT NULL
+    /// columns and truncations as warnings and keeps going (skipping or altering the row), so any warning, or a row
+    /// count short of the rows read, throws: the transaction then rolls back and nothing is kept.
+    /// </summary>
+    public override void WriteBulkLoad(CodeWriter w, BulkLoadContext bulk)
+    {
+        var isAsync = bulk.IsAsync;
+        w.Open("if (global::NeoGen.Internal.NeoGenErrors.AllowsLocalInfile(lease.Connection))");
+        w.Line($"var bulk = new global::MySqlConnector.MySqlBulkCopy(({ConnectionType})lease.Connection, ownTransaction ?? ({TransactionType}?)lease.Transaction)");
+        w.Line("{");
+        w.Indent();
+        w.Line($"DestinationTableName = {CodeWriter.Literal(bulk.Table)},");
+        w.Line("BulkCopyTimeout = 0,");
+        w.Outdent();
+        w.Line("};");
+        for (var i = 0; i < bulk.Columns.Count; i++)
+        {
+            w.Line($"bulk.ColumnMappings.Add(new global::MySqlConnector.MySqlBulkCopyColumnMapping({i}, {CodeWriter.Literal(Quote(bulk.Columns[i].Column))}));");
+        }
+
+        bulk.WriteRowsReader(w);
+        w.Line("global::MySqlConnector.MySqlBulkCopyResult result;");
+        w.Open("try");
+        w.Line(isAsync
+            ? $"result = await bulk.WriteToServerAsync(rows, {bulk.CancellationToken}).ConfigureAwait(false);"
+            : "result = bulk.WriteToServer(rows);");
+        w.Close();
+        w.Open("catch (global::MySqlConnector.MySqlException exception) when (exception.ErrorCode == global::MySqlConnector.MySqlErrorCode.BulkCopyFailed)");
+
+        // MySqlConnector refuses a short load itself; the server's first warning says why (a duplicate key, a NULL).
+        w.Line($"using var warnings = new global::MySqlConnector.MySqlCommand(\"SHOW WARNINGS LIMIT 1\", ({ConnectionType})lease.Connection, ownTransaction ?? ({TransactionType}?)lease.Transaction);");
+        w.Line("using var warning = warnings.ExecuteReader();");
+        w.Open("if (warning.Read())");
+        w.Line($"throw global::NeoGen.Internal.NeoGenErrors.FromMySqlBulkWarning(warning.GetInt32(1), warning.GetString(2), rows.RowsRead, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        w.Close();
+        w.Line();
+        w.Line("throw;");
+        w.Close();
+        w.Line();
+        w.Open("if (result.Warnings.Count > 0)");
+        w.Line($"throw global::NeoGen.Internal.NeoGenErrors.FromMySqlBulkWarning((int)result.Warnings[0].Code, result.Warnings[0].Message, rows.RowsRead, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        w.Close();
+        w.Line();
+        w.Open("if (result.RowsInserted != rows.RowsRead)");
+        w.Line($"throw global::NeoGen.Internal.NeoGenErrors.BulkShort(rows.RowsRead, result.RowsInserted, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        w.Close();
+        w.Line();
+        w.Line("ownTransaction?.Commit();");
+        w.Line("return result.RowsInserted;");
+        w.Close();
     }
 
     public override ErrorTranslation Errors(string repository, string method, string? table)

@@ -1,3 +1,5 @@
+using System.Linq;
+using NeoGen.Generator.Emitting;
 using NeoGen.Shared;
 using NeoGen.Sql;
 
@@ -24,7 +26,48 @@ internal sealed class PostgreSqlTarget : TargetDialect
 
     public override bool HasArrays => true;
 
-    public override bool HasBulkCopy => true;
+    public override BulkLoadKind BulkLoad => BulkLoadKind.Always;
+
+    // One COPY is one statement: it loads every row or none.
+    public override bool BulkLoadInTransaction => false;
+
+    /// <summary>Binary COPY through Npgsql's importer, each value written with its PostgreSQL type.</summary>
+    public override void WriteBulkLoad(CodeWriter w, BulkLoadContext bulk)
+    {
+        var isAsync = bulk.IsAsync;
+        var ct = bulk.CancellationToken;
+        var copy = $"COPY {bulk.Table} ({string.Join(", ", bulk.Columns.Select(m => Quote(m.Column)))}) FROM STDIN (FORMAT BINARY)";
+        w.Line(isAsync
+            ? $"var importer = await (({ConnectionType})lease.Connection).BeginBinaryImportAsync({CodeWriter.Literal(copy)}, {ct}).ConfigureAwait(false);"
+            : $"var importer = (({ConnectionType})lease.Connection).BeginBinaryImport({CodeWriter.Literal(copy)});");
+        w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(importer, false))" : "using (importer)");
+        w.Line("{");
+        w.Indent();
+        w.Open("foreach (var entity in entities)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
+        w.Line(isAsync ? $"await importer.StartRowAsync({ct}).ConfigureAwait(false);" : "importer.StartRow();");
+        foreach (var member in bulk.Columns)
+        {
+            var stored = BulkLoadContext.ValueOf(member, "entity");
+
+            // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
+            var type = CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
+            if (member.Type.IsNullable || !member.Type.IsValueType)
+            {
+                w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}{type}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name}{type})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
+            }
+            else
+            {
+                w.Line(isAsync ? $"await importer.WriteAsync({stored}{type}, {ct}).ConfigureAwait(false);" : $"importer.Write({stored}{type});");
+            }
+        }
+
+        w.Close();
+        w.Line();
+        w.Line(isAsync ? $"return (long)await importer.CompleteAsync({ct}).ConfigureAwait(false);" : "return (long)importer.Complete();");
+        w.Outdent();
+        w.Line("}");
+    }
 
     // Positional $n: Npgsql sends them as they are, with no SQL rewriting at run time.
     public override string Placeholder(int index) => "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NeoGen.Generator.Emitting;
 using NeoGen.Shared;
 using NeoGen.Sql;
 
@@ -171,6 +172,35 @@ internal sealed class SqlServerTarget : TargetDialect
             ScalarKind.Enum when !type.EnumAsString => $"({type.TypeName}){Number(type.EnumUnderlying)}",
             _ => null,
         };
+    }
+
+    public override BulkLoadKind BulkLoad => BulkLoadKind.Always;
+
+    /// <summary>
+    /// SqlBulkCopy over the entities as a data reader, checking constraints (it skips them by default) and firing
+    /// triggers as an INSERT would, in the transaction of the call.
+    /// </summary>
+    public override void WriteBulkLoad(CodeWriter w, BulkLoadContext bulk)
+    {
+        w.Line($"using var bulk = new global::Microsoft.Data.SqlClient.SqlBulkCopy(({ConnectionType})lease.Connection, global::Microsoft.Data.SqlClient.SqlBulkCopyOptions.CheckConstraints | global::Microsoft.Data.SqlClient.SqlBulkCopyOptions.FireTriggers, ownTransaction ?? ({TransactionType}?)lease.Transaction)");
+        w.Line("{");
+        w.Indent();
+        w.Line($"DestinationTableName = {CodeWriter.Literal(bulk.Table)},");
+        w.Line("BulkCopyTimeout = 0,");
+        w.Line("EnableStreaming = true,");
+        w.Outdent();
+        w.Line("};");
+        for (var i = 0; i < bulk.Columns.Count; i++)
+        {
+            w.Line($"bulk.ColumnMappings.Add({i}, {CodeWriter.Literal(bulk.Columns[i].Column)});");
+        }
+
+        bulk.WriteRowsReader(w);
+        w.Line(bulk.IsAsync
+            ? $"await bulk.WriteToServerAsync(rows, {bulk.CancellationToken}).ConfigureAwait(false);"
+            : "bulk.WriteToServer(rows);");
+        w.Line("ownTransaction?.Commit();");
+        w.Line("return rows.RowsRead;");
     }
 
     public override ErrorTranslation Errors(string repository, string method, string? table)

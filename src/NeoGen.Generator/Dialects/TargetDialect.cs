@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NeoGen.Generator.Emitting;
 using NeoGen.Shared;
 using NeoGen.Sql;
 
@@ -176,8 +177,19 @@ internal abstract class TargetDialect
     /// <summary>The error translation of this provider.</summary>
     public abstract ErrorTranslation Errors(string repository, string method, string? table);
 
-    /// <summary>Whether bulk inserts use the provider's own bulk API (emitted by the dialect) instead of a prepared INSERT per row.</summary>
-    public virtual bool HasBulkCopy => false;
+    /// <summary>How bulk inserts load rows: a prepared INSERT per row, or the provider's bulk API (written by <see cref="WriteBulkLoad"/>).</summary>
+    public virtual BulkLoadKind BulkLoad => BulkLoadKind.PreparedInserts;
+
+    /// <summary>Whether the bulk load runs in a transaction of its own when the caller has none (so a failure writes nothing).</summary>
+    public virtual bool BulkLoadInTransaction => true;
+
+    /// <summary>
+    /// Writes the provider's bulk load of <c>entities</c>, ending in <c>return</c> the row count (inside an <c>if</c> for
+    /// <see cref="BulkLoadKind.WhenAllowed"/>). Only called when <see cref="BulkLoad"/> is not <see cref="BulkLoadKind.PreparedInserts"/>.
+    /// </summary>
+    public virtual void WriteBulkLoad(CodeWriter w, BulkLoadContext bulk)
+    {
+    }
 
     /// <summary>The value as the provider stores it: enums as their number or name, dates in UTC.</summary>
     public static string Stored(ScalarType type, string value)

@@ -116,7 +116,7 @@ internal sealed class RepositoryEmitter
         // A statement whose columns are found by name caches them with its command, so it is shared only by readers of the same type.
         var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"))
             + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty);
-        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.HasBulkCopy) || planned.ReadsKeysOneByOne;
+        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.BulkLoad == BulkLoadKind.Always) || planned.ReadsKeysOneByOne;
         if (!_statements.TryGetValue(statementKey, out var id))
         {
             id = method.Name + "_" + index.ToString(CultureInfo.InvariantCulture);
@@ -468,82 +468,61 @@ internal sealed class RepositoryEmitter
         var isAsync = method.Async != AsyncKind.Sync;
         var ct = method.CancellationTokenName ?? "global::System.Threading.CancellationToken.None";
         var entity = Entity!;
+        var load = _dialect.BulkLoad;
+        var inTransaction = load == BulkLoadKind.PreparedInserts || _dialect.BulkLoadInTransaction;
         _w.Open(signature);
         _w.Line("global::System.ArgumentNullException.ThrowIfNull(entities);");
         _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
-        if (_dialect.HasBulkCopy)
+        if (inTransaction)
         {
-            var inserted = CrudMethods.InsertedMembers(entity).ToList();
-            var table = entity.Schema is null ? _dialect.Quote(entity.Table!) : _dialect.Quote(entity.Schema) + "." + _dialect.Quote(entity.Table!);
-            var copy = $"COPY {table} ({string.Join(", ", inserted.Select(m => _dialect.Quote(m.Column)))}) FROM STDIN (FORMAT BINARY)";
-            _w.Open("try");
-            _w.Line(isAsync
-                ? $"var importer = await (({_dialect.ConnectionType})lease.Connection).BeginBinaryImportAsync({CodeWriter.Literal(copy)}, {ct}).ConfigureAwait(false);"
-                : $"var importer = (({_dialect.ConnectionType})lease.Connection).BeginBinaryImport({CodeWriter.Literal(copy)});");
-            _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(importer, false))" : "using (importer)");
-            _w.Line("{");
-            _w.Indent();
-            _w.Line("var __now = global::System.DateTime.UtcNow;");
-            _w.Line("var __nowOffset = new global::System.DateTimeOffset(__now);");
-            _w.Open("foreach (var entity in entities)");
-            _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
-            _w.Line(isAsync ? $"await importer.StartRowAsync({ct}).ConfigureAwait(false);" : "importer.StartRow();");
-            foreach (var member in inserted)
-            {
-                // The same values an INSERT would write: timestamps now, versions starting at 1.
-                var expression = member.IsVersion ? $"({member.Type.TypeName})1"
-                    : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTime ? "__now"
-                    : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTimeOffset ? "__nowOffset"
-                    : "entity." + member.Name;
-                var stored = TargetDialect.Stored(member.Type, expression);
-
-                // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
-                var type = PostgreSqlTarget.CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
-                if (member.Type.IsNullable || !member.Type.IsValueType)
-                {
-                    _w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}{type}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name}{type})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
-                }
-                else
-                {
-                    _w.Line(isAsync ? $"await importer.WriteAsync({stored}{type}, {ct}).ConfigureAwait(false);" : $"importer.Write({stored}{type});");
-                }
-            }
-
-            _w.Close();
-            _w.Line();
-            _w.Line(isAsync ? $"return (long)await importer.CompleteAsync({ct}).ConfigureAwait(false);" : "return (long)importer.Complete();");
-            _w.Outdent();
-            _w.Line("}");
-            _w.Close();
-            EmitCatchAndRelease(planned);
-            _w.Close();
-            return;
+            // One transaction (the caller's, in a unit of work), so a failed row leaves nothing behind.
+            _w.Line($"var ownTransaction = lease.Transaction is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
         }
 
-        // SQLite: one prepared INSERT, run per row inside one transaction (the caller's, when in a unit of work).
-        _w.Line($"var ownTransaction = lease.Transaction is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
         _w.Open("try");
-        _w.Line($"var command = Command_{id}(lease);");
-        _w.Open("if (ownTransaction is not null)");
-        _w.Line("command.Transaction = ownTransaction;");
-        _w.Close();
-        _w.Line();
-        _w.Line("long count = 0;");
-        _w.Open("foreach (var entity in entities)");
-        _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
-        EmitBindings(planned);
-        _w.Line(isAsync ? $"count += await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "count += command.ExecuteNonQuery();");
-        _w.Close();
-        _w.Line();
-        _w.Line("ownTransaction?.Commit();");
-        _w.Line("return count;");
+        if (load != BulkLoadKind.PreparedInserts)
+        {
+            // The same timestamps for every row of the call, as one INSERT statement would write them.
+            _w.Line("var __now = global::System.DateTime.UtcNow;");
+            _w.Line("var __nowOffset = new global::System.DateTimeOffset(__now);");
+            var table = entity.Schema is null ? _dialect.Quote(entity.Table!) : _dialect.Quote(entity.Schema) + "." + _dialect.Quote(entity.Table!);
+            _dialect.WriteBulkLoad(_w, new BulkLoadContext(entity, CrudMethods.InsertedMembers(entity).ToList(), table, isAsync, ct, _repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned)));
+        }
+
+        if (load != BulkLoadKind.Always)
+        {
+            if (load == BulkLoadKind.WhenAllowed)
+            {
+                _w.Line();
+            }
+
+            _w.Line($"var command = Command_{id}(lease);");
+            _w.Open("if (ownTransaction is not null)");
+            _w.Line("command.Transaction = ownTransaction;");
+            _w.Close();
+            _w.Line();
+            _w.Line("long count = 0;");
+            _w.Open("foreach (var entity in entities)");
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
+            EmitBindings(planned);
+            _w.Line(isAsync ? $"count += await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "count += command.ExecuteNonQuery();");
+            _w.Close();
+            _w.Line();
+            _w.Line("ownTransaction?.Commit();");
+            _w.Line("return count;");
+        }
+
         _w.Close();
         var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned));
         _w.Open($"catch ({errors.ExceptionType} exception)");
         _w.Line($"throw {errors.Expression};");
         _w.Close();
         _w.Open("finally");
-        _w.Line("ownTransaction?.Dispose();");
+        if (inTransaction)
+        {
+            _w.Line("ownTransaction?.Dispose();");
+        }
+
         _w.Line("lease.Release();");
         _w.Close();
         _w.Close();

@@ -129,8 +129,17 @@ public static class NeoGenErrors
     /// become <see cref="NeoGenConstraintException"/>, with the key, constraint or column the server's message names.
     /// </summary>
     public static NeoGenException FromMySql(DbException exception, int number, string repository, string method, string? table)
+        => FromMySql(number, exception.Message, exception, repository, method, table);
+
+    /// <summary>
+    /// A warning of MySqlBulkCopy (LOAD DATA LOCAL turns errors into warnings and skips or alters the row): the same
+    /// exception as the error would have been, so that no row is silently dropped or changed.
+    /// </summary>
+    public static NeoGenException FromMySqlBulkWarning(int number, string message, long rowsRead, string repository, string method, string? table)
+        => FromMySql(number, $"{message} (bulk load, by row {rowsRead}; nothing was kept)", null, repository, method, table);
+
+    private static NeoGenException FromMySql(int number, string message, DbException? exception, string repository, string method, string? table)
     {
-        var message = exception.Message;
         ConstraintKind? kind = number switch
         {
             1062 or 1586 => ConstraintKind.Unique,
@@ -141,7 +150,9 @@ public static class NeoGenErrors
         };
         if (kind is null)
         {
-            return new NeoGenCommandException($"{repository}.{method}{On(table)}: {message}", repository, method, table, exception);
+            return exception is null
+                ? new NeoGenException($"{repository}.{method}{On(table)}: {message}", repository, method, table)
+                : new NeoGenCommandException($"{repository}.{method}{On(table)}: {message}", repository, method, table, exception);
         }
 
         string? constraint = null, column = null;
@@ -168,7 +179,7 @@ public static class NeoGenErrors
                 break;
         }
 
-        return Constraint(exception, kind.Value, constraint, repository, method, table, column);
+        return Constraint(message, exception, kind.Value, constraint, repository, method, table, column);
     }
 
     /// <summary>
@@ -209,6 +220,25 @@ public static class NeoGenErrors
         return Constraint(exception, kind.Value, constraint, repository, method, table, column);
     }
 
+    /// <summary>A bulk load that inserted fewer rows than it was given, without an error: refused rather than kept.</summary>
+    public static NeoGenException BulkShort(long rowsRead, long rowsInserted, string repository, string method, string? table)
+        => new($"{repository}.{method}: the bulk load read {rowsRead} rows and inserted {rowsInserted}{On(table)}; nothing was kept.", repository, method, table);
+
+    /// <summary>Whether a MySQL connection may use MySqlBulkCopy (LOAD DATA LOCAL): its connection string sets AllowLoadLocalInfile.</summary>
+    public static bool AllowsLocalInfile(DbConnection connection)
+    {
+        var options = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+        foreach (var key in new[] { "AllowLoadLocalInfile", "Allow Load Local Infile" })
+        {
+            if (options.TryGetValue(key, out var value) && bool.TryParse(value?.ToString(), out var allowed))
+            {
+                return allowed;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text between <paramref name="opening"/> and the next <paramref name="closing"/>, if the message has them.</summary>
     private static string? Quoted(string message, string opening, char closing)
     {
@@ -224,6 +254,9 @@ public static class NeoGenErrors
     }
 
     private static NeoGenConstraintException Constraint(DbException exception, ConstraintKind kind, string? constraint, string repository, string method, string? table, string? column)
+        => Constraint(exception.Message, exception, kind, constraint, repository, method, table, column);
+
+    private static NeoGenConstraintException Constraint(string message, Exception? inner, ConstraintKind kind, string? constraint, string repository, string method, string? table, string? column)
     {
         var what = kind switch
         {
@@ -235,7 +268,7 @@ public static class NeoGenErrors
         };
         var where = column is null ? On(table) : $" on '{table}.{column}'";
         var name = constraint is null ? string.Empty : $" (constraint '{constraint}')";
-        return new NeoGenConstraintException($"{repository}.{method}: {what}{where}{name}: {exception.Message}", kind, constraint, repository, method, table, column, exception);
+        return new NeoGenConstraintException($"{repository}.{method}: {what}{where}{name}: {message}", kind, constraint, repository, method, table, column, inner);
     }
 
     private static string On(string? table) => table is null ? string.Empty : $" of table '{table}'";
