@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end Native AOT check: publish samples/NeoGen.Samples.AotService with PublishAot=true,
 # fail on any IL2xxx/IL3xxx (trim/AOT) warning, then run the native binary and require exit 0.
-# NEOGEN_POSTGRES is passed through to the binary when set.
+# NEOGEN_POSTGRES and NEOGEN_MARIADB are passed through to the binary when set.
 # Exit 0 = passed. Run by `./build.sh test`; can be run alone: bash scripts/aot-test.sh
 set -euo pipefail
 
@@ -55,11 +55,9 @@ BIN="$OUT/$APP_NAME"
 [ -x "$BIN" ] || fail "published binary $BIN not found"
 log "native binary: $(du -h "$BIN" | cut -f1) $BIN"
 
-if [ -n "${NEOGEN_POSTGRES:-}" ]; then
-  log "running $APP_NAME (NEOGEN_POSTGRES is set)"
-else
-  log "running $APP_NAME (NEOGEN_POSTGRES not set)"
-fi
+pg_state="not set"; [ -z "${NEOGEN_POSTGRES:-}" ] || pg_state="set"
+maria_state="not set"; [ -z "${NEOGEN_MARIADB:-}" ] || maria_state="set"
+log "running $APP_NAME (NEOGEN_POSTGRES $pg_state, NEOGEN_MARIADB $maria_state)"
 rc=0
 (cd "$WORK" && timeout "$RUN_TIMEOUT" "$BIN") || rc=$?
 [ "$rc" -eq 0 ] || fail "$APP_NAME exited with code $rc"

@@ -37,6 +37,7 @@ public sealed record CustomerTotal(string Customer, decimal Total);
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IOrderRepository : ICrudRepository<Order, long>, IBulkRepository<Order>
 {
     [Query("SELECT customer, SUM(total) AS total FROM orders GROUP BY customer ORDER BY customer")]

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AotService;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using NeoGen;
 using Npgsql;
 
@@ -29,6 +30,20 @@ try
     else
     {
         Console.WriteLine("PostgreSQL: skipped (set NEOGEN_POSTGRES to run the checks there too)");
+    }
+
+    var mariadb = Environment.GetEnvironmentVariable("NEOGEN_MARIADB");
+    if (!string.IsNullOrEmpty(mariadb))
+    {
+        var connectionString = new MySqlConnectionStringBuilder(mariadb) { AllowLoadLocalInfile = true }.ConnectionString;
+        await using var source = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(connectionString));
+        Execute(source, "DROP TABLE IF EXISTS orders; CREATE TABLE orders (id BIGINT AUTO_INCREMENT PRIMARY KEY, customer VARCHAR(100) NOT NULL, total DECIMAL(18, 4) NOT NULL, state VARCHAR(20) NOT NULL, reference CHAR(36) NOT NULL, paid_at DATETIME(6), version INT NOT NULL); CREATE INDEX ix_orders_customer ON orders (customer); CREATE INDEX ix_orders_state ON orders (state)");
+        failures += await RunChecks("MariaDB", source);
+        Execute(source, "DROP TABLE orders");
+    }
+    else
+    {
+        Console.WriteLine("MariaDB: skipped (set NEOGEN_MARIADB to run the checks there too)");
     }
 }
 finally
