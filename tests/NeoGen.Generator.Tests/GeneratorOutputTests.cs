@@ -36,7 +36,7 @@ public sealed class GeneratorOutputTests
         Assert.Contains("WHERE id = @p9 AND ROW_COUNT() > 0\"", text);
 
         // An upsert by key: never ON DUPLICATE KEY UPDATE, which a conflict in another unique index would also trigger.
-        Assert.Contains(" FROM DUAL WHERE ROW_COUNT() = 0; SELECT ", text);
+        Assert.Contains(" FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM customers WHERE id = @p9); SELECT ", text);
         Assert.DoesNotContain("ON DUPLICATE KEY", text);
         Assert.Contains("WHERE id IN (SELECT __list.v FROM JSON_TABLE(@p0, '$[*]' COLUMNS (v BIGINT PATH '$')) AS __list)", text);
         Assert.Contains("while (reader.FieldCount == 0 && reader.NextResult())", text);

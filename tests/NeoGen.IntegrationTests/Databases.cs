@@ -259,6 +259,7 @@ public sealed class MariaDbDatabase : TestDatabase
                 optional_at DATETIME(6), optional_mood SMALLINT);
             CREATE TABLE notes (tag TEXT, body TEXT NOT NULL, id BIGINT PRIMARY KEY);
             CREATE TABLE documents (id CHAR(36) PRIMARY KEY, title TEXT NOT NULL);
+            CREATE TABLE `order` (id BIGINT PRIMARY KEY, `key` VARCHAR(50) NOT NULL, `select` INT NOT NULL);
             """);
     }
 

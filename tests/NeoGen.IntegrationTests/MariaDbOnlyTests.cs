@@ -44,4 +44,54 @@ public sealed class MariaDbOnlyTests : IClassFixture<MariaDbDatabase>
         Assert.Contains("nothing was kept", failed.Message);
         Assert.Equal(1, users.Count());
     }
+
+    [Fact]
+    public void Update_and_upsert_work_on_a_connection_that_counts_changed_rows()
+    {
+        // UseAffectedRows=true: an UPDATE to the same values reports 0 rows. Neither a versionless update nor an upsert
+        // may read that as "no such row".
+        var changedRows = new MySqlConnectionStringBuilder(_database.WithoutLocalInfile) { UseAffectedRows = true }.ConnectionString;
+        using var source = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(changedRows));
+        var memberships = IMembershipRepository.Create(source);
+        var membership = memberships.Insert(new Membership { UserId = 7, TeamId = 8, Role = Role.Member });
+        Assert.Equal(membership, memberships.Update(membership));
+        Assert.Equal(membership, memberships.Upsert(membership));
+        Assert.Equal(1, memberships.Count());
+        Assert.Throws<NeoGenConcurrencyException>(() => memberships.Update(membership with { UserId = 99 }));
+    }
+
+    [Fact]
+    public async Task A_bulk_insert_joins_a_transaction_scope()
+    {
+        var teams = ITeamRepository.Create(_database.Source);
+        var users = IUserRepository.Create(_database.Source);
+        var team = teams.Insert(new Team(0, "scoped"));
+        var rows = Enumerable.Range(0, 20).Select(i => new User { Email = $"scoped{i}@example.com", TeamId = team.Id }).ToList();
+        using (new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            Assert.Equal(20, await users.BulkInsertAsync(rows));
+
+            // Not completed: rolled back with the scope.
+        }
+
+        Assert.Equal(0, users.Count());
+        using (var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            Assert.Equal(20, await users.BulkInsertAsync(rows));
+            scope.Complete();
+        }
+
+        Assert.Equal(20, users.Count());
+    }
+
+    [Fact]
+    public async Task Reserved_words_are_quoted_in_every_statement_and_in_the_bulk_load()
+    {
+        var rows = IReservedRowRepository.Create(_database.Source);
+        _database.Execute("DELETE FROM `order`");
+        Assert.Equal(3, await rows.BulkInsertAsync(Enumerable.Range(1, 3).Select(i => new ReservedRow { Id = i, Key = "k" + i, Select = i * 10 })));
+        Assert.Equal(20, rows.Get(2)!.Select);
+        Assert.Equal("k9", rows.Insert(new ReservedRow { Id = 9, Key = "k9", Select = 90 }).Key);
+        Assert.Equal(4, rows.Count());
+    }
 }

@@ -161,3 +161,15 @@ public sealed record TaggedItem
     [Column(EnumStorage = EnumStorage.String)]
     public Mood[] Moods { get; init; } = Array.Empty<Mood>();
 }
+
+// Named with reserved words, on MySQL only: every statement, the bulk load included, must quote them.
+[Table("order")]
+public sealed record ReservedRow
+{
+    [Key]
+    public long Id { get; init; }
+
+    public required string Key { get; init; }
+
+    public int Select { get; init; }
+}

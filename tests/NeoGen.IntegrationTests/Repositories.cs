@@ -203,3 +203,8 @@ public partial interface ITaggedItemRepository : ICrudRepository<TaggedItem, lon
     [Query("SELECT tags FROM tagged_items WHERE id = @id")]
     string[]? TagsOf(long id);
 }
+
+[Repository(Dialect.MySql)]
+public partial interface IReservedRowRepository : ICrudRepository<ReservedRow, long>, IBulkRepository<ReservedRow>
+{
+}

@@ -13,7 +13,7 @@ public class ConformanceTests
     {
         var script = SqlParser.Parse(sql, dialect);
         Assert.True(script.Errors.Count == 0, "does not parse: " + string.Join("; ", script.Errors));
-        return SqlConformance.Check(script, dialect).Select(e => e.Message).ToArray();
+        return SqlConformance.Check(script, dialect, sql).Select(e => e.Message).ToArray();
     }
 
     [Theory]
@@ -43,15 +43,24 @@ public class ConformanceTests
     [InlineData("SELECT a FROM t ORDER BY a NULLS FIRST", SqlDialect.MySql, "NULLS FIRST/LAST is PostgreSQL and SQLite syntax")]
     [InlineData("SELECT a || b FROM t", SqlDialect.MySql, "'||' as concatenation is PostgreSQL and SQLite syntax that MySQL does not have; in MySQL it means OR")]
     [InlineData("SELECT a FROM t FULL JOIN u ON u.id = t.id", SqlDialect.MySql, "FULL JOIN is PostgreSQL, SQLite and SQL Server syntax")]
-    [InlineData("SELECT now()", SqlDialect.Sqlite, "now() is PostgreSQL and MySQL function that SQLite does not have; use CURRENT_TIMESTAMP")]
-    [InlineData("SELECT datetime('now')", SqlDialect.PostgreSql, "datetime() is SQLite function that PostgreSQL does not have")]
-    [InlineData("SELECT ifnull(a, 0) FROM t", SqlDialect.PostgreSql, "ifnull() is SQLite and MySQL function that PostgreSQL does not have; use COALESCE")]
-    [InlineData("SELECT len(a) FROM t", SqlDialect.Sqlite, "len() is SQL Server function")]
+    [InlineData("SELECT now()", SqlDialect.Sqlite, "now() is a PostgreSQL and MySQL function that SQLite does not have; use CURRENT_TIMESTAMP")]
+    [InlineData("SELECT datetime('now')", SqlDialect.PostgreSql, "datetime() is a SQLite function that PostgreSQL does not have")]
+    [InlineData("SELECT ifnull(a, 0) FROM t", SqlDialect.PostgreSql, "ifnull() is a SQLite and MySQL function that PostgreSQL does not have; use COALESCE")]
+    [InlineData("SELECT len(a) FROM t", SqlDialect.Sqlite, "len() is a SQL Server function")]
     [InlineData("SELECT a FROM t WHERE a <=> b", SqlDialect.PostgreSql, "'<=>' is MySQL syntax")]
     [InlineData("SELECT a FROM t WHERE tags && @wanted", SqlDialect.Sqlite, "The '&&' operator is PostgreSQL syntax")]
     [InlineData("SELECT id FROM t WHERE name SIMILAR TO @p", SqlDialect.Sqlite, "SIMILAR TO is PostgreSQL syntax")]
     [InlineData("SELECT a FROM t WHERE a IS NOT DISTINCT FROM b", SqlDialect.MySql, "IS NOT DISTINCT FROM is PostgreSQL, SQLite and SQL Server syntax that MySQL does not have; use <=>")]
     [InlineData("MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN UPDATE SET a = u.a;", SqlDialect.Sqlite, "MERGE is SQL Server and PostgreSQL syntax")]
+    [InlineData("SELECT \"name\" FROM t", SqlDialect.MySql, "\"name\" is a string in MySQL (unless ANSI_QUOTES is set), not a name")]
+    [InlineData("SELECT id FROM t WHERE done = TRUE", SqlDialect.SqlServer, "TRUE is a PostgreSQL, SQLite and MySQL literal that SQL Server does not have; compare a bit with 1 or 0")]
+    [InlineData("SELECT name + '!' FROM t", SqlDialect.MySql, "'+' on text is SQL Server syntax that MySQL does not have; in MySQL it adds numbers")]
+    [InlineData("SELECT TOP (5) id FROM t", SqlDialect.MySql, "TOP is SQL Server syntax that MySQL does not have; use LIMIT n")]
+    [InlineData("SELECT ISNULL(a, 0) FROM t", SqlDialect.MySql, "ISNULL(a, b) is a SQL Server function that MySQL does not have; MySQL's ISNULL(x) takes one argument")]
+    [InlineData("SELECT CAST(a AS SIGNED) FROM t", SqlDialect.SqlServer, "CAST(.. AS SIGNED) is MySQL syntax that SQL Server does not have")]
+    [InlineData("SELECT id FROM t WHERE id = @id FOR UPDATE", SqlDialect.SqlServer, "FOR UPDATE is PostgreSQL and MySQL syntax that SQL Server does not have; lock with a table hint")]
+    [InlineData("SELECT id FROM t FOR JSON PATH", SqlDialect.PostgreSql, "FOR JSON is SQL Server syntax")]
+    [InlineData("SELECT UUID()", SqlDialect.SqlServer, "UUID() is a MySQL function that SQL Server does not have")]
     public void A_construct_outside_the_dialect_is_refused_with_what_to_write_instead(string sql, SqlDialect dialect, string expected)
     {
         var refusals = Refusals(sql, dialect);
@@ -73,6 +82,9 @@ public class ConformanceTests
     [InlineData("SELECT a FROM t WHERE a <=> b ORDER BY a LIMIT 5, 10", SqlDialect.MySql)]
     [InlineData("SELECT count(*), coalesce(a, 0), upper(b), CAST(c AS INTEGER) FROM t GROUP BY a, b, c", SqlDialect.MySql)]
     [InlineData("SELECT my_own_function(a) FROM t", SqlDialect.Sqlite)]
+    [InlineData("SELECT @@session.time_zone, `name`, CAST(a AS SIGNED), ISNULL(a), CONCAT(a, '!') FROM t WHERE id = @id FOR UPDATE", SqlDialect.MySql)]
+    [InlineData("SELECT \"name\", a + 1 FROM t WHERE done = TRUE FOR UPDATE", SqlDialect.PostgreSql)]
+    [InlineData("SELECT [name], ISNULL(a, 0), name + '!' FROM t WITH (UPDLOCK) WHERE done = 1 FOR JSON PATH", SqlDialect.SqlServer)]
     public void What_the_database_takes_is_accepted(string sql, SqlDialect dialect)
         => Assert.Empty(Refusals(sql, dialect));
 

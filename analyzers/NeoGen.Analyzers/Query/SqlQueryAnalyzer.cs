@@ -422,7 +422,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var bound = SqlBinder.Bind(sql, dialect, composed.Schema);
 
             // SQL the dialect does not accept is the generator's NG1002; checking it against the schema would only add noise.
-            if (bound.Errors.Count > 0 || bound.Statement == null || SqlConformance.Check(bound.Script, dialect).Count > 0)
+            if (bound.Errors.Count > 0 || bound.Statement == null || SqlConformance.Check(bound.Script, dialect, sql).Count > 0)
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 
 namespace NeoGen.Benchmarks.Contenders;
@@ -11,12 +12,15 @@ public sealed class ContenderSet : IAsyncDisposable
     private ContenderSet(Database database, string connectionString)
     {
         TypicalAdoNet = new TypicalAdoNetContender(database, connectionString);
-        HandTunedAdoNet = database == Database.Sqlite
-            ? new HandTunedSqliteContender(connectionString)
-            : new HandTunedNpgsqlContender(connectionString);
+        HandTunedAdoNet = database switch
+        {
+            Database.Sqlite => new HandTunedSqliteContender(connectionString),
+            Database.MariaDb => new HandTunedMySqlContender(connectionString),
+            _ => new HandTunedNpgsqlContender(connectionString),
+        };
         Dapper = new DapperContender(database, connectionString);
         DapperAot = new DapperAotContender(database, connectionString);
-        EfCore = EfCoreContender.Create(database, connectionString);
+        EfCore = EfCoreContender.Create(database, connectionString) ?? new NotAvailableContender("EF Core on MariaDB: Pomelo.EntityFrameworkCore.MySql has no release for EF Core 10");
 #if NEOGEN
         NeoGen = new NeoGenModel.NeoGenContender(database, connectionString);
 #endif
@@ -50,5 +54,6 @@ public sealed class ContenderSet : IAsyncDisposable
 #endif
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
+        MySqlConnection.ClearAllPools();
     }
 }

@@ -180,8 +180,14 @@ public sealed class EfCoreContender<TContext> : IContender<World, Fortune>
 
 public static class EfCoreContender
 {
-    public static IContender<World, Fortune> Create(Database database, string connectionString)
+    /// <summary>The EF Core contender; null on MariaDB, whose provider (Pomelo) has no release for EF Core 10.</summary>
+    public static IContender<World, Fortune>? Create(Database database, string connectionString)
     {
+        if (database == Database.MariaDb)
+        {
+            return null;
+        }
+
         if (database == Database.Sqlite)
         {
             var options = new DbContextOptionsBuilder<SqliteBenchDbContext>()

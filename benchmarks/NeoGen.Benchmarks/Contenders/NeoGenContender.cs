@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using NeoGen.Benchmarks.Contenders;
 using Npgsql;
 
@@ -42,6 +43,7 @@ public sealed record WorldInsert
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IWorldRepository : IBulkRepository<World>
 {
     [Query("SELECT id, randomnumber FROM world WHERE id = @id")]
@@ -56,6 +58,7 @@ public partial interface IWorldRepository : IBulkRepository<World>
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IFortuneRepository
 {
     [Query("SELECT id, message FROM fortune")]
@@ -64,6 +67,7 @@ public partial interface IFortuneRepository
 
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IWorldInsertRepository : ICrudRepository<WorldInsert, int>
 {
 }
@@ -90,6 +94,13 @@ public sealed class NeoGenContender : IContender<World, Fortune>
             _worlds = new SqliteWorldRepository(_source);
             _fortunes = new SqliteFortuneRepository(_source);
             _inserts = new SqliteWorldInsertRepository(_source);
+        }
+        else if (database == Database.MariaDb)
+        {
+            _source = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(connectionString));
+            _worlds = new MySqlWorldRepository(_source);
+            _fortunes = new MySqlFortuneRepository(_source);
+            _inserts = new MySqlWorldInsertRepository(_source);
         }
         else
         {

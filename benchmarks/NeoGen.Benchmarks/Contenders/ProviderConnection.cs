@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 
 namespace NeoGen.Benchmarks.Contenders;
@@ -10,12 +11,14 @@ namespace NeoGen.Benchmarks.Contenders;
 /// <summary>Opens connections of the right provider, and holds a contender's copy of the bulk rows.</summary>
 public sealed class ProviderConnection : IAsyncDisposable
 {
+    private readonly Database _database;
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _dataSource;
     private List<World>? _bulkRows;
 
     public ProviderConnection(Database database, string connectionString)
     {
+        _database = database;
         _connectionString = connectionString;
         if (database == Database.PostgreSql)
         {
@@ -30,7 +33,7 @@ public sealed class ProviderConnection : IAsyncDisposable
             return _dataSource.OpenConnection();
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        DbConnection connection = _database == Database.MariaDb ? new MySqlConnection(_connectionString) : new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 
 namespace NeoGen.Benchmarks.Contenders;
@@ -151,9 +152,12 @@ public sealed class TypicalAdoNetContender : IContender<World, Fortune>
         };
     }
 
-    private DbConnection CreateConnection() => _database == Database.Sqlite
-        ? new SqliteConnection(_connectionString)
-        : new NpgsqlConnection(_connectionString);
+    private DbConnection CreateConnection() => _database switch
+    {
+        Database.Sqlite => new SqliteConnection(_connectionString),
+        Database.MariaDb => new MySqlConnection(_connectionString),
+        _ => new NpgsqlConnection(_connectionString),
+    };
 
     // The user's code is written against one provider; this just picks that provider's AddWithValue.
     private static void AddWithValue(DbCommand command, string name, object value)
@@ -165,6 +169,9 @@ public sealed class TypicalAdoNetContender : IContender<World, Fortune>
                 break;
             case NpgsqlCommand npgsql:
                 npgsql.Parameters.AddWithValue(name, value);
+                break;
+            case MySqlCommand mysql:
+                mysql.Parameters.AddWithValue(name, value);
                 break;
             default:
                 throw new NotSupportedException(command.GetType().FullName);

@@ -8,6 +8,9 @@ public enum Database
 
     /// <summary>PostgreSQL over loopback; the connection string comes from <c>NEOGEN_POSTGRES</c>.</summary>
     PostgreSql,
+
+    /// <summary>MariaDB over loopback; the connection string comes from <c>NEOGEN_MARIADB</c>.</summary>
+    MariaDb,
 }
 
 /// <summary>The workloads, after the TechEmpower database tests.</summary>

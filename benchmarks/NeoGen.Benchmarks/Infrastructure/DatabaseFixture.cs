@@ -2,6 +2,7 @@ using System;
 using System.Data.Common;
 using System.IO;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,6 +16,8 @@ namespace NeoGen.Benchmarks;
 public sealed class DatabaseFixture : IDisposable
 {
     public const string PostgresEnvironmentVariable = "NEOGEN_POSTGRES";
+
+    public const string MariaDbEnvironmentVariable = "NEOGEN_MARIADB";
 
     /// <summary>The PostgreSQL schema the benchmark tables are (re)created in.</summary>
     public const string Schema = "neogen_bench";
@@ -77,6 +80,21 @@ public sealed class DatabaseFixture : IDisposable
                     return fixture;
                 }
 
+            case Database.MariaDb:
+                {
+                    // Its own database, dropped and recreated; LOAD DATA LOCAL allowed for the bulk loaders.
+                    var connectionString = Environment.GetEnvironmentVariable(MariaDbEnvironmentVariable);
+                    if (string.IsNullOrWhiteSpace(connectionString))
+                    {
+                        throw new InvalidOperationException($"{MariaDbEnvironmentVariable} is not set, so the MariaDB benchmarks cannot run; run them through './build.sh bench', which starts a server and sets it, or pass --filter '*Sqlite*'.");
+                    }
+
+                    var builder = new MySqlConnectionStringBuilder(connectionString) { Database = Schema, AllowLoadLocalInfile = true };
+                    var fixture = new DatabaseFixture(database, builder.ConnectionString, null);
+                    fixture.CreateMariaDb(connectionString);
+                    return fixture;
+                }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database, null);
         }
@@ -85,9 +103,12 @@ public sealed class DatabaseFixture : IDisposable
     /// <summary>A new open connection for setup and reference queries (never used by a contender).</summary>
     public DbConnection OpenConnection()
     {
-        DbConnection connection = Database == Database.Sqlite
-            ? new SqliteConnection(ConnectionString)
-            : new NpgsqlConnection(ConnectionString);
+        DbConnection connection = Database switch
+        {
+            Database.Sqlite => new SqliteConnection(ConnectionString),
+            Database.MariaDb => new MySqlConnection(ConnectionString),
+            _ => new NpgsqlConnection(ConnectionString),
+        };
         connection.Open();
         return connection;
     }
@@ -221,6 +242,43 @@ public sealed class DatabaseFixture : IDisposable
         }
 
         Run(connection, "ANALYZE world; ANALYZE fortune; ANALYZE world_insert;");
+    }
+
+    private void CreateMariaDb(string serverConnectionString)
+    {
+        using (var server = new MySqlConnection(serverConnectionString))
+        {
+            server.Open();
+            Run(server, $"DROP DATABASE IF EXISTS {Schema}; CREATE DATABASE {Schema} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+
+        using var connection = (MySqlConnection)OpenConnection();
+        Run(connection, """
+            CREATE TABLE world (id INT PRIMARY KEY, randomnumber INT NOT NULL);
+            CREATE TABLE fortune (id INT PRIMARY KEY, message VARCHAR(2048) NOT NULL);
+            CREATE TABLE world_insert (id INT AUTO_INCREMENT PRIMARY KEY, randomnumber INT NOT NULL);
+            """);
+        var values = new System.Text.StringBuilder();
+        for (var i = 0; i < BenchData.WorldRandomNumbers.Length; i++)
+        {
+            values.Append(values.Length == 0 ? string.Empty : ",").Append('(').Append(i + 1).Append(',').Append(BenchData.WorldRandomNumbers[i]).Append(')');
+        }
+
+        Run(connection, "INSERT INTO world (id, randomnumber) VALUES " + values);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO fortune (id, message) VALUES (@id, @message)";
+            var id = command.Parameters.Add("@id", MySqlDbType.Int32);
+            var message = command.Parameters.Add("@message", MySqlDbType.VarChar);
+            foreach (var fortune in BenchData.Fortunes)
+            {
+                id.Value = fortune.Id;
+                message.Value = fortune.Message;
+                command.ExecuteNonQuery();
+            }
+        }
+
+        Run(connection, "ANALYZE TABLE world, fortune, world_insert");
     }
 
     private static void Run(DbConnection connection, string sql)

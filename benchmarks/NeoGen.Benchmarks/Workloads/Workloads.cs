@@ -44,6 +44,12 @@ public class PostgreSqlSingleRowByKey : SingleRowByKeyBenchmarks
     protected override Database Database => Database.PostgreSql;
 }
 
+[BenchmarkCategory(nameof(Workload.SingleRowByKey), nameof(Database.MariaDb))]
+public class MariaDbSingleRowByKey : SingleRowByKeyBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
+}
+
 /// <summary>20 SELECTs by random keys, one after another.</summary>
 public abstract class TwentyRowsByKeyBenchmarks : WorkloadBenchmarks
 {
@@ -80,6 +86,12 @@ public class SqliteTwentyRowsByKey : TwentyRowsByKeyBenchmarks
 public class PostgreSqlTwentyRowsByKey : TwentyRowsByKeyBenchmarks
 {
     protected override Database Database => Database.PostgreSql;
+}
+
+[BenchmarkCategory(nameof(Workload.TwentyRowsByKey), nameof(Database.MariaDb))]
+public class MariaDbTwentyRowsByKey : TwentyRowsByKeyBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
 }
 
 /// <summary>All 12 fortunes.</summary>
@@ -120,6 +132,12 @@ public class PostgreSqlAllFortunes : AllFortunesBenchmarks
     protected override Database Database => Database.PostgreSql;
 }
 
+[BenchmarkCategory(nameof(Workload.AllFortunes), nameof(Database.MariaDb))]
+public class MariaDbAllFortunes : AllFortunesBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
+}
+
 /// <summary>20 UPDATEs of randomnumber by random keys (no transaction).</summary>
 public abstract class UpdateTwentyRowsBenchmarks : WorkloadBenchmarks
 {
@@ -156,6 +174,12 @@ public class SqliteUpdateTwentyRows : UpdateTwentyRowsBenchmarks
 public class PostgreSqlUpdateTwentyRows : UpdateTwentyRowsBenchmarks
 {
     protected override Database Database => Database.PostgreSql;
+}
+
+[BenchmarkCategory(nameof(Workload.UpdateTwentyRows), nameof(Database.MariaDb))]
+public class MariaDbUpdateTwentyRows : UpdateTwentyRowsBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
 }
 
 /// <summary>One INSERT into world_insert, reading back the generated id.</summary>
@@ -196,6 +220,12 @@ public class PostgreSqlInsertOneRow : InsertOneRowBenchmarks
     protected override Database Database => Database.PostgreSql;
 }
 
+[BenchmarkCategory(nameof(Workload.InsertOneRow), nameof(Database.MariaDb))]
+public class MariaDbInsertOneRow : InsertOneRowBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
+}
+
 /// <summary>SELECT id, randomnumber FROM world WHERE id <= 1000.</summary>
 public abstract class Fetch1000RowsBenchmarks : WorkloadBenchmarks
 {
@@ -232,6 +262,12 @@ public class SqliteFetch1000Rows : Fetch1000RowsBenchmarks
 public class PostgreSqlFetch1000Rows : Fetch1000RowsBenchmarks
 {
     protected override Database Database => Database.PostgreSql;
+}
+
+[BenchmarkCategory(nameof(Workload.Fetch1000Rows), nameof(Database.MariaDb))]
+public class MariaDbFetch1000Rows : Fetch1000RowsBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
 }
 
 /// <summary>10,000 rows into the emptied world table (COPY on PostgreSQL where the contender can).</summary>
@@ -276,4 +312,11 @@ public class SqliteBulkInsert10000 : BulkInsert10000Benchmarks
 public class PostgreSqlBulkInsert10000 : BulkInsert10000Benchmarks
 {
     protected override Database Database => Database.PostgreSql;
+}
+
+[BenchmarkCategory(nameof(Workload.BulkInsert10000), nameof(Database.MariaDb))]
+[InvocationCount(1)]
+public class MariaDbBulkInsert10000 : BulkInsert10000Benchmarks
+{
+    protected override Database Database => Database.MariaDb;
 }

@@ -122,7 +122,8 @@ internal sealed class MySqlTarget : TargetDialect
         w.Line("};");
         for (var i = 0; i < bulk.Columns.Count; i++)
         {
-            w.Line($"bulk.ColumnMappings.Add(new global::MySqlConnector.MySqlBulkCopyColumnMapping({i}, {CodeWriter.Literal(Quote(bulk.Columns[i].Column))}));");
+            // MySqlBulkCopy quotes the destination columns itself.
+            w.Line($"bulk.ColumnMappings.Add(new global::MySqlConnector.MySqlBulkCopyColumnMapping({i}, {CodeWriter.Literal(bulk.Columns[i].Column)}));");
         }
 
         bulk.WriteRowsReader(w);
@@ -135,17 +136,22 @@ internal sealed class MySqlTarget : TargetDialect
         w.Open("catch (global::MySqlConnector.MySqlException exception) when (exception.ErrorCode == global::MySqlConnector.MySqlErrorCode.BulkCopyFailed)");
 
         // MySqlConnector refuses a short load itself; the server's first warning says why (a duplicate key, a NULL).
-        w.Line($"using var warnings = new global::MySqlConnector.MySqlCommand(\"SHOW WARNINGS LIMIT 1\", ({ConnectionType})lease.Connection, ownTransaction ?? ({TransactionType}?)lease.Transaction);");
+        w.Line($"using var warnings = new global::MySqlConnector.MySqlCommand(\"SHOW WARNINGS\", ({ConnectionType})lease.Connection, ownTransaction ?? ({TransactionType}?)lease.Transaction);");
         w.Line("using var warning = warnings.ExecuteReader();");
-        w.Open("if (warning.Read())");
+        w.Open("while (warning.Read())");
+        w.Open("if (!string.Equals(warning.GetString(0), \"Note\", global::System.StringComparison.OrdinalIgnoreCase))");
         w.Line($"throw global::NeoGen.Internal.NeoGenErrors.FromMySqlBulkWarning(warning.GetInt32(1), warning.GetString(2), rows.RowsRead, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        w.Close();
         w.Close();
         w.Line();
         w.Line("throw;");
         w.Close();
         w.Line();
-        w.Open("if (result.Warnings.Count > 0)");
-        w.Line($"throw global::NeoGen.Internal.NeoGenErrors.FromMySqlBulkWarning((int)result.Warnings[0].Code, result.Warnings[0].Message, rows.RowsRead, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        // Notes are what an INSERT would note too (a decimal rounded to the column's scale); warnings are lost data.
+        w.Open("foreach (var warning in result.Warnings)");
+        w.Open("if (!string.Equals(warning.Level, \"Note\", global::System.StringComparison.OrdinalIgnoreCase))");
+        w.Line($"throw global::NeoGen.Internal.NeoGenErrors.FromMySqlBulkWarning((int)warning.Code, warning.Message, rows.RowsRead, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        w.Close();
         w.Close();
         w.Line();
         w.Open("if (result.RowsInserted != rows.RowsRead)");

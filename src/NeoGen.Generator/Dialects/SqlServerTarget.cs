@@ -57,6 +57,9 @@ internal sealed class SqlServerTarget : TargetDialect
         return head + "TOP (" + count + ") " + select.Substring(head.Length);
     }
 
+    // COUNT(*) is an int on SQL Server: past 2^31 rows it overflows.
+    public override string CountAll => "COUNT_BIG(*)";
+
     public override string Exists(string subquery) => $"SELECT CASE WHEN EXISTS ({subquery}) THEN CAST(1 AS bit) ELSE CAST(0 AS bit) END";
 
     protected override string Returning(IReadOnlyList<string> returned) => string.Empty;
@@ -196,9 +199,17 @@ internal sealed class SqlServerTarget : TargetDialect
         }
 
         bulk.WriteRowsReader(w);
+        w.Open("try");
         w.Line(bulk.IsAsync
             ? $"await bulk.WriteToServerAsync(rows, {bulk.CancellationToken}).ConfigureAwait(false);"
             : "bulk.WriteToServer(rows);");
+        w.Close();
+        w.Open("catch (global::System.InvalidOperationException exception) when (exception.InnerException is null && exception.Message.Contains(\"DBNull\", global::System.StringComparison.Ordinal))");
+
+        // SqlBulkCopy checks NULLs against NOT NULL columns itself, before the server does.
+        w.Line($"throw global::NeoGen.Internal.NeoGenErrors.BulkNull(exception, rows.RowsRead, {bulk.RepositoryLiteral}, {bulk.MethodLiteral}, {bulk.TableLiteral});");
+        w.Close();
+        w.Line();
         w.Line("ownTransaction?.Commit();");
         w.Line("return rows.RowsRead;");
     }

@@ -68,6 +68,9 @@ internal abstract class TargetDialect
     /// <summary>Wraps a SELECT so that it returns at most <paramref name="count"/> rows (a number or a parameter).</summary>
     public virtual string Limit(string select, string count) => select + " LIMIT " + count;
 
+    /// <summary>The count of all rows, of a type that holds any count.</summary>
+    public virtual string CountAll => "COUNT(*)";
+
     /// <summary>A query that returns one boolean: whether <paramref name="subquery"/> has a row.</summary>
     public virtual string Exists(string subquery) => $"SELECT EXISTS ({subquery})";
 

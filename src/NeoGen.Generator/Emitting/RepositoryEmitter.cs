@@ -475,8 +475,8 @@ internal sealed class RepositoryEmitter
         _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
         if (inTransaction)
         {
-            // One transaction (the caller's, in a unit of work), so a failed row leaves nothing behind.
-            _w.Line($"var ownTransaction = lease.Transaction is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
+            // One transaction (the caller's, in a unit of work or a TransactionScope), so a failed row leaves nothing behind.
+            _w.Line($"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
         }
 
         _w.Open("try");

@@ -48,7 +48,7 @@ internal static class QueryPlanner
         planned.Sql = sql;
         planned.Table = bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault(t => !t.IsCte)?.Name ?? repositoryEntity?.Table;
 
-        var errors = bound.Errors.Concat(SqlConformance.Check(bound.Script, target.Sql)).ToList();
+        var errors = bound.Errors.Concat(SqlConformance.Check(bound.Script, target.Sql, sql)).ToList();
         if (errors.Count == 0 && bound.Statement is null)
         {
             errors.Add(new SqlError("SQL text is empty", 0, sql.Length));
@@ -178,8 +178,11 @@ internal static class QueryPlanner
             case SqlType.Uuid:
                 return Guid.TryParse(text, out _) ? null : "a uuid";
             case SqlType.Boolean:
-                // SQLite stores booleans as 1/0 and converts only numeric text; PostgreSQL reads its boolean spellings.
-                return text is "1" or "0" || (dialect == SqlDialect.PostgreSql && text.ToLowerInvariant() is "t" or "f" or "true" or "false" or "y" or "n" or "yes" or "no" or "on" or "off") ? null : "a boolean";
+                // SQLite and MySQL store booleans as 1/0 and convert only numeric text; PostgreSQL reads its boolean
+                // spellings, SQL Server 'true' and 'false' into a bit.
+                return text is "1" or "0"
+                    || (dialect == SqlDialect.PostgreSql && text.ToLowerInvariant() is "t" or "f" or "true" or "false" or "y" or "n" or "yes" or "no" or "on" or "off")
+                    || (dialect == SqlDialect.SqlServer && text.ToLowerInvariant() is "true" or "false") ? null : "a boolean";
             default:
                 return null;
         }

@@ -48,7 +48,7 @@ internal static class StatementWriter
             case CrudOperation.Exists:
                 return new WrittenStatement(target.Exists($"SELECT 1 FROM {table} WHERE {keyPredicate}"), keyBindings);
             case CrudOperation.Count:
-                return new WrittenStatement($"SELECT COUNT(*) FROM {table}", new List<ExplicitBinding>());
+                return new WrittenStatement($"SELECT {target.CountAll} FROM {table}", new List<ExplicitBinding>());
             case CrudOperation.Delete:
                 return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", keyBindings);
             case CrudOperation.Insert:
@@ -56,7 +56,9 @@ internal static class StatementWriter
             case CrudOperation.BulkInsert:
                 return Insert(entity, table, target, new List<string>());
             case CrudOperation.Update:
-                return ReadBack(Update(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: true);
+                // With a version the UPDATE changes the row whenever it matches, so the rows it changed say whether it
+                // matched, whatever the connection counts (found or changed rows); without one, the row is read by key.
+                return ReadBack(Update(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: entity.Members.Any(m => m.IsVersion));
             case CrudOperation.Upsert:
                 return ReadBack(Upsert(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: false);
             default:
@@ -172,8 +174,11 @@ internal static class StatementWriter
 
         var keyPredicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = @" + Binding(k, insert: true).SqlName));
         var update = $"UPDATE {table} SET {string.Join(", ", set)} WHERE {keyPredicate}";
+
+        // Guarded by the key's absence, not by the UPDATE's row count: an update to the same values changes no row
+        // on a connection that counts changed rows, and the row must not then be inserted a second time.
         var insert = $"INSERT INTO {table} ({string.Join(", ", written.Select(m => target.Quote(m.Column)))}) "
-            + target.SelectWhere(string.Join(", ", bindings.Select(b => "@" + b.SqlName)), $"{target.RowsChanged} = 0");
+            + target.SelectWhere(string.Join(", ", bindings.Select(b => "@" + b.SqlName)), $"NOT EXISTS (SELECT 1 FROM {table} WHERE {keyPredicate})");
         return new WrittenStatement(update + "; " + insert, Distinct(bindings));
     }
 
@@ -279,7 +284,7 @@ internal static class StatementWriter
         switch (intent.Verb)
         {
             case DerivedVerb.Count:
-                return new WrittenStatement($"SELECT COUNT(*) FROM {table}{whereClause}", bindings);
+                return new WrittenStatement($"SELECT {target.CountAll} FROM {table}{whereClause}", bindings);
             case DerivedVerb.Exists:
                 return new WrittenStatement(target.Exists($"SELECT 1 FROM {table}{whereClause}"), bindings);
             case DerivedVerb.Delete:

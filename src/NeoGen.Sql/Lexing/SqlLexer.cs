@@ -614,7 +614,7 @@ public static class SqlLexer
             {
                 // @@ROWCOUNT, @@IDENTITY, @@session.x: server variables, never NeoGen parameters.
                 _pos += 2;
-                while (IsIdentPart(At(_pos)))
+                while (IsIdentPart(At(_pos)) || (At(_pos) == '.' && MySql && IsIdentStart(At(_pos + 1))))
                 {
                     _pos++;
                 }
@@ -645,7 +645,9 @@ public static class SqlLexer
         private void Dollar()
         {
             var start = _pos;
-            if (IsDigit(At(_pos + 1)) && (Pg || Sqlite))
+            // $1: PostgreSQL's positional parameter, SQLite's parameter named "1"; elsewhere it would be a name no one means,
+            // so it is read as the foreign placeholder it is (NG1008) rather than as an unknown column.
+            if (IsDigit(At(_pos + 1)))
             {
                 _pos++;
                 while (IsDigit(At(_pos)))
@@ -653,7 +655,7 @@ public static class SqlLexer
                     _pos++;
                 }
 
-                Add(Pg ? SqlTokenKind.PositionalParameter : SqlTokenKind.NamedParameter, start, Text.Substring(start + 1, _pos - start - 1));
+                Add(Sqlite ? SqlTokenKind.NamedParameter : SqlTokenKind.PositionalParameter, start, Text.Substring(start + 1, _pos - start - 1));
                 return;
             }
 

@@ -51,6 +51,7 @@ public static class SqlConformance
         ["array_to_string"] = (new[] { Postgres }, null),
         ["string_to_array"] = (new[] { Postgres }, null),
         ["gen_random_uuid"] = (new[] { Postgres }, null),
+        ["uuid"] = (new[] { MySql }, "use NEWID() on SQL Server, gen_random_uuid() on PostgreSQL"),
         ["random"] = (new[] { Postgres, Sqlite }, "use RAND()"),
         ["rand"] = (new[] { MySql, SqlServer }, "use random()"),
         ["last_insert_rowid"] = (new[] { Sqlite }, null),
@@ -65,7 +66,10 @@ public static class SqlConformance
     };
 
     /// <summary>The constructs of <paramref name="script"/> that <paramref name="dialect"/> does not accept.</summary>
-    public static IReadOnlyList<SqlError> Check(SqlScript script, SqlDialect dialect)
+    /// <param name="script">The parsed statements.</param>
+    /// <param name="dialect">The database they are for.</param>
+    /// <param name="text">The SQL they were parsed from, for what only the text shows (how a name is quoted, a trailing clause).</param>
+    public static IReadOnlyList<SqlError> Check(SqlScript script, SqlDialect dialect, string? text = null)
     {
         var errors = new List<SqlError>();
         if (script == null)
@@ -80,6 +84,10 @@ public static class SqlConformance
                 foreach (var node in statement.DescendantsAndSelf())
                 {
                     Check(node, dialect, errors);
+                    if (text != null)
+                    {
+                        CheckText(node, dialect, text, errors);
+                    }
                 }
             }
         }
@@ -96,6 +104,8 @@ public static class SqlConformance
     {
         void Refuse(SqlSpan span, string construct, string whose, string? instead)
             => errors.Add(new SqlError(Message(construct, whose, "syntax", d, instead), span.Start, span.Length));
+        void RefuseAs(SqlSpan span, string construct, string whose, string what, string? instead)
+            => errors.Add(new SqlError(Message(construct, whose, what, d, instead), span.Start, span.Length));
 
         switch (node)
         {
@@ -121,6 +131,13 @@ public static class SqlConformance
                         break;
                 }
 
+                break;
+            case LiteralExpression { LiteralKind: SqlLiteralKind.Boolean } boolean when d == SqlServer:
+                // T-SQL reads TRUE as a column name: "Invalid column name 'TRUE'".
+                RefuseAs(boolean.Span, boolean.Value.ToUpperInvariant(), "a PostgreSQL, SQLite and MySQL", "literal", "compare a bit with 1 or 0");
+                break;
+            case CastExpression { Type.Name: var castType } when d != MySql && (castType.StartsWith("SIGNED", StringComparison.OrdinalIgnoreCase) || castType.StartsWith("UNSIGNED", StringComparison.OrdinalIgnoreCase)):
+                Refuse(node.Span, "CAST(.. AS " + castType.ToUpperInvariant() + ")", "MySQL", "cast to an integer type: CAST(x AS bigint)");
                 break;
             case CastExpression { Syntax: CastSyntax.DoubleColon } cast when d != Postgres:
                 Refuse(cast.Span, "'::' cast", "PostgreSQL", "use CAST(x AS type)");
@@ -285,6 +302,31 @@ public static class SqlConformance
         }
     }
 
+    /// <summary>What the tree alone does not show: a MySQL name in double quotes (a string there), a locking clause.</summary>
+    private static void CheckText(SqlNode node, SqlDialect d, string text, List<SqlError> errors)
+    {
+        switch (node)
+        {
+            case SqlIdentifier { IsQuoted: true } name when d == MySql && name.Span.Start < text.Length && text[name.Span.Start] == '"':
+                // Under MySQL's default sql_mode (no ANSI_QUOTES), "name" is the string 'name': every row would get it.
+                errors.Add(new SqlError($"\"{name.Value}\" is a string in MySQL (unless ANSI_QUOTES is set), not a name: every row would read the text '{name.Value}'; quote names with backticks: `{name.Value}`", name.Span.Start, name.Span.Length));
+                break;
+            case SqlQuery { TrailingClause: { } clause } when clause.Start >= 0 && clause.Start + clause.Length <= text.Length:
+                var tail = text.Substring(clause.Start, clause.Length).TrimStart().ToUpperInvariant();
+                if ((tail.StartsWith("FOR UPDATE", StringComparison.Ordinal) || tail.StartsWith("FOR SHARE", StringComparison.Ordinal)) && d is SqlServer or Sqlite)
+                {
+                    errors.Add(new SqlError(Message(tail.StartsWith("FOR UPDATE", StringComparison.Ordinal) ? "FOR UPDATE" : "FOR SHARE", "PostgreSQL and MySQL", "syntax", d,
+                        d == SqlServer ? "lock with a table hint: FROM t WITH (UPDLOCK, ROWLOCK)" : "SQLite locks the whole database in a write transaction"), clause.Start, clause.Length));
+                }
+                else if ((tail.StartsWith("FOR JSON", StringComparison.Ordinal) || tail.StartsWith("FOR XML", StringComparison.Ordinal) || tail.StartsWith("OPTION", StringComparison.Ordinal)) && d != SqlServer)
+                {
+                    errors.Add(new SqlError(Message(tail.Split(' ', '(')[0] + (tail.StartsWith("FOR", StringComparison.Ordinal) ? " " + tail.Split(' ')[1] : string.Empty), "SQL Server", "syntax", d, null), clause.Start, clause.Length));
+                }
+
+                break;
+        }
+    }
+
     private static void CheckTail(SqlQuery query, SqlDialect d, Action<SqlSpan, string, string, string?> refuse)
     {
         if (query.LimitSyntax == SqlLimitSyntax.Limit && d == SqlServer && (query.Limit ?? query.Offset) is { } limit)
@@ -304,6 +346,10 @@ public static class SqlConformance
         {
             case "||" when d == MySql:
                 refuse(binary.Span, "'||' as concatenation", "PostgreSQL and SQLite", "in MySQL it means OR: write OR, or CONCAT(a, b) to join text");
+                break;
+            case "+" when d == MySql && (binary.Left is LiteralExpression { LiteralKind: SqlLiteralKind.String } || binary.Right is LiteralExpression { LiteralKind: SqlLiteralKind.String }):
+                // MySQL converts both sides to numbers: 'a' + 'b' is 0, name + '!' is a number.
+                refuse(binary.Span, "'+' on text", "SQL Server", "in MySQL it adds numbers: use CONCAT(a, b) to join text");
                 break;
             case "||" when d == SqlServer:
                 refuse(binary.Span, "'||'", "PostgreSQL and SQLite", "use + or CONCAT(a, b)");
@@ -334,6 +380,20 @@ public static class SqlConformance
 
     private static void CheckFunction(FunctionCallExpression function, SqlDialect d, List<SqlError> errors)
     {
+        if (function.Name.Parts.Count == 1 && function.HasParentheses)
+        {
+            switch (function.Name.Name.ToLowerInvariant())
+            {
+                case "top" when d != SqlServer:
+                    // Only SQL Server has TOP; elsewhere "TOP (n) id" reads as a call of a function TOP aliased id.
+                    errors.Add(new SqlError(Message("TOP", "SQL Server", "syntax", d, "use LIMIT n"), function.Name.Span.Start, function.Name.Span.Length));
+                    return;
+                case "isnull" when function.Arguments.Count == 2 && d != SqlServer:
+                    errors.Add(new SqlError(Message("ISNULL(a, b)", "SQL Server", "function", d, d == MySql ? "MySQL's ISNULL(x) takes one argument and tests it: use COALESCE(a, b)" : "use COALESCE(a, b)"), function.Name.Span.Start, function.Name.Span.Length));
+                    return;
+            }
+        }
+
         if (function.Name.Parts.Count != 1 || !function.HasParentheses || !Functions.TryGetValue(function.Name.Name, out var known) || Array.IndexOf(known.Dialects, d) >= 0)
         {
             return;
@@ -350,7 +410,7 @@ public static class SqlConformance
     }
 
     private static string Message(string construct, string whose, string what, SqlDialect dialect, string? instead)
-        => $"{construct} is {whose} {what} that {Name(dialect)} does not have{(instead == null ? string.Empty : "; " + instead)}";
+        => $"{construct} is {(what == "syntax" || whose.StartsWith("a ", StringComparison.Ordinal) ? string.Empty : "a ")}{whose} {what} that {Name(dialect)} does not have{(instead == null ? string.Empty : "; " + instead)}";
 
     private static string Name(SqlDialect dialect) => dialect switch
     {

@@ -61,7 +61,7 @@ public static class NeoGenErrors
 
     /// <summary>An update or delete that matched no row.</summary>
     public static NeoGenConcurrencyException Concurrency(string repository, string method, string table)
-        => new($"{repository}.{method}: no row in '{table}' matched the entity's key and version; it was changed or deleted by someone else.", repository, method, table);
+        => new($"{repository}.{method}: no row in '{table}' matched the entity's key (and version, if it has one); it was changed or deleted by someone else.", repository, method, table);
 
     /// <summary>A null argument.</summary>
     public static ArgumentNullException NullArgument(string parameter) => new(parameter);
@@ -144,7 +144,8 @@ public static class NeoGenErrors
         {
             1062 or 1586 => ConstraintKind.Unique,
             1451 or 1452 or 1216 or 1217 => ConstraintKind.ForeignKey,
-            1048 or 1364 => ConstraintKind.NotNull,
+            // 1263: LOAD DATA's "NULL supplied to NOT NULL column", a warning where INSERT has error 1048.
+            1048 or 1364 or 1263 => ConstraintKind.NotNull,
             3819 or 4025 => ConstraintKind.Check,
             _ => null,
         };
@@ -168,8 +169,15 @@ public static class NeoGenErrors
 
                 break;
             case ConstraintKind.ForeignKey:
+                // "... a foreign key constraint fails (`db`.`orders`, CONSTRAINT `fk` FOREIGN KEY (`product_id`) ...":
+                // the column is the referencing table's, which a DELETE of the referenced row does not name.
                 constraint = Quoted(message, "CONSTRAINT `", '`');
                 column = Quoted(message, "FOREIGN KEY (`", '`');
+                if (Quoted(message, "fails (`", ',') is { } qualified)
+                {
+                    table = qualified.Split('.')[^1].Trim('`');
+                }
+
                 break;
             case ConstraintKind.NotNull:
                 column = Quoted(message, "Column '", '\'') ?? Quoted(message, "Field '", '\'');
@@ -219,6 +227,10 @@ public static class NeoGenErrors
 
         return Constraint(exception, kind.Value, constraint, repository, method, table, column);
     }
+
+    /// <summary>SqlBulkCopy's own check of a NULL for a NOT NULL column, as the constraint error it stands for.</summary>
+    public static NeoGenConstraintException BulkNull(Exception exception, long rowsRead, string repository, string method, string? table)
+        => Constraint($"{exception.Message} (bulk load, by row {rowsRead}; nothing was kept)", exception, ConstraintKind.NotNull, null, repository, method, table, null);
 
     /// <summary>A bulk load that inserted fewer rows than it was given, without an error: refused rather than kept.</summary>
     public static NeoGenException BulkShort(long rowsRead, long rowsInserted, string repository, string method, string? table)

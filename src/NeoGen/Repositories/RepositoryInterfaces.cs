@@ -72,7 +72,10 @@ public interface ICrudRepository<T, TKey> : IReadRepository<T, TKey>
     ValueTask<T> UpsertAsync(T entity, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Bulk inserts of <typeparamref name="T"/>: COPY on PostgreSQL, batched prepared inserts elsewhere.</summary>
+/// <summary>
+/// Bulk inserts of <typeparamref name="T"/>: binary COPY on PostgreSQL, SqlBulkCopy on SQL Server, MySqlBulkCopy on
+/// MySQL when the connection allows LOAD DATA LOCAL, prepared inserts in one transaction otherwise. A failure keeps nothing.
+/// </summary>
 /// <typeparam name="T">The entity type, a <see cref="TableAttribute"/> type.</typeparam>
 public interface IBulkRepository<T>
     where T : class
