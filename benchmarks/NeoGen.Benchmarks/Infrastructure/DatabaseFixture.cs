@@ -135,7 +135,9 @@ public sealed class DatabaseFixture : IDisposable
     {
         using var connection = OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*), COALESCE(SUM(CAST(id AS bigint) * randomnumber), 0) FROM world";
+        command.CommandText = Database == Database.MariaDb
+            ? "SELECT COUNT(*), COALESCE(SUM(CAST(id AS SIGNED) * randomnumber), 0) FROM world"
+            : "SELECT COUNT(*), COALESCE(SUM(CAST(id AS bigint) * randomnumber), 0) FROM world";
         using var reader = command.ExecuteReader();
         reader.Read();
         return (Convert.ToInt64(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1)));
