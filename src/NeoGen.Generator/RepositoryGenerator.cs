@@ -232,7 +232,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             var dialect = TargetDialects.For(target.Dialect);
             if (dialect is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, target.Location, "Generating a repository", DialectNames.Display(target.Dialect), "this version of NeoGen generates SQLite, PostgreSQL and MySQL/MariaDB repositories; SQL Server follows"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.DialectNotSupported, target.Location, "Generating a repository", DialectNames.Display(target.Dialect), "this version of NeoGen generates SQLite, PostgreSQL, MySQL/MariaDB and SQL Server repositories"));
                 continue;
             }
 
@@ -247,15 +247,26 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
                 // Reported once, on the member, by ArrayMembersWithoutArrayColumns; the CRUD methods throw here.
                 var unstorable = repository.Entity?.Members.Where(m => !ColumnTypes.IsStorable(m.Type, target.Dialect)).ToList() ?? new List<MemberModel>();
 
-                var planned = repository.Methods.Select(method =>
+                var planned = new List<PlannedMethod>();
+                foreach (var method in repository.Methods)
                 {
                     if (method.Source == MethodSource.Crud && unstorable.Count > 0)
                     {
-                        return new PlannedMethod(method) { FailureReason = $"NG0011: {repository.Entity!.DisplayName}.{unstorable[0].Name} cannot be stored on {dialect.DisplayName}" };
+                        planned.Add(new PlannedMethod(method) { FailureReason = $"NG0011: {repository.Entity!.DisplayName}.{unstorable[0].Name} cannot be stored on {dialect.DisplayName}" });
                     }
+                    else if (method.Shape == ResultShape.Page)
+                    {
+                        // A page is its rows and its count: two derived queries of their own, called by the page method.
+                        var parts = PageParts(method).Select(part => QueryPlanner.Plan(part, dialect, snapshot, repository.Entity, diagnostics)).ToList();
+                        planned.AddRange(parts);
+                        planned.Add(new PlannedMethod(method) { FailureReason = parts.Select(p => p.FailureReason).FirstOrDefault(r => r is not null) });
+                    }
+                    else
+                    {
+                        planned.Add(QueryPlanner.Plan(method, dialect, snapshot, repository.Entity, diagnostics));
+                    }
+                }
 
-                    return QueryPlanner.Plan(method, dialect, snapshot, repository.Entity, diagnostics);
-                }).ToList();
                 sources.Add(new GeneratedSource(hintBase + "." + dialect.Name + ".g.cs", new RepositoryEmitter(repository, target, dialect, planned).Emit()));
                 emitted.Add(target);
             }
@@ -271,6 +282,32 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         }
 
         return new EmitResult(sources.ToEquatableArray(), diagnostics.ToArray());
+    }
+
+    /// <summary>The private rows and count queries of a Page&lt;T&gt; method, with its parameters.</summary>
+    private static IEnumerable<MethodModel> PageParts(MethodModel page)
+    {
+        var intent = page.Derived!;
+        var isAsync = page.Async != AsyncKind.Sync;
+        var rows = $"global::System.Collections.Generic.List<{(page.Row!.Scalar?.NullableTypeName ?? page.Row.Entity!.TypeName)}>";
+        yield return page with
+        {
+            Name = page.Name + "__Items",
+            IsHidden = true,
+            Shape = ResultShape.List,
+            Async = isAsync ? AsyncKind.ValueTask : AsyncKind.Sync,
+            ReturnTypeName = isAsync ? $"global::System.Threading.Tasks.ValueTask<{rows}>" : rows,
+        };
+        yield return page with
+        {
+            Name = page.Name + "__Count",
+            IsHidden = true,
+            Shape = ResultShape.Scalar,
+            Row = new RowModel(ScalarType.Int64, null, EquatableArray<TupleElementModel>.Empty, false),
+            Async = isAsync ? AsyncKind.ValueTask : AsyncKind.Sync,
+            ReturnTypeName = isAsync ? "global::System.Threading.Tasks.ValueTask<long>" : "long",
+            Derived = intent with { Verb = DerivedVerb.Count, Columns = EquatableArray<string>.Empty, Order = EquatableArray<DerivedSort>.Empty, PageParameter = null, Distinct = false },
+        };
     }
 }
 

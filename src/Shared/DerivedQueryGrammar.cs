@@ -38,8 +38,8 @@ internal enum DerivedOperator
     False,
 }
 
-/// <summary>One predicate: a member, how it is compared, and whether it joins the previous one with OR.</summary>
-internal sealed record DerivedPredicate(string Member, DerivedOperator Operator, bool OrWithPrevious, string Word);
+/// <summary>One predicate: a member, how it is compared, whether it joins the previous one with OR, and whether case is ignored.</summary>
+internal sealed record DerivedPredicate(string Member, DerivedOperator Operator, bool OrWithPrevious, string Word, bool IgnoreCase = false);
 
 /// <summary>One sort key.</summary>
 internal sealed record DerivedOrder(string Member, bool Descending);
@@ -51,7 +51,8 @@ internal sealed record DerivedQuery(
     bool Distinct,
     int? Top,
     EquatableArray<DerivedPredicate> Predicates,
-    EquatableArray<DerivedOrder> Order);
+    EquatableArray<DerivedOrder> Order,
+    bool AllIgnoreCase = false);
 
 /// <summary>The outcome of parsing a name: a query, or the reason and the word that is wrong.</summary>
 internal sealed record DerivedParse(DerivedQuery? Query, string? Error, string? UnknownMember)
@@ -111,6 +112,9 @@ internal static class DerivedQueryGrammar
 
     /// <summary>The operator matches text against a pattern built from the argument.</summary>
     public static bool IsPattern(DerivedOperator op) => op is DerivedOperator.Like or DerivedOperator.NotLike or DerivedOperator.StartingWith or DerivedOperator.EndingWith or DerivedOperator.Containing;
+
+    /// <summary>The operator can ignore case: equality and the pattern matches.</summary>
+    public static bool CanIgnoreCase(DerivedOperator op) => op is DerivedOperator.Equal or DerivedOperator.NotEqual || IsPattern(op);
 
     /// <summary>
     /// Whether an index on the member can serve the predicate (for NG3001): not for a negation, a pattern that starts
@@ -177,6 +181,18 @@ internal static class DerivedQueryGrammar
             return Fail($"expected 'By', 'All' or 'OrderBy' after '{prefix.Prefix}', found '{Word(head, 0)}'");
         }
 
+        // Spring Data's "...AllIgnoreCase": every text predicate ignores case.
+        var allIgnoreCase = false;
+        foreach (var suffix in new[] { "AllIgnoreCase", "AllIgnoringCase" })
+        {
+            if (criteria.EndsWith(suffix, StringComparison.Ordinal) && criteria.Length > suffix.Length)
+            {
+                allIgnoreCase = true;
+                criteria = criteria.Substring(0, criteria.Length - suffix.Length);
+                break;
+            }
+        }
+
         var predicates = new List<DerivedPredicate>();
         var position = 0;
         var or = false;
@@ -210,7 +226,18 @@ internal static class DerivedQueryGrammar
             position += member.Length;
             var op = Operators.FirstOrDefault(o => Starts(criteria, position, o.Word) && IsBoundary(criteria, position + o.Word.Length));
             position += op?.Word.Length ?? 0;
-            predicates.Add(new DerivedPredicate(member, op?.Operator ?? DerivedOperator.Equal, or, criteria.Substring(start, position - start)));
+            var ignoreCase = false;
+            foreach (var word in new[] { "IgnoreCase", "IgnoringCase" })
+            {
+                if (Starts(criteria, position, word) && IsBoundary(criteria, position + word.Length))
+                {
+                    ignoreCase = true;
+                    position += word.Length;
+                    break;
+                }
+            }
+
+            predicates.Add(new DerivedPredicate(member, op?.Operator ?? DerivedOperator.Equal, or, criteria.Substring(start, position - start), ignoreCase));
         }
 
         var orderKeys = new List<DerivedOrder>();
@@ -261,7 +288,7 @@ internal static class DerivedQueryGrammar
             }
         }
 
-        return new DerivedParse(new DerivedQuery(prefix.Prefix, prefix.Verb, distinct, top, predicates.ToEquatableArray(), orderKeys.ToEquatableArray()), null, null);
+        return new DerivedParse(new DerivedQuery(prefix.Prefix, prefix.Verb, distinct, top, predicates.ToEquatableArray(), orderKeys.ToEquatableArray(), allIgnoreCase), null, null);
     }
 
     private static DerivedParse Fail(string reason) => new(null, reason, null);

@@ -18,6 +18,9 @@ internal static class KnownNames
     public const string CreatedAtAttribute = "NeoGen.CreatedAtAttribute";
     public const string UpdatedAtAttribute = "NeoGen.UpdatedAtAttribute";
     public const string ForeignKeyAttribute = "NeoGen.ForeignKeyAttribute";
+    public const string OptionalFilterAttribute = "NeoGen.OptionalFilterAttribute";
+    public const string PageRequest = "NeoGen.PageRequest";
+    public const string Page = "NeoGen.Page<T>";
 
     // Entity Framework's data annotations, so existing EF-annotated types map unchanged.
     public const string DataAnnotationsKey = "System.ComponentModel.DataAnnotations.KeyAttribute";

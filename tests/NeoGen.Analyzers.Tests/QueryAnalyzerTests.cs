@@ -234,6 +234,28 @@ public sealed class QueryAnalyzerTests
             Task<List<User>> FindByTeamIdAndScoreAsync(long teamId, int score);
             """), Diagnostic("NG3001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("users", "the filter on 'score', 'active'", "score, active").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
+    [Fact]
+    public Task Derived_query_whose_indexed_filter_is_optional_fires_for_the_combination_without_it() => Analyzer(Repo("""
+            Task<List<User>> {|#0:FindByTeamIdAndScoreAsync|}([OptionalFilter] long? teamId, int score);
+            Task<List<User>> FindByTeamIdAndScoreAndActiveAsync(long teamId, [OptionalFilter] int? score, [OptionalFilter] bool? active);
+            """), Diagnostic("NG3001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("users", "the filter on 'score' when 'teamId' is null", "score").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task Written_query_whose_indexed_condition_is_optional_fires_for_the_combination_without_it() => Analyzer(Repo("""
+            [Query("SELECT id FROM users WHERE team_id = @teamId AND {|#0:score|} > @min")]
+            Task<List<long>> AboveAsync([OptionalFilter] long? teamId, int min);
+            [Query("SELECT id FROM users WHERE team_id = @teamId AND score > @min AND active = @active")]
+            Task<List<long>> InTeamAsync(long teamId, [OptionalFilter] int? min, [OptionalFilter] bool? active);
+            [Query("SELECT id FROM users WHERE email = @email AND score > @min")]
+            Task<List<long>> ByEmailAsync(string email, [OptionalFilter] int? min);
+            """), Diagnostic("NG3001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("users", "the filter on 'score' when '@teamId' is null", "score").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task IgnoreCase_is_not_served_by_an_index_on_the_column() => Analyzer(Repo("""
+            Task<List<User>> FindByEmailIgnoreCaseAsync(string email);
+            Task<List<User>> FindByTeamIdAndDisplayNameIgnoreCaseAsync(long teamId, string displayName);
+            """));
+
     // ---- NG3002 -------------------------------------------------------------------------------------
 
     [Fact]

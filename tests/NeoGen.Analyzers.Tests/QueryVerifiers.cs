@@ -33,6 +33,8 @@ internal static class NeoGenStubs
             public sealed class ForeignKeyAttribute : Attribute { public ForeignKeyAttribute(Type principal) { } }
             [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true)]
             public sealed class IndexAttribute : Attribute { public IndexAttribute(params string[] members) { } public bool Unique { get; set; } public string? Name { get; set; } }
+            [AttributeUsage(AttributeTargets.Parameter)]
+            public sealed class OptionalFilterAttribute : Attribute { }
             public interface IReadRepository<T, TKey> { }
             public interface ICrudRepository<T, TKey> : IReadRepository<T, TKey> { }
             public interface IBulkRepository<T> { }

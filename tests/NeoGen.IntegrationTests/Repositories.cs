@@ -99,6 +99,38 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     User? FindFirstByDisplayNameIsNullOrderById();
 
     int DeleteByTeamId(long teamId);
+
+    // Optional filters: one statement per combination of present arguments.
+    List<User> FindByTeamIdAndRoleAndDisplayNameOrderById(long teamId, [OptionalFilter] Role? role, [OptionalFilter] string? displayName);
+
+    [Query("SELECT * FROM users WHERE team_id = @teamId AND role = @role AND (display_name = @name OR email = @name) ORDER BY id")]
+    Task<List<User>> SearchAsync(long teamId, [OptionalFilter] Role? role, [OptionalFilter] string? name, CancellationToken cancellationToken = default);
+
+    [Query("SELECT COUNT(*) FROM users WHERE team_id = @teamId AND created_at >= @since")]
+    long CountSince(long teamId, [OptionalFilter] DateTime? since);
+
+#pragma warning disable NG3001 // display_name has no index: these tests read a handful of rows
+    // A null argument of an equality means IS NULL (and of Not, IS NOT NULL).
+    List<User> FindByDisplayNameOrderById(string? displayName);
+
+    List<User> FindByDisplayNameNotOrderById(string? displayName);
+#pragma warning restore NG3001
+
+    // Case ignored the same way on every database.
+    List<User> FindByEmailIgnoreCaseOrderById(string email);
+
+    List<User> FindByDisplayNameContainingIgnoreCaseOrderById(string part);
+
+    List<User> FindByTeamIdAndEmailStartingWithAllIgnoreCaseOrderById(long teamId, string prefix);
+
+    // Pages: by offset, as Page<T>, and by key (keyset).
+    List<User> FindByTeamIdOrderByEmail(long teamId, int limit, int offset);
+
+    Task<Page<User>> FindByTeamIdOrderByEmailAsync(long teamId, PageRequest page, CancellationToken cancellationToken = default);
+
+    Page<User> FindByTeamId(long teamId, PageRequest page);
+
+    Task<List<User>> FindByTeamIdAndIdAfterOrderByIdAsync(long teamId, long id, int limit);
 }
 
 [Repository(Dialect.Sqlite)]

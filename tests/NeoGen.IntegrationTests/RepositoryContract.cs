@@ -349,6 +349,131 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task Optional_filters_leave_out_the_conditions_of_null_arguments()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var ada = NewUser(team, "ada@example.com", "Ada", Role.Admin);
+        var grace = NewUser(team, "grace@example.com", "Grace", Role.Member);
+        var bob = NewUser(team, "bob@example.com", "Ada", Role.Member);
+        NewUser(other, "linus@example.com", "Ada", Role.Admin);
+
+        Assert.Equal(new[] { ada.Id, grace.Id, bob.Id }, Users.FindByTeamIdAndRoleAndDisplayNameOrderById(team.Id, null, null).Select(u => u.Id));
+        Assert.Equal(new[] { grace.Id, bob.Id }, Users.FindByTeamIdAndRoleAndDisplayNameOrderById(team.Id, Role.Member, null).Select(u => u.Id));
+        Assert.Equal(new[] { ada.Id, bob.Id }, Users.FindByTeamIdAndRoleAndDisplayNameOrderById(team.Id, null, "Ada").Select(u => u.Id));
+        Assert.Equal(new[] { bob.Id }, Users.FindByTeamIdAndRoleAndDisplayNameOrderById(team.Id, Role.Member, "Ada").Select(u => u.Id));
+        Assert.Empty(Users.FindByTeamIdAndRoleAndDisplayNameOrderById(team.Id, Role.Owner, null));
+
+        // Written SQL: the condition with the optional parameter goes, the parenthesized OR with it.
+        Assert.Equal(new[] { ada.Id, grace.Id, bob.Id }, (await Users.SearchAsync(team.Id, null, null)).Select(u => u.Id));
+        Assert.Equal(new[] { ada.Id }, (await Users.SearchAsync(team.Id, Role.Admin, null)).Select(u => u.Id));
+        Assert.Equal(new[] { grace.Id }, (await Users.SearchAsync(team.Id, null, "grace@example.com")).Select(u => u.Id));
+        Assert.Equal(new[] { bob.Id }, (await Users.SearchAsync(team.Id, Role.Member, "Ada")).Select(u => u.Id));
+
+        Assert.Equal(3, Users.CountSince(team.Id, null));
+        Assert.Equal(3, Users.CountSince(team.Id, ada.CreatedAt.AddMinutes(-1)));
+        Assert.Equal(0, Users.CountSince(team.Id, ada.CreatedAt.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_null_equality_argument_finds_the_rows_whose_column_is_null()
+    {
+        var team = NewTeam();
+        var ada = NewUser(team, "ada@example.com", "Ada");
+        var grace = NewUser(team, "grace@example.com", null);
+        var linus = NewUser(team, "linus@example.com", null);
+
+        Assert.Equal(new[] { grace.Id, linus.Id }, Users.FindByDisplayNameOrderById(null).Select(u => u.Id));
+        Assert.Equal(new[] { ada.Id }, Users.FindByDisplayNameOrderById("Ada").Select(u => u.Id));
+        Assert.Equal(new[] { ada.Id }, Users.FindByDisplayNameNotOrderById(null).Select(u => u.Id));
+
+        // Not with a value keeps SQL's meaning: a NULL column is not different from 'Ada', it is unknown.
+        Assert.Empty(Users.FindByDisplayNameNotOrderById("Ada"));
+    }
+
+    [Fact]
+    public void IgnoreCase_matches_the_same_rows_on_every_database()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var ada = NewUser(team, "Ada.Lovelace@Example.com", "Countess ADA");
+        var grace = NewUser(team, "grace@example.COM", "Rear Admiral Grace");
+        var adam = NewUser(other, "ADAM@example.com", "adam");
+
+        // The same expectations run on SQLite, PostgreSQL and MariaDB: each database's own LIKE and = would differ.
+        Assert.Equal(new[] { ada.Id }, Users.FindByEmailIgnoreCaseOrderById("ada.lovelace@example.COM").Select(u => u.Id));
+        Assert.Empty(Users.FindByEmailIgnoreCaseOrderById("ada.lovelace@example.org"));
+        Assert.Equal(new[] { ada.Id, adam.Id }, Users.FindByDisplayNameContainingIgnoreCaseOrderById("aDa").Select(u => u.Id));
+        Assert.Equal(new[] { grace.Id }, Users.FindByDisplayNameContainingIgnoreCaseOrderById("ADMIRAL").Select(u => u.Id));
+        Assert.Equal(new[] { ada.Id }, Users.FindByTeamIdAndEmailStartingWithAllIgnoreCaseOrderById(team.Id, "ADA").Select(u => u.Id));
+        Assert.Equal(new[] { adam.Id }, Users.FindByTeamIdAndEmailStartingWithAllIgnoreCaseOrderById(other.Id, "ada").Select(u => u.Id));
+
+        // Wildcards in the argument stay literal when case is ignored.
+        Assert.Empty(Users.FindByDisplayNameContainingIgnoreCaseOrderById("a%a"));
+    }
+
+    [Fact]
+    public async Task Pages_by_offset_as_Page_and_by_key()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var users = Enumerable.Range(0, 7).Select(i => NewUser(team, $"user{i}@example.com")).ToList();
+        NewUser(other, "elsewhere@example.com");
+        var byEmail = users.OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => u.Id).ToList();
+
+        Assert.Equal(byEmail.Skip(2).Take(3), Users.FindByTeamIdOrderByEmail(team.Id, 3, 2).Select(u => u.Id));
+        Assert.Empty(Users.FindByTeamIdOrderByEmail(team.Id, 3, 7));
+
+        var first = await Users.FindByTeamIdOrderByEmailAsync(team.Id, PageRequest.First(3));
+        Assert.Equal(byEmail.Take(3), first.Items.Select(u => u.Id));
+        Assert.Equal(7, first.Total);
+        Assert.Equal(3, first.TotalPages);
+        Assert.True(first.HasNext);
+        var last = await Users.FindByTeamIdOrderByEmailAsync(team.Id, new PageRequest(2, 3));
+        Assert.Equal(byEmail.Skip(6), last.Items.Select(u => u.Id));
+        Assert.Equal(7, last.Total);
+        Assert.False(last.HasNext);
+        var past = await Users.FindByTeamIdOrderByEmailAsync(team.Id, new PageRequest(5, 3));
+        Assert.Empty(past.Items);
+        Assert.Equal(7, past.Total);
+
+        // No OrderBy in the name: pages follow the key, so every row is on exactly one page.
+        var seen = new List<long>();
+        for (var request = PageRequest.First(2); ; request = request.Next())
+        {
+            var page = Users.FindByTeamId(team.Id, request);
+            Assert.Equal(7, page.Total);
+            seen.AddRange(page.Items.Select(u => u.Id));
+            if (!page.HasNext)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(users.Select(u => u.Id).Order(), seen);
+        var empty = Users.FindByTeamId(-1, PageRequest.First(5));
+        Assert.Empty(empty.Items);
+        Assert.Equal(0, empty.Total);
+
+        // Keyset: the next rows after the last key seen.
+        var keyset = new List<long>();
+        var after = 0L;
+        while (true)
+        {
+            var next = await Users.FindByTeamIdAndIdAfterOrderByIdAsync(team.Id, after, 3);
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            keyset.AddRange(next.Select(u => u.Id));
+            after = next[^1].Id;
+        }
+
+        Assert.Equal(users.Select(u => u.Id).Order(), keyset);
+    }
+
+    [Fact]
     public async Task Unit_of_work_commits_and_rolls_back()
     {
         var team = NewTeam();

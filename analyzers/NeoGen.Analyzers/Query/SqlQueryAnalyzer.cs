@@ -290,7 +290,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var query = method.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.QueryAttribute));
             if (query != null)
             {
-                Safe(() => AnalyzeQuery(context, schema, query, dialects));
+                Safe(() => AnalyzeQuery(context, schema, method, query, dialects));
             }
             else if (entityType != null && !method.IsStatic && method.IsAbstract)
             {
@@ -360,14 +360,56 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Each predicate takes its arguments in order; one with an [OptionalFilter] argument is left out when it is
+        // null, so every combination of present and absent optional filters is its own statement to check.
+        var arguments = method.Parameters.Where(p => !p.Type.IsNamed("System.Threading.CancellationToken")).ToList();
+        var optional = new List<int>();
+        var optionalNames = new List<string>();
+        var next = 0;
+        for (var i = 0; i < query.Predicates.Count; i++)
+        {
+            var count = DerivedQueryGrammar.Arguments(query.Predicates[i].Operator);
+            var taken = arguments.Skip(next).Take(count).ToList();
+            next += count;
+            var name = taken.FirstOrDefault(p => p.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.OptionalFilterAttribute)))?.Name;
+            if (name != null)
+            {
+                optional.Add(i);
+                optionalNames.Add(name);
+            }
+        }
+
+        if (optional.Count > 5)
+        {
+            return;
+        }
+
+        for (var mask = 0; mask < 1 << optional.Count; mask++)
+        {
+            var absent = optional.Where((_, bit) => (mask & (1 << bit)) != 0).ToList();
+            var present = query.Predicates.Where((_, i) => !absent.Contains(i)).ToList();
+            var when = absent.Count == 0 ? string.Empty
+                : " when " + string.Join(" and ", optionalNames.Where((_, bit) => (mask & (1 << bit)) != 0).Select(n => "'" + n + "'")) + (absent.Count == 1 ? " is null" : " are null");
+            if (ReportDerivedIndex(context, method, entity, table, present, query.AllIgnoreCase, when))
+            {
+                // One finding per method: the first combination that lacks an index.
+                return;
+            }
+        }
+    }
+
+    /// <summary>NG3001 for one combination of a derived query's predicates; true when reported.</summary>
+    private static bool ReportDerivedIndex(SymbolAnalysisContext context, IMethodSymbol method, EntityTable entity, SqlSchemaTable table, List<DerivedPredicate> predicates, bool allIgnoreCase, string when)
+    {
         // The filters an index could serve, in the order an index would take them: equalities, then one range.
-        var filters = query.Predicates.Where(p => DerivedQueryGrammar.CanUseIndex(p.Operator))
-            .Select(p => (Member: entity.MemberByName(p.Member)!, p.Operator, Or: p.OrWithPrevious || query.Predicates.Any(q => q.OrWithPrevious)))
+        // A comparison that ignores case is on LOWER(column), which an index on the column does not serve.
+        var filters = predicates.Where(p => DerivedQueryGrammar.CanUseIndex(p.Operator) && !IgnoresCase(p, allIgnoreCase, entity))
+            .Select(p => (Member: entity.MemberByName(p.Member)!, p.Operator, Or: p.OrWithPrevious || predicates.Any(q => q.OrWithPrevious)))
             .ToList();
         // A column the schema files renamed away is the generator's NG2002; an index on it would not exist either.
         if (filters.Count == 0 || filters.Any(f => table.HasIndexLeadingWith(f.Member.Column)) || filters.Any(f => table.FindColumn(f.Member.Column) == null))
         {
-            return;
+            return false;
         }
 
         var equalities = filters.Where(f => f.Operator is DerivedOperator.Equal or DerivedOperator.In or DerivedOperator.True or DerivedOperator.False or DerivedOperator.IsNull).ToList();
@@ -375,13 +417,13 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             .Select(f => f.Member).Distinct().ToList();
         if (suggested.Count == 0)
         {
-            return;
+            return false;
         }
 
         var location = method.Locations.FirstOrDefault(l => l.IsInSource);
         if (location == null)
         {
-            return;
+            return false;
         }
 
         var columns = suggested.Select(m => m.Column).ToList();
@@ -391,14 +433,18 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             entity.TypeLocations,
             ImmutableDictionary<string, string?>.Empty.Add(MembersProperty, string.Join(",", suggested.Select(m => m.Name))),
             table.Name,
-            Describe(filters.Select(f => f.Member.Column).Distinct().ToList()),
+            Describe(filters.Select(f => f.Member.Column).Distinct().ToList()) + when,
             string.Join(", ", columns)));
+        return true;
     }
+
+    private static bool IgnoresCase(DerivedPredicate predicate, bool allIgnoreCase, EntityTable entity)
+        => predicate.IgnoreCase || (allIgnoreCase && DerivedQueryGrammar.CanIgnoreCase(predicate.Operator) && entity.MemberByName(predicate.Member)?.Type.Kind == ScalarKind.String);
 
     private static string Describe(List<string> columns)
         => columns.Count == 1 ? $"the filter on '{columns[0]}'" : "the filter on " + string.Join(", ", columns.Select(c => "'" + c + "'"));
 
-    private static void AnalyzeQuery(SymbolAnalysisContext context, CompilationSchema schema, AttributeData query, List<SqlDialect> dialects)
+    private static void AnalyzeQuery(SymbolAnalysisContext context, CompilationSchema schema, IMethodSymbol method, AttributeData query, List<SqlDialect> dialects)
     {
         if (query.ConstructorArguments.Length == 0 || query.ConstructorArguments[0].Value is not string sql)
         {
@@ -428,7 +474,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             }
 
             checkedDialects.Add(dialect);
-            foreach (var diagnostic in Check(bound, schema, composed, literal))
+            foreach (var diagnostic in Check(bound, schema, composed, literal).Concat(CheckOptionalCombinations(sql, bound, method, dialect, schema, composed, literal)))
             {
                 var key = (diagnostic.Id, diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length, diagnostic.GetMessage());
                 if (found.TryGetValue(key, out var seen))
@@ -451,6 +497,48 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(partial
                 ? Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, diagnostic.AdditionalLocations, diagnostic.Properties, diagnostic.GetMessage() + $" (for {DialectNames.Display(those)})")
                 : diagnostic);
+        }
+    }
+
+    /// <summary>
+    /// NG3001 for the statements of a method with [OptionalFilter] parameters: each combination of absent filters is
+    /// its own statement, and one that keeps only an unindexed filter scans the table. The combination is checked with
+    /// its conditions overwritten in place, so positions stay those of the written SQL; the first finding is reported.
+    /// </summary>
+    private static IEnumerable<Diagnostic> CheckOptionalCombinations(string sql, BoundStatement full, IMethodSymbol method, SqlDialect dialect, CompilationSchema schema, ComposedSchema composed, LiteralLocator literal)
+    {
+        var optional = method.Parameters.Where(p => p.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.OptionalFilterAttribute))).Select(p => p.Name).ToList();
+        if (optional.Count == 0 || optional.Count > 5)
+        {
+            yield break;
+        }
+
+        var fullFindings = new List<Diagnostic>();
+        CheckIndexes(full, schema, literal, fullFindings);
+        if (fullFindings.Any(d => d.Id == Rules.MissingIndex.Id))
+        {
+            yield break;
+        }
+
+        var conditions = SqlOptionalConditions.Find(full.Script, optional);
+        if (conditions.Error != null)
+        {
+            yield break;
+        }
+
+        for (var mask = 1; mask < 1 << optional.Count; mask++)
+        {
+            var absent = optional.Where((_, bit) => (mask & (1 << bit)) != 0).ToList();
+            var spans = absent.SelectMany(a => conditions.ByParameter.TryGetValue(a, out var found) ? found : Array.Empty<SqlSpan>()).ToList();
+            var variant = SqlBinder.Bind(SqlOptionalConditions.Omit(sql, conditions, spans, keepPositions: true), dialect, composed.Schema);
+            var findings = new List<Diagnostic>();
+            var when = " when " + string.Join(" and ", absent.Select(a => "'@" + a + "'")) + (absent.Count == 1 ? " is null" : " are null");
+            CheckIndexes(variant, schema, literal, findings, when);
+            if (findings.FirstOrDefault(d => d.Id == Rules.MissingIndex.Id) is { } missing)
+            {
+                yield return missing;
+                yield break;
+            }
         }
     }
 
@@ -513,7 +601,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         return list;
     }
 
-    private static void CheckIndexes(BoundStatement bound, CompilationSchema schema, LiteralLocator literal, List<Diagnostic> list)
+    private static void CheckIndexes(BoundStatement bound, CompilationSchema schema, LiteralLocator literal, List<Diagnostic> list, string when = "")
     {
         var byTable = new Dictionary<SqlSchemaTable, List<SqlPredicateUse>>();
         foreach (var use in bound.PredicateUses)
@@ -586,7 +674,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
             var filtered = uses.Where(u => u.Kind != SqlPredicateKind.JoinKey).OrderBy(u => u.Kind == SqlPredicateKind.Equality ? 0 : 1).ThenBy(u => u.Start)
                 .Select(u => u.Column.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var what = filtered.Count > 0 ? Describe(filtered) : $"the join on '{string.Join("', '", columns)}'";
-            list.Add(Diagnostic.Create(Rules.MissingIndex, literal.Inside(first.Start, first.Length), additional, properties, table.Name, what, string.Join(", ", columns)));
+            list.Add(Diagnostic.Create(Rules.MissingIndex, literal.Inside(first.Start, first.Length), additional, properties, table.Name, what + when, string.Join(", ", columns)));
         }
     }
 

@@ -57,6 +57,8 @@ internal sealed class SqlServerTarget : TargetDialect
         return head + "TOP (" + count + ") " + select.Substring(head.Length);
     }
 
+    public override string LimitOffset(string orderedSelect, string count, string offset) => orderedSelect + " OFFSET " + offset + " ROWS FETCH NEXT " + count + " ROWS ONLY";
+
     // COUNT(*) is an int on SQL Server: past 2^31 rows it overflows.
     public override string CountAll => "COUNT_BIG(*)";
 

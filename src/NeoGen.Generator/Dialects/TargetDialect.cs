@@ -68,6 +68,9 @@ internal abstract class TargetDialect
     /// <summary>Wraps a SELECT so that it returns at most <paramref name="count"/> rows (a number or a parameter).</summary>
     public virtual string Limit(string select, string count) => select + " LIMIT " + count;
 
+    /// <summary><paramref name="count"/> rows of an ordered SELECT after skipping <paramref name="offset"/>.</summary>
+    public virtual string LimitOffset(string orderedSelect, string count, string offset) => orderedSelect + " LIMIT " + count + " OFFSET " + offset;
+
     /// <summary>The count of all rows, of a type that holds any count.</summary>
     public virtual string CountAll => "COUNT(*)";
 

@@ -114,8 +114,15 @@ internal sealed class RepositoryEmitter
         }
 
         // A statement whose columns are found by name caches them with its command, so it is shared only by readers of the same type.
+        if (method.Shape == ResultShape.Page)
+        {
+            EmitPage(planned, signature);
+            return;
+        }
+
         var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"))
-            + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty);
+            + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty)
+            + (planned.Variants.Count == 0 ? string.Empty : "\n" + string.Join(";", method.Switches) + "\n" + string.Join("\n", planned.Variants.Select(v => v.Sql)));
         var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.BulkLoad == BulkLoadKind.Always) || planned.ReadsKeysOneByOne;
         if (!_statements.TryGetValue(statementKey, out var id))
         {
@@ -123,7 +130,17 @@ internal sealed class RepositoryEmitter
             if (!runsNoCommand)
             {
                 _statements[statementKey] = id;
-                EmitStatement(planned, id);
+                if (planned.Variants.Count == 0)
+                {
+                    EmitStatement(planned, id);
+                }
+                else
+                {
+                    for (var v = 0; v < planned.Variants.Count; v++)
+                    {
+                        EmitStatement(planned.Variants[v], VariantId(id, v));
+                    }
+                }
             }
         }
 
@@ -205,7 +222,62 @@ internal sealed class RepositoryEmitter
             return $"{attribute}{p.TypeName} {CSharpNames.Identifier(p.Name)}";
         }));
         var isAsync = method.Async != AsyncKind.Sync;
-        return $"public {(isAsync ? "async " : string.Empty)}{method.ReturnTypeName} {method.Name}({parameters})";
+        return $"{(method.IsHidden ? "private" : "public")} {(isAsync ? "async " : string.Empty)}{method.ReturnTypeName} {method.Name}({parameters})";
+    }
+
+    private static string VariantId(string id, int variant) => id + "_v" + variant.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The command and its values. A method with switches picks the statement of the arguments that are null: each
+    /// combination is its own prepared statement, so no condition of the form '@p IS NULL OR ...' hides an index.
+    /// </summary>
+    private void EmitCommand(PlannedMethod planned, string id)
+    {
+        if (planned.Variants.Count == 0)
+        {
+            _w.Line($"var command = Command_{id}(lease);");
+            EmitBindings(planned);
+            return;
+        }
+
+        var bits = planned.Method.Switches.Select((name, i) => $"({CSharpNames.Identifier(name)} is null ? {(1 << i).ToString(CultureInfo.InvariantCulture)} : 0)");
+        _w.Line($"{_dialect.CommandType} command;");
+        _w.Open($"switch ({string.Join(" | ", bits)})");
+        for (var v = 0; v < planned.Variants.Count; v++)
+        {
+            _w.Line(v == planned.Variants.Count - 1 ? "default:" : $"case {v.ToString(CultureInfo.InvariantCulture)}:");
+            _w.Indent();
+            _w.Line($"command = Command_{VariantId(id, v)}(lease);");
+            EmitBindings(planned.Variants[v]);
+            _w.Line("break;");
+            _w.Outdent();
+        }
+
+        _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>
+    /// A Page&lt;T&gt; query: its rows, then its count, through the two private methods the generator planned for it.
+    /// A page that is not full tells the count without a second statement.
+    /// </summary>
+    private void EmitPage(PlannedMethod planned, string signature)
+    {
+        var method = planned.Method;
+        var page = CSharpNames.Identifier(method.Derived!.PageParameter!);
+        var arguments = string.Join(", ", method.Parameters.Select(p => CSharpNames.Identifier(p.Name)));
+        var isAsync = method.Async != AsyncKind.Sync;
+        var await = isAsync ? "await " : string.Empty;
+        var configure = isAsync ? ".ConfigureAwait(false)" : string.Empty;
+        _w.Open(signature);
+        _w.Line($"var items = {await}{method.Name}__Items({arguments}){configure};");
+        _w.Line($"var total = items.Count < {page}.Size && (items.Count > 0 || {page}.Number == 0)");
+        _w.Indent();
+        _w.Line($"? (long){page}.Offset + items.Count");
+        _w.Line($": {await}{method.Name}__Count({arguments}){configure};");
+        _w.Outdent();
+        _w.Line($"return new global::NeoGen.Page<{RowTypeName(method)}>(items, total, {page});");
+        _w.Close();
     }
 
     private void EmitArgumentChecks(PlannedMethod planned)
@@ -292,8 +364,7 @@ internal sealed class RepositoryEmitter
 
         _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
         _w.Open("try");
-        _w.Line($"var command = Command_{id}(lease);");
-        EmitBindings(planned);
+        EmitCommand(planned, id);
         switch (planned.Shape)
         {
             case ResultShape.Void:
@@ -403,8 +474,7 @@ internal sealed class RepositoryEmitter
         var translate = errors.Expression;
         _w.Line($"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);");
         _w.Open("try");
-        _w.Line($"var command = Command_{id}(lease);");
-        EmitBindings(planned);
+        EmitCommand(planned, id);
         _w.Line($"{_dialect.ReaderType} reader;");
         _w.Open("try");
         _w.Line($"reader = await command.ExecuteReaderAsync({ct}).ConfigureAwait(false);");

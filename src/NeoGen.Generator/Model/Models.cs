@@ -29,6 +29,9 @@ internal enum ResultShape
     ReadOnlyList,
     Array,
     Stream,
+
+    /// <summary><c>Page&lt;T&gt;</c>: a count and a page of rows, read by two generated statements.</summary>
+    Page,
 }
 
 /// <summary>The element read per row: a scalar, an entity/record/class, or a tuple.</summary>
@@ -54,6 +57,8 @@ internal sealed record TupleElementModel(string? Name, ScalarType Type);
 /// <param name="Complex">Set for a record/class whose members bind parameters.</param>
 /// <param name="IsCancellationToken">A CancellationToken.</param>
 /// <param name="Location">The declaration, for diagnostics about it.</param>
+/// <param name="IsOptionalFilter">[OptionalFilter]: a null value leaves its condition out.</param>
+/// <param name="IsPageRequest">A <c>PageRequest</c>: the page a <c>Page&lt;T&gt;</c> query reads.</param>
 internal sealed record ParameterModel(
     string Name,
     string TypeName,
@@ -61,7 +66,9 @@ internal sealed record ParameterModel(
     ScalarType? CollectionElement,
     EntityModel? Complex,
     bool IsCancellationToken,
-    LocationInfo? Location = null);
+    LocationInfo? Location = null,
+    bool IsOptionalFilter = false,
+    bool IsPageRequest = false);
 
 /// <summary>Where a method's SQL comes from.</summary>
 internal enum MethodSource
@@ -87,7 +94,13 @@ internal enum CrudOperation
 }
 
 /// <summary>One predicate of a derived query, by column, with the C# arguments it compares against.</summary>
-internal sealed record DerivedFilter(string Column, DerivedOperator Operator, bool OrWithPrevious, EquatableArray<string> Arguments, ScalarType MemberType);
+/// <param name="IgnoreCase">Compared as lower case on both sides.</param>
+/// <param name="Switch">
+/// The argument whose null selects another statement: left out for an optional filter, <c>IS [NOT] NULL</c> for an
+/// equality with a nullable argument; null when the statement does not depend on it.
+/// </param>
+/// <param name="Optional">The switch leaves the predicate out (an [OptionalFilter]) rather than testing for NULL.</param>
+internal sealed record DerivedFilter(string Column, DerivedOperator Operator, bool OrWithPrevious, EquatableArray<string> Arguments, ScalarType MemberType, bool IgnoreCase = false, string? Switch = null, bool Optional = false);
 
 /// <summary>One sort key of a derived query.</summary>
 internal sealed record DerivedSort(string Column, bool Descending);
@@ -102,7 +115,12 @@ internal sealed record DerivedIntent(
     EquatableArray<DerivedFilter> Filters,
     EquatableArray<DerivedSort> Order,
     int? FixedLimit,
-    string? LimitParameter);
+    string? LimitParameter,
+    string? OffsetParameter = null)
+{
+    /// <summary>The PageRequest parameter of a <c>Page&lt;T&gt;</c> query.</summary>
+    public string? PageParameter { get; init; }
+}
 
 /// <summary>A repository method to implement.</summary>
 internal sealed record MethodModel(
@@ -119,7 +137,17 @@ internal sealed record MethodModel(
     LocationInfo? Location,
     CrudOperation Crud,
     string? CancellationTokenName,
-    DerivedIntent? Derived);
+    DerivedIntent? Derived)
+{
+    /// <summary>
+    /// The parameters whose null selects another statement, in bit order: [OptionalFilter] parameters, and the
+    /// nullable arguments of a derived equality (null tests IS NULL). One statement is written per combination.
+    /// </summary>
+    public EquatableArray<string> Switches { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>A private helper of another method (the count and the rows of a <c>Page&lt;T&gt;</c> query), not an interface member.</summary>
+    public bool IsHidden { get; init; }
+}
 
 /// <summary>
 /// A SQL parameter whose value is a C# expression rather than a method parameter of the same name

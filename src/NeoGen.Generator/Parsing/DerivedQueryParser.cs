@@ -14,6 +14,10 @@ namespace NeoGen.Generator.Parsing;
 internal static class DerivedQueryParser
 {
     private static readonly string[] LimitNames = { "limit", "take", "top", "maxResults", "count" };
+    private static readonly string[] OffsetNames = { "offset", "skip" };
+
+    /// <summary>The most arguments whose null selects another statement: 2^5 statements per method at most.</summary>
+    public const int MaxSwitches = 5;
 
     public static DerivedIntent? Parse(
         string methodName,
@@ -57,9 +61,12 @@ internal static class DerivedQueryParser
         var valueParameters = parameters.Where(p => !p.IsCancellationToken).ToList();
         var next = 0;
         var filters = new List<DerivedFilter>();
-        foreach (var predicate in query.Predicates)
+        for (var index = 0; index < query.Predicates.Count; index++)
         {
+            var predicate = query.Predicates[index];
             var member = entity.MemberNamed(predicate.Member)!;
+            string? switchArgument = null;
+            var optional = false;
             var count = DerivedQueryGrammar.Arguments(predicate.Operator);
             if (predicate.Operator is DerivedOperator.True or DerivedOperator.False && member.Type.Kind != ScalarKind.Boolean)
             {
@@ -69,6 +76,19 @@ internal static class DerivedQueryParser
             if (DerivedQueryGrammar.IsPattern(predicate.Operator) && member.Type.Kind != ScalarKind.String)
             {
                 return Fail(methodName, location, diagnostics, $"'{predicate.Word}' matches text, but {entity.DisplayName}.{member.Name} is {member.Type.DisplayName}", out failure);
+            }
+
+            // AllIgnoreCase applies to the text predicates that can ignore case, as in Spring Data.
+            if (query.AllIgnoreCase && !predicate.IgnoreCase && member.Type.Kind == ScalarKind.String && !member.Type.EnumAsString && DerivedQueryGrammar.CanIgnoreCase(predicate.Operator))
+            {
+                predicate = predicate with { IgnoreCase = true };
+            }
+
+            if (predicate.IgnoreCase && (member.Type.Kind != ScalarKind.String || member.Type.EnumAsString || !DerivedQueryGrammar.CanIgnoreCase(predicate.Operator)))
+            {
+                return Fail(methodName, location, diagnostics, member.Type.Kind != ScalarKind.String
+                    ? $"'{predicate.Word}' ignores case, but {entity.DisplayName}.{member.Name} is {member.Type.DisplayName}, not text"
+                    : $"'{predicate.Word}' ignores case, which only equality, Not, Like, StartingWith, EndingWith and Containing can", out failure);
             }
 
             if (next + count > valueParameters.Count)
@@ -104,10 +124,32 @@ internal static class DerivedQueryParser
                     return null;
                 }
 
+                if (argument.IsOptionalFilter || (!takesCollection && argument.Scalar!.IsNullable))
+                {
+                    if (switchArgument is not null && switchArgument != argument.Name)
+                    {
+                        return Fail(methodName, location, diagnostics, $"'{predicate.Word}' takes two nullable arguments, '{switchArgument}' and '{argument.Name}'; make them non-nullable, or split the range into 'GreaterThanEqual' and 'LessThanEqual' with one optional argument each", out failure);
+                    }
+
+                    switchArgument = argument.Name;
+                    optional = argument.IsOptionalFilter;
+                }
+
                 arguments.Add(argument.Name);
             }
 
-            filters.Add(new DerivedFilter(member.Column, predicate.Operator, predicate.OrWithPrevious, arguments.ToEquatableArray(), member.Type));
+            if (switchArgument is not null && !optional && predicate.Operator is not (DerivedOperator.Equal or DerivedOperator.NotEqual))
+            {
+                // Equality with null has one meaning (IS NULL); an order or a pattern against null has none.
+                return Fail(methodName, location, diagnostics, $"'{predicate.Word}' cannot compare with null, but '{switchArgument}' is nullable; mark it [OptionalFilter] to leave the condition out when it is null, or make it non-nullable", out failure);
+            }
+
+            if (optional && query.Predicates.Count > 1 && (predicate.OrWithPrevious || (index + 1 < query.Predicates.Count && query.Predicates[index + 1].OrWithPrevious)))
+            {
+                return Fail(methodName, location, diagnostics, $"the optional filter '{predicate.Word}' is joined with Or; leaving it out would change what the other side of the Or matches, so join optional filters with And", out failure);
+            }
+
+            filters.Add(new DerivedFilter(member.Column, predicate.Operator, predicate.OrWithPrevious, arguments.ToEquatableArray(), member.Type, predicate.IgnoreCase, switchArgument, optional));
         }
 
         // A trailing integer parameter named like a limit caps the rows.
@@ -118,12 +160,62 @@ internal static class DerivedQueryParser
             limitParameter = valueParameters[next++].Name;
         }
 
-        if (next < valueParameters.Count)
+        string? offsetParameter = null;
+        if (next < valueParameters.Count && OffsetNames.Contains(valueParameters[next].Name, StringComparer.OrdinalIgnoreCase)
+            && valueParameters[next].Scalar is { Kind: ScalarKind.Int32 or ScalarKind.Int64, IsNullable: false } && query.Verb == DerivedVerb.Select)
         {
-            return Fail(methodName, location, diagnostics, $"parameter '{valueParameters[next].Name}' is used by no part of the name (a trailing int named 'limit' caps the rows)", out failure);
+            if (limitParameter is null && query.Top is null)
+            {
+                return Fail(methodName, location, diagnostics, $"'{valueParameters[next].Name}' skips rows, which needs a number of rows to read: put 'int limit' before it, or start the name with Top<n>", out failure);
+            }
+
+            offsetParameter = valueParameters[next++].Name;
         }
 
-        var order = query.Order.Select(o => new DerivedSort(entity.MemberNamed(o.Member)!.Column, o.Descending)).ToEquatableArray();
+        // Page<T>: a PageRequest last, and a count and a page written from the same filters.
+        string? pageParameter = null;
+        if (next < valueParameters.Count && valueParameters[next].IsPageRequest)
+        {
+            pageParameter = valueParameters[next++].Name;
+        }
+
+        if (next < valueParameters.Count)
+        {
+            return Fail(methodName, location, diagnostics, valueParameters[next].IsPageRequest
+                ? $"PageRequest '{valueParameters[next].Name}' reads a page of a Find query returning Page<T>, as its last parameter"
+                : $"parameter '{valueParameters[next].Name}' is used by no part of the name (a trailing int named 'limit' caps the rows, one named 'offset' after it skips rows, a PageRequest reads a Page<T>)", out failure);
+        }
+
+        if ((shape == ResultShape.Page) != (pageParameter is not null))
+        {
+            return Fail(methodName, location, diagnostics, shape == ResultShape.Page
+                ? "a Page<T> query takes a PageRequest as its last parameter"
+                : $"PageRequest '{pageParameter}' reads a page of a query that returns Page<T>", out failure);
+        }
+
+        if (pageParameter is not null && (query.Verb != DerivedVerb.Select || limitParameter is not null || query.Top is not null))
+        {
+            return Fail(methodName, location, diagnostics, query.Verb != DerivedVerb.Select ? "Page<T> is read by a Find query" : "a Page<T> query takes its size from the PageRequest, not from Top<n>, First or a limit", out failure);
+        }
+
+        if (pageParameter is not null && query.Distinct)
+        {
+            return Fail(methodName, location, diagnostics, "a Page<T> query counts rows, not distinct rows: drop Distinct, or write the count and the page with [Query]", out failure);
+        }
+
+        var order = query.Order.Select(o => new DerivedSort(entity.MemberNamed(o.Member)!.Column, o.Descending)).ToList();
+        if ((offsetParameter is not null || pageParameter is not null) && order.Count == 0)
+        {
+            // Rows in no order may come in any order on every page: pages by offset are ordered by the key.
+            var keys = entity.Members.Where(m => m.IsKey).ToList();
+            if (keys.Count == 0)
+            {
+                return Fail(methodName, location, diagnostics, $"pages by offset need an order, and {entity.DisplayName} has no key to order by: add OrderBy<member> to the name", out failure);
+            }
+
+            order.AddRange(keys.Select(k => new DerivedSort(k.Column, false)));
+        }
+
         var columns = EquatableArray<string>.Empty;
         switch (query.Verb)
         {
@@ -149,7 +241,7 @@ internal static class DerivedQueryParser
 
                 break;
             default:
-                if (row is null || shape is ResultShape.Void)
+                if (row is null || shape is ResultShape.Void or ResultShape.RowsAffected or ResultShape.RowsAffectedLong or ResultShape.AnyRowsAffected)
                 {
                     return Fail(methodName, location, diagnostics, "a Find/Get query returns rows", out failure);
                 }
@@ -168,7 +260,15 @@ internal static class DerivedQueryParser
                 break;
         }
 
-        return new DerivedIntent(entity.Table!, entity.Schema, query.Verb, query.Distinct, columns, filters.ToEquatableArray(), order, query.Top, limitParameter);
+        if (filters.Count(f => f.Switch is not null) > MaxSwitches)
+        {
+            return Fail(methodName, location, diagnostics, $"{filters.Count(f => f.Switch is not null)} arguments may be null, and each doubles the statements NeoGen writes and checks; at most {MaxSwitches} may (split the method, or make some non-nullable)", out failure);
+        }
+
+        return new DerivedIntent(entity.Table!, entity.Schema, query.Verb, query.Distinct, columns, filters.ToEquatableArray(), order.ToEquatableArray(), query.Top, limitParameter, offsetParameter)
+        {
+            PageParameter = pageParameter,
+        };
     }
 
     private static DerivedIntent? Fail(string method, LocationInfo? location, List<DiagnosticInfo> diagnostics, string reason, out string failure)

@@ -63,21 +63,39 @@ internal static class MethodParser
                 continue;
             }
 
-            var asText = StoresEnumAsText(parameter);
-            var scalar = ColumnTypes.Map(parameter.Type, out var reason);
-            if (scalar is not null)
+            if (parameter.Type.IsNamed(KnownNames.PageRequest))
             {
-                scalar = asText ? scalar.WithEnumAsString(true) : scalar;
-                parameters.Add(new ParameterModel(parameter.Name, typeName, scalar, scalar.Kind == ScalarKind.Array ? scalar.Element : null, null, false, parameterLocation));
+                parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, null, false, parameterLocation, IsPageRequest: true));
                 continue;
             }
 
-            var elementType = ColumnTypes.CollectionElement(parameter.Type);
+            var asText = StoresEnumAsText(parameter);
+            var optional = parameter.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.OptionalFilterAttribute));
+            var scalar = ColumnTypes.Map(parameter.Type, out var reason);
+            var elementType = scalar is null ? ColumnTypes.CollectionElement(parameter.Type) : null;
+            if (optional && !(parameter.Type.IsReferenceType ? parameter.NullableAnnotation == NullableAnnotation.Annotated : parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+            {
+                // A value that cannot be null could never leave its condition out.
+                return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, parameterLocation, method.Name, $"[OptionalFilter] parameter '{parameter.Name}' is {parameter.Type.ToDisplayString()}, which cannot be null; declare it {parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString()}?"), diagnostics, out failure);
+            }
+
+            if (scalar is not null)
+            {
+                scalar = asText ? scalar.WithEnumAsString(true) : scalar;
+                parameters.Add(new ParameterModel(parameter.Name, typeName, scalar, scalar.Kind == ScalarKind.Array ? scalar.Element : null, null, false, parameterLocation, optional));
+                continue;
+            }
+
             string? elementReason = null;
             if (elementType is not null && ColumnTypes.Map(elementType, out elementReason) is { Kind: not ScalarKind.Array } element)
             {
-                parameters.Add(new ParameterModel(parameter.Name, typeName, null, asText ? element.WithEnumAsString(true) : element, null, false, parameterLocation));
+                parameters.Add(new ParameterModel(parameter.Name, typeName, null, asText ? element.WithEnumAsString(true) : element, null, false, parameterLocation, optional));
                 continue;
+            }
+
+            if (optional)
+            {
+                return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, parameterLocation, method.Name, $"[OptionalFilter] parameter '{parameter.Name}' is not a column type or a collection of one"), diagnostics, out failure);
             }
 
             if (elementType is null && parameter.Type.TypeKind is TypeKind.Class or TypeKind.Struct && !parameter.Type.IsAbstract && !ReturnShapes.IsFrameworkType(parameter.Type))
@@ -106,7 +124,15 @@ internal static class MethodParser
             }
 
             var literal = argument is LiteralExpressionSyntax l ? l.Token.Text : null;
-            return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Query, sql, literal, sqlLocation, location, CrudOperation.None, cancellationTokenName, null);
+            if (shape == ResultShape.Page || parameters.Any(p => p.IsPageRequest))
+            {
+                return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "Page<T> and PageRequest are for derived queries, which write the count and the page themselves; with [Query], take 'int limit, int offset' and return a list"), diagnostics, out failure);
+            }
+
+            return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Query, sql, literal, sqlLocation, location, CrudOperation.None, cancellationTokenName, null)
+            {
+                Switches = parameters.Where(p => p.IsOptionalFilter).Select(p => p.Name).ToEquatableArray(),
+            };
         }
 
         var derived = DerivedQueryParser.Parse(method.Name, shape, row, parameterArray, repositoryEntity, location, diagnostics, out failure);
@@ -115,7 +141,10 @@ internal static class MethodParser
             return null;
         }
 
-        return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Derived, null, null, location, location, CrudOperation.None, cancellationTokenName, derived);
+        return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Derived, null, null, location, location, CrudOperation.None, cancellationTokenName, derived)
+        {
+            Switches = derived.Filters.Where(f => f.Switch is not null).Select(f => f.Switch!).Distinct().ToEquatableArray(),
+        };
     }
 
     private static MethodModel? Fail(DiagnosticInfo diagnostic, List<DiagnosticInfo> diagnostics, out string failure)

@@ -8,7 +8,7 @@ namespace NeoGen.Generator.Parsing;
 /// <summary>Reads a method's return type into an async kind, a result shape and a row model.</summary>
 internal static class ReturnShapes
 {
-    private const string Supported = "supported returns are void, int/long/bool (rows affected) or a scalar, an entity, record, class or tuple (nullable for 'maybe one row'), List<T>, IReadOnlyList<T>, T[], IEnumerable<T>, IAsyncEnumerable<T>, each also as Task<...> or ValueTask<...>";
+    private const string Supported = "supported returns are void, int/long/bool (rows affected) or a scalar, an entity, record, class or tuple (nullable for 'maybe one row'), List<T>, IReadOnlyList<T>, T[], IEnumerable<T>, IAsyncEnumerable<T>, Page<T> (derived queries), each also as Task<...> or ValueTask<...>";
 
     public static (AsyncKind Async, ResultShape Shape, RowModel? Row)? Read(ITypeSymbol returnType, out string? error)
     {
@@ -32,10 +32,19 @@ internal static class ReturnShapes
                     asyncKind = AsyncKind.ValueTask;
                     inner = named.TypeArguments[0];
                     break;
+                case KnownNames.Page:
+                    var paged = Row(named.TypeArguments[0], out error);
+                    return paged is null ? null : (AsyncKind.Sync, ResultShape.Page, paged);
                 case "System.Collections.Generic.IAsyncEnumerable<T>":
                     var streamed = Row(named.TypeArguments[0], out error);
                     return streamed is null ? null : (AsyncKind.AsyncEnumerable, ResultShape.Stream, streamed);
             }
+        }
+
+        if (asyncKind != AsyncKind.Sync && inner is INamedTypeSymbol { IsGenericType: true } page && page.OriginalDefinition.ToDisplayString() == KnownNames.Page)
+        {
+            var pagedRow = Row(page.TypeArguments[0], out error);
+            return pagedRow is null ? null : (asyncKind, ResultShape.Page, pagedRow);
         }
 
         if (inner.SpecialType == SpecialType.System_Void)

@@ -99,6 +99,12 @@ internal sealed class PlannedMethod
     /// <summary>The rows come from a later statement of the command (a row read back where there is no RETURNING).</summary>
     public bool ReadsLaterResult { get; set; }
 
+    /// <summary>
+    /// For a method with switches (<see cref="MethodModel.Switches"/>): the statement of each combination, indexed by
+    /// the bits of the switches that are null; the first is this method itself. Empty otherwise.
+    /// </summary>
+    public List<PlannedMethod> Variants { get; } = new();
+
     /// <summary>The main table, named in runtime errors.</summary>
     public string? Table { get; set; }
 

@@ -5,6 +5,7 @@ using System.Text;
 using NeoGen.Generator.Common;
 using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Model;
+using NeoGen.Generator.Parsing;
 using NeoGen.Shared;
 using NeoGen.Sql;
 using NeoGen.Sql.Binding;
@@ -22,6 +23,85 @@ namespace NeoGen.Generator.Planning;
 internal static class QueryPlanner
 {
     public static PlannedMethod Plan(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
+    {
+        var planned = PlanOne(method, target, snapshot, repositoryEntity, diagnostics);
+        return method.Switches.Count == 0 || planned.FailureReason is not null ? planned : PlanVariants(planned, target, snapshot, repositoryEntity, diagnostics);
+    }
+
+    /// <summary>
+    /// A method whose statement depends on which arguments are null: one statement per combination, each planned and
+    /// checked like any other. The method as written (every argument present) was planned and reported on; a
+    /// combination can only lose conditions, so what it adds to report is that it could not be written at all.
+    /// </summary>
+    private static PlannedMethod PlanVariants(PlannedMethod full, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
+    {
+        var method = full.Method;
+        OptionalConditions? conditions = null;
+        if (method.Source == MethodSource.Query)
+        {
+            conditions = SqlOptionalConditions.Find(SqlParser.Parse(method.Sql, target.Sql), method.Switches.ToList());
+            if (conditions.Error is { } error)
+            {
+                var span = conditions.ErrorSpan!.Value;
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, SqlLocation(method, span.Start, span.Length), method.Name, error));
+                full.FailureReason = "an optional filter is used where it cannot be left out";
+                return full;
+            }
+
+            if (method.Switches.Count > DerivedQueryParser.MaxSwitches)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.Location, method.Name, $"{method.Switches.Count} parameters are [OptionalFilter], and each doubles the statements NeoGen writes and checks; at most {DerivedQueryParser.MaxSwitches} may be"));
+                full.FailureReason = "too many optional filters";
+                return full;
+            }
+        }
+
+        full.Variants.Add(full);
+        for (var mask = 1; mask < 1 << method.Switches.Count; mask++)
+        {
+            var absent = new HashSet<string>(method.Switches.Where((_, i) => (mask & (1 << i)) != 0), StringComparer.Ordinal);
+            var variant = conditions is null
+                ? method with { Derived = WithoutArguments(method.Derived!, absent) }
+                : method with { Sql = SqlOptionalConditions.Omit(method.Sql!, conditions, absent.SelectMany(a => conditions.ByParameter.TryGetValue(a, out var spans) ? spans : Array.Empty<NeoGen.Sql.Parsing.SqlSpan>()).ToList(), keepPositions: false), SqlLiteralText = null };
+
+            // Positions in a variant's SQL are not positions in the user's text: nothing reported there is reported.
+            var planned = PlanOne(variant with { Switches = EquatableArray<string>.Empty }, target, snapshot, repositoryEntity, new DiagnosticBag());
+            if (planned.FailureReason is not null)
+            {
+                var which = string.Join(", ", absent.Select(a => "'" + a + "'"));
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.Location, method.Name, $"the statement for {which} null cannot be written: {planned.FailureReason}"));
+                full.FailureReason = $"the statement for {which} null cannot be written";
+                full.Variants.Clear();
+                return full;
+            }
+
+            full.Variants.Add(planned);
+        }
+
+        return full;
+    }
+
+    /// <summary>The derived query when <paramref name="absent"/> are null: optional filters left out, equalities as IS [NOT] NULL.</summary>
+    private static DerivedIntent WithoutArguments(DerivedIntent intent, HashSet<string> absent)
+    {
+        var filters = new List<DerivedFilter>();
+        foreach (var filter in intent.Filters)
+        {
+            if (filter.Switch is null || !absent.Contains(filter.Switch))
+            {
+                filters.Add(filter);
+            }
+            else if (!filter.Optional)
+            {
+                var test = filter.Operator == DerivedOperator.NotEqual ? DerivedOperator.IsNotNull : DerivedOperator.IsNull;
+                filters.Add(filter with { Operator = test, Arguments = EquatableArray<string>.Empty, IgnoreCase = false, Switch = null });
+            }
+        }
+
+        return intent with { Filters = filters.ToEquatableArray() };
+    }
+
+    private static PlannedMethod PlanOne(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
     {
         var planned = new PlannedMethod(method);
         var sql = method.Sql ?? string.Empty;

@@ -215,15 +215,17 @@ internal static class StatementWriter
                 where.Append(filter.OrWithPrevious ? " OR " : " AND ");
             }
 
-            var column = target.Quote(filter.Column);
+            // IgnoreCase lowers both sides, which every database does the same way (SQLite: ASCII letters only).
+            var column = filter.IgnoreCase ? "LOWER(" + target.Quote(filter.Column) + ")" : target.Quote(filter.Column);
             var argument = filter.Arguments.Count > 0 ? filter.Arguments[0] : string.Empty;
+            string Value(string name) => filter.IgnoreCase ? "LOWER(@" + name + ")" : "@" + name;
             switch (filter.Operator)
             {
                 case DerivedOperator.Equal:
-                    where.Append(column).Append(" = @").Append(argument);
+                    where.Append(column).Append(" = ").Append(Value(argument));
                     break;
                 case DerivedOperator.NotEqual:
-                    where.Append(column).Append(" <> @").Append(argument);
+                    where.Append(column).Append(" <> ").Append(Value(argument));
                     break;
                 case DerivedOperator.GreaterThan:
                     where.Append(column).Append(" > @").Append(argument);
@@ -247,10 +249,10 @@ internal static class StatementWriter
                     where.Append(column).Append(" NOT IN @").Append(argument);
                     break;
                 case DerivedOperator.Like:
-                    where.Append(column).Append(" LIKE @").Append(argument);
+                    where.Append(column).Append(" LIKE ").Append(Value(argument));
                     break;
                 case DerivedOperator.NotLike:
-                    where.Append(column).Append(" NOT LIKE @").Append(argument);
+                    where.Append(column).Append(" NOT LIKE ").Append(Value(argument));
                     break;
                 case DerivedOperator.StartingWith:
                 case DerivedOperator.EndingWith:
@@ -263,7 +265,7 @@ internal static class StatementWriter
                     };
                     var name = argument + "__" + helper.ToLowerInvariant();
                     bindings.Add(new ExplicitBinding(name, target.LikePatternHelper(helper, argument), ScalarType.String, false, argument));
-                    where.Append(column).Append(" LIKE @").Append(name).Append(target.LikeEscape);
+                    where.Append(column).Append(" LIKE ").Append(Value(name)).Append(target.LikeEscape);
                     break;
                 case DerivedOperator.IsNull:
                     where.Append(column).Append(" IS NULL");
@@ -293,13 +295,23 @@ internal static class StatementWriter
 
         var orderBy = intent.Order.Count == 0 ? string.Empty : " ORDER BY " + string.Join(", ", intent.Order.Select(o => target.Quote(o.Column) + (o.Descending ? " DESC" : string.Empty)));
         var sql = $"SELECT {(intent.Distinct ? "DISTINCT " : string.Empty)}{string.Join(", ", intent.Columns.Select(target.Quote))} FROM {table}{whereClause}{orderBy}";
-        if (intent.LimitParameter is not null)
+        var count = intent.LimitParameter is not null ? "@" + intent.LimitParameter
+            : intent.FixedLimit is { } limit ? limit.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        if (intent.PageParameter is { } page)
         {
-            sql = target.Limit(sql, "@" + intent.LimitParameter);
+            var request = NeoGen.Generator.Common.CSharpNames.Identifier(page);
+            bindings.Add(new ExplicitBinding("page__size", request + ".Size", ScalarType.Int32, false, page));
+            bindings.Add(new ExplicitBinding("page__offset", request + ".Offset", ScalarType.Int32, false, page));
+            sql = target.LimitOffset(sql, "@page__size", "@page__offset");
         }
-        else if (intent.FixedLimit is { } limit)
+        else if (intent.OffsetParameter is not null)
         {
-            sql = target.Limit(sql, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            sql = target.LimitOffset(sql, count!, "@" + intent.OffsetParameter);
+        }
+        else if (count is not null)
+        {
+            sql = target.Limit(sql, count);
         }
 
         return new WrittenStatement(sql, bindings);

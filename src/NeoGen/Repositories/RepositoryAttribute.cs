@@ -29,3 +29,15 @@ public sealed class QueryAttribute : Attribute
     /// <summary>The statement.</summary>
     public string Sql { get; }
 }
+
+/// <summary>
+/// Marks a parameter of a derived query or a <see cref="QueryAttribute"/> method as an optional filter: when its value is
+/// null, the condition that uses it is left out of the statement. NeoGen writes and checks one statement per
+/// combination of present and absent filters at build time (never <c>@p IS NULL OR col = @p</c>, which keeps an index
+/// from being used), and prepares each on first use. The parameter must be nullable; in SQL, the condition that uses it
+/// must be joined to the rest of the WHERE clause with AND and use no parameter that is not optional.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class OptionalFilterAttribute : Attribute
+{
+}
