@@ -13,11 +13,13 @@ namespace NeoGen.Benchmarks.Contenders;
 public sealed class DapperContender : IContender<World, Fortune>
 {
     private readonly ProviderConnection _provider;
+    private readonly string _upsert;
     private readonly DbConnection _connection;
 
     public DapperContender(Database database, string connectionString)
     {
         _provider = new ProviderConnection(database, connectionString);
+        _upsert = Sql.UpsertWorld(database);
         _connection = _provider.OpenConnection();
     }
 
@@ -51,6 +53,9 @@ public sealed class DapperContender : IContender<World, Fortune>
 
     public Task<int> InsertOneRowAsync(int randomNumber)
         => _connection.ExecuteScalarAsync<int>(Sql.InsertWorldInsert, new { randomNumber });
+
+    public Task<int> UpsertOneRowAsync(int id, int randomNumber)
+        => _connection.ExecuteScalarAsync<int>(_upsert, new { id, randomNumber });
 
     public async Task<List<World>> Fetch1000RowsAsync()
         => (await _connection.QueryAsync<World>(Sql.WorldsUpTo, new { count = BenchData.FetchCount })).AsList();

@@ -151,6 +151,22 @@ public sealed class EfCoreContender<TContext> : IContender<World, Fortune>
         return row.Id;
     }
 
+    /// <summary>EF Core has no upsert: ExecuteUpdate by key, and Add + SaveChanges when it matched no row.</summary>
+    public async Task<int> UpsertOneRowAsync(int id, int randomNumber)
+    {
+        await using var context = _factory.CreateDbContext();
+        var updated = await context.Worlds
+            .Where(w => w.Id == id)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(w => w.RandomNumber, randomNumber));
+        if (updated == 0)
+        {
+            context.Worlds.Add(new World { Id = id, RandomNumber = randomNumber });
+            await context.SaveChangesAsync();
+        }
+
+        return randomNumber;
+    }
+
     public async Task<List<World>> Fetch1000RowsAsync()
     {
         await using var context = _factory.CreateDbContext();

@@ -25,6 +25,9 @@ public sealed class HandTunedMySqlContender : IContender<World, Fortune>
     private readonly MySqlCommand _insert;
     private readonly MySqlParameter _insertNumber = new("@randomNumber", MySqlDbType.Int32);
     private readonly MySqlCommand _upTo;
+    private readonly MySqlCommand _upsert;
+    private readonly MySqlParameter _upsertId = new("@id", MySqlDbType.Int32);
+    private readonly MySqlParameter _upsertNumber = new("@randomNumber", MySqlDbType.Int32);
 
     public HandTunedMySqlContender(string connectionString)
     {
@@ -37,7 +40,8 @@ public sealed class HandTunedMySqlContender : IContender<World, Fortune>
         // MariaDB has INSERT ... RETURNING (MySQL 8 would read LAST_INSERT_ID()).
         _insert = Command(Sql.InsertWorldInsert, _insertNumber);
         _upTo = Command(Sql.WorldsUpTo, new MySqlParameter("@count", MySqlDbType.Int32) { Value = BenchData.FetchCount });
-        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo })
+        _upsert = Command(Sql.UpsertWorld(Database.MariaDb), _upsertId, _upsertNumber);
+        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _upsert })
         {
             command.Prepare();
         }
@@ -90,6 +94,15 @@ public sealed class HandTunedMySqlContender : IContender<World, Fortune>
     {
         _insertNumber.Value = randomNumber;
         await using var reader = await _insert.ExecuteReaderAsync(CommandBehavior.SingleRow);
+        await reader.ReadAsync();
+        return reader.GetInt32(0);
+    }
+
+    public async Task<int> UpsertOneRowAsync(int id, int randomNumber)
+    {
+        _upsertId.Value = id;
+        _upsertNumber.Value = randomNumber;
+        await using var reader = await _upsert.ExecuteReaderAsync(CommandBehavior.SingleRow);
         await reader.ReadAsync();
         return reader.GetInt32(0);
     }

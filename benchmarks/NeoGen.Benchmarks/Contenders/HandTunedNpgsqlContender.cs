@@ -24,6 +24,9 @@ public sealed class HandTunedNpgsqlContender : IContender<World, Fortune>
     private readonly NpgsqlCommand _insert;
     private readonly NpgsqlParameter<int> _insertNumber = new("randomNumber", NpgsqlDbType.Integer);
     private readonly NpgsqlCommand _upTo;
+    private readonly NpgsqlCommand _upsert;
+    private readonly NpgsqlParameter<int> _upsertId = new("id", NpgsqlDbType.Integer);
+    private readonly NpgsqlParameter<int> _upsertNumber = new("randomNumber", NpgsqlDbType.Integer);
 
     public HandTunedNpgsqlContender(string connectionString)
     {
@@ -35,8 +38,9 @@ public sealed class HandTunedNpgsqlContender : IContender<World, Fortune>
         _update = Command(Sql.UpdateWorld, _updateNumber, _updateId);
         _insert = Command(Sql.InsertWorldInsert, _insertNumber);
         _upTo = Command(Sql.WorldsUpTo, new NpgsqlParameter<int>("count", NpgsqlDbType.Integer) { TypedValue = BenchData.FetchCount });
+        _upsert = Command(Sql.UpsertWorld(Database.PostgreSql), _upsertId, _upsertNumber);
 
-        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo })
+        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _upsert })
         {
             command.Prepare();
         }
@@ -93,6 +97,15 @@ public sealed class HandTunedNpgsqlContender : IContender<World, Fortune>
         return reader.GetInt32(0);
     }
 
+    public async Task<int> UpsertOneRowAsync(int id, int randomNumber)
+    {
+        _upsertId.TypedValue = id;
+        _upsertNumber.TypedValue = randomNumber;
+        await using var reader = await _upsert.ExecuteReaderAsync(CommandBehavior.SingleRow);
+        await reader.ReadAsync();
+        return reader.GetInt32(0);
+    }
+
     public async Task<List<World>> Fetch1000RowsAsync()
     {
         await using var reader = await _upTo.ExecuteReaderAsync();
@@ -122,7 +135,7 @@ public sealed class HandTunedNpgsqlContender : IContender<World, Fortune>
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo })
+        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _upsert })
         {
             await command.DisposeAsync();
         }

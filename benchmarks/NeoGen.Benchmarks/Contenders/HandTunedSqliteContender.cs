@@ -21,6 +21,9 @@ public sealed class HandTunedSqliteContender : IContender<World, Fortune>
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter _insertNumber;
     private readonly SqliteCommand _upTo;
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteParameter _upsertId;
+    private readonly SqliteParameter _upsertNumber;
     private readonly SqliteCommand _bulk;
     private readonly SqliteParameter _bulkId;
     private readonly SqliteParameter _bulkNumber;
@@ -40,11 +43,14 @@ public sealed class HandTunedSqliteContender : IContender<World, Fortune>
         _insertNumber = _insert.Parameters.Add("@randomNumber", SqliteType.Integer);
         _upTo = Command(Sql.WorldsUpTo);
         _upTo.Parameters.Add("@count", SqliteType.Integer).Value = BenchData.FetchCount;
+        _upsert = Command(Sql.UpsertWorld(Database.Sqlite));
+        _upsertId = _upsert.Parameters.Add("@id", SqliteType.Integer);
+        _upsertNumber = _upsert.Parameters.Add("@randomNumber", SqliteType.Integer);
         _bulk = Command(Sql.InsertWorld);
         _bulkId = _bulk.Parameters.Add("@Id", SqliteType.Integer);
         _bulkNumber = _bulk.Parameters.Add("@RandomNumber", SqliteType.Integer);
 
-        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _bulk })
+        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _upsert, _bulk })
         {
             command.Prepare();
         }
@@ -101,6 +107,15 @@ public sealed class HandTunedSqliteContender : IContender<World, Fortune>
         return reader.GetInt32(0);
     }
 
+    public async Task<int> UpsertOneRowAsync(int id, int randomNumber)
+    {
+        _upsertId.Value = id;
+        _upsertNumber.Value = randomNumber;
+        await using var reader = await _upsert.ExecuteReaderAsync(CommandBehavior.SingleRow);
+        await reader.ReadAsync();
+        return reader.GetInt32(0);
+    }
+
     public async Task<List<World>> Fetch1000RowsAsync()
     {
         await using var reader = await _upTo.ExecuteReaderAsync();
@@ -134,7 +149,7 @@ public sealed class HandTunedSqliteContender : IContender<World, Fortune>
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _bulk })
+        foreach (var command in new[] { _worldById, _fortunes, _update, _insert, _upTo, _upsert, _bulk })
         {
             await command.DisposeAsync();
         }

@@ -28,6 +28,9 @@ public interface IContender<TWorld, TFortune> : IAsyncDisposable
     /// <summary>Inserts into <c>world_insert</c> and returns the generated id.</summary>
     Task<int> InsertOneRowAsync(int randomNumber);
 
+    /// <summary>Inserts world row <paramref name="id"/>, or updates it when it exists; returns the stored randomnumber.</summary>
+    Task<int> UpsertOneRowAsync(int id, int randomNumber);
+
     /// <summary><c>SELECT id, randomnumber FROM world WHERE id &lt;= @count</c> with count 1000.</summary>
     Task<List<TWorld>> Fetch1000RowsAsync();
 

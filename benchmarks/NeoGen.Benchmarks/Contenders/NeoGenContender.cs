@@ -68,6 +68,13 @@ public partial interface IFortuneRepository
 [Repository(Dialect.Sqlite)]
 [Repository(Dialect.PostgreSql)]
 [Repository(Dialect.MySql)]
+public partial interface IWorldUpsertRepository : ICrudRepository<World, int>
+{
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
 public partial interface IWorldInsertRepository : ICrudRepository<WorldInsert, int>
 {
 }
@@ -84,6 +91,7 @@ public sealed class NeoGenContender : IContender<World, Fortune>
     private readonly IWorldRepository _worlds;
     private readonly IFortuneRepository _fortunes;
     private readonly IWorldInsertRepository _inserts;
+    private readonly IWorldUpsertRepository _upserts;
     private List<World>? _bulkRows;
 
     public NeoGenContender(Database database, string connectionString)
@@ -94,6 +102,7 @@ public sealed class NeoGenContender : IContender<World, Fortune>
             _worlds = new SqliteWorldRepository(_source);
             _fortunes = new SqliteFortuneRepository(_source);
             _inserts = new SqliteWorldInsertRepository(_source);
+            _upserts = new SqliteWorldUpsertRepository(_source);
         }
         else if (database == Database.MariaDb)
         {
@@ -101,6 +110,7 @@ public sealed class NeoGenContender : IContender<World, Fortune>
             _worlds = new MySqlWorldRepository(_source);
             _fortunes = new MySqlFortuneRepository(_source);
             _inserts = new MySqlWorldInsertRepository(_source);
+            _upserts = new MySqlWorldUpsertRepository(_source);
         }
         else
         {
@@ -109,6 +119,7 @@ public sealed class NeoGenContender : IContender<World, Fortune>
             _worlds = new PostgreSqlWorldRepository(_source);
             _fortunes = new PostgreSqlFortuneRepository(_source);
             _inserts = new PostgreSqlWorldInsertRepository(_source);
+            _upserts = new PostgreSqlWorldUpsertRepository(_source);
         }
     }
 
@@ -126,6 +137,9 @@ public sealed class NeoGenContender : IContender<World, Fortune>
     }
 
     public Task<List<Fortune>> AllFortunesAsync() => _fortunes.AllAsync();
+
+    public async Task<int> UpsertOneRowAsync(int id, int randomNumber)
+        => (await _upserts.UpsertAsync(new World { Id = id, RandomNumber = randomNumber })).RandomNumber;
 
     public async Task<int> UpdateTwentyRowsAsync(int[] ids, int[] randomNumbers)
     {

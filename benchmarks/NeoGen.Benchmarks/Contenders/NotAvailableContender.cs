@@ -21,6 +21,8 @@ public sealed class NotAvailableContender : IContender<World, Fortune>
 
     public Task<int> InsertOneRowAsync(int randomNumber) => throw new NotSupportedException(_why);
 
+    public Task<int> UpsertOneRowAsync(int id, int randomNumber) => throw new NotSupportedException(_why);
+
     public Task<List<World>> Fetch1000RowsAsync() => throw new NotSupportedException(_why);
 
     public Task<long> BulkInsertAsync() => throw new NotSupportedException(_why);

@@ -90,6 +90,17 @@ public sealed class TypicalAdoNetContender : IContender<World, Fortune>
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     }
 
+    public async Task<int> UpsertOneRowAsync(int id, int randomNumber)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql.UpsertWorld(_database);
+        AddWithValue(command, "@id", id);
+        AddWithValue(command, "@randomNumber", randomNumber);
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    }
+
     public async Task<List<World>> Fetch1000RowsAsync()
     {
         await using var connection = CreateConnection();

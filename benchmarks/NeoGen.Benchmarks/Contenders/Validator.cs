@@ -134,6 +134,20 @@ public static class Validator
                             break;
                         }
 
+                    case Workload.UpsertOneRow:
+                        {
+                            // The update path on an existing row, then the insert path on a new one (removed again).
+                            var id = BenchData.NextId(random);
+                            var number = (_fixture.ReadWorld(id) ?? 0) % 10_000 + 1;
+                            var stored = await contender.UpsertOneRowAsync(id, number);
+                            Expect(stored == number && _fixture.ReadWorld(id) == number, $"id {id} holds {_fixture.ReadWorld(id)} after upsert (returned {stored}), expected {number}");
+                            var fresh = BenchData.WorldRows + 1000 + _round;
+                            stored = await contender.UpsertOneRowAsync(fresh, 4242);
+                            Expect(stored == 4242 && _fixture.ReadWorld(fresh) == 4242, $"new id {fresh} holds {_fixture.ReadWorld(fresh)} after upsert, expected 4242");
+                            _fixture.DeleteWorld(fresh);
+                            break;
+                        }
+
                     case Workload.Fetch1000Rows:
                         {
                             var rows = (await contender.Fetch1000RowsAsync()).Select(world).OrderBy(r => r.Id).ToList();

@@ -21,6 +21,7 @@ public enum Workload
     AllFortunes,
     UpdateTwentyRows,
     InsertOneRow,
+    UpsertOneRow,
     Fetch1000Rows,
     BulkInsert10000,
 }

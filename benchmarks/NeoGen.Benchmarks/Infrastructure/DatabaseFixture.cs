@@ -127,6 +127,9 @@ public sealed class DatabaseFixture : IDisposable
     /// <summary>The randomnumber of world row <paramref name="id"/>, or null.</summary>
     public int? ReadWorld(int id) => ScalarInt($"SELECT randomnumber FROM world WHERE id = {id}");
 
+    /// <summary>Deletes world row <paramref name="id"/>.</summary>
+    public void DeleteWorld(int id) => Execute($"DELETE FROM world WHERE id = {id}");
+
     /// <summary>The randomnumber of world_insert row <paramref name="id"/>, or null.</summary>
     public int? ReadWorldInsert(int id) => ScalarInt($"SELECT randomnumber FROM world_insert WHERE id = {id}");
 

@@ -17,5 +17,13 @@ public static class Sql
     // and SQLite matches parameter names case-sensitively.
     public const string InsertWorld = "INSERT INTO world (id, randomnumber) VALUES (@Id, @RandomNumber)";
 
+    /// <summary>
+    /// Insert or update a world row by key, as each database spells it best, returning the stored value as NeoGen's
+    /// Upsert does (MariaDB has RETURNING; MySQL 8, which NeoGen's MySQL dialect also serves, has not).
+    /// </summary>
+    public static string UpsertWorld(Database database) => database == Database.MariaDb
+        ? "INSERT INTO world (id, randomnumber) VALUES (@id, @randomNumber) ON DUPLICATE KEY UPDATE randomnumber = VALUES(randomnumber) RETURNING randomnumber"
+        : "INSERT INTO world (id, randomnumber) VALUES (@id, @randomNumber) ON CONFLICT (id) DO UPDATE SET randomnumber = excluded.randomnumber RETURNING randomnumber";
+
     public const string CopyWorld = "COPY world (id, randomnumber) FROM STDIN (FORMAT BINARY)";
 }

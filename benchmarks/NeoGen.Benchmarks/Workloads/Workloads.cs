@@ -226,6 +226,50 @@ public class MariaDbInsertOneRow : InsertOneRowBenchmarks
     protected override Database Database => Database.MariaDb;
 }
 
+/// <summary>One upsert of a world row by key (the row exists: the update path of an insert-or-update).</summary>
+public abstract class UpsertOneRowBenchmarks : WorkloadBenchmarks
+{
+    protected sealed override Workload Workload => Workload.UpsertOneRow;
+
+    [Benchmark(Baseline = true)]
+    public Task<int> HandTunedAdoNet() => Contenders.HandTunedAdoNet.UpsertOneRowAsync(NextId(), NextNumber());
+
+    [Benchmark]
+    public Task<int> TypicalAdoNet() => Contenders.TypicalAdoNet.UpsertOneRowAsync(NextId(), NextNumber());
+
+    [Benchmark]
+    public Task<int> Dapper() => Contenders.Dapper.UpsertOneRowAsync(NextId(), NextNumber());
+
+    [Benchmark]
+    public Task<int> DapperAot() => Contenders.DapperAot.UpsertOneRowAsync(NextId(), NextNumber());
+
+    [Benchmark]
+    public Task<int> EfCore() => Contenders.EfCore.UpsertOneRowAsync(NextId(), NextNumber());
+#if NEOGEN
+
+    [Benchmark]
+    public Task<int> NeoGen() => Contenders.NeoGen.UpsertOneRowAsync(NextId(), NextNumber());
+#endif
+}
+
+[BenchmarkCategory(nameof(Workload.UpsertOneRow), nameof(Database.Sqlite))]
+public class SqliteUpsertOneRow : UpsertOneRowBenchmarks
+{
+    protected override Database Database => Database.Sqlite;
+}
+
+[BenchmarkCategory(nameof(Workload.UpsertOneRow), nameof(Database.PostgreSql))]
+public class PostgreSqlUpsertOneRow : UpsertOneRowBenchmarks
+{
+    protected override Database Database => Database.PostgreSql;
+}
+
+[BenchmarkCategory(nameof(Workload.UpsertOneRow), nameof(Database.MariaDb))]
+public class MariaDbUpsertOneRow : UpsertOneRowBenchmarks
+{
+    protected override Database Database => Database.MariaDb;
+}
+
 /// <summary>SELECT id, randomnumber FROM world WHERE id <= 1000.</summary>
 public abstract class Fetch1000RowsBenchmarks : WorkloadBenchmarks
 {
