@@ -43,6 +43,11 @@ public sealed class DerivedQueryTests
     [InlineData("List<Customer> FindByEmail([OptionalFilter] string email);", "NG0002", "[OptionalFilter] parameter 'email' is string, which cannot be null; declare it string?")]
     [InlineData("List<Customer> FindByBalance([OptionalFilter] decimal balance);", "NG0002", "declare it decimal?")]
     [InlineData("List<Customer> FindByBalanceBetween(decimal? low, decimal? high);", "NG0003", "two nullable arguments, 'low' and 'high'")]
+    [InlineData("Customer UpsertByName(Customer customer);", "NG0003", "Customer has no unique index on (name), which the upsert matches rows by: declare [Index(nameof(Name), Unique = true)]")]
+    [InlineData("Customer UpsertByNmae(Customer customer);", "NG0004", "'Nmae'")]
+    [InlineData("Customer UpsertByEmailOrName(Customer customer);", "NG0003", "followed by the members of a unique index joined with And")]
+    [InlineData("Customer UpsertByEmail(string email);", "NG0003", "an upsert takes one Customer")]
+    [InlineData("Customer? UpsertByEmail(Customer customer);", "NG0003", "an upsert returns the Customer as stored")]
     public void A_wrong_name_or_signature_is_a_compile_error_that_names_the_word(string member, string id, string expected)
     {
         var message = Only(Run(member), id);
@@ -114,5 +119,21 @@ public sealed class DerivedQueryTests
         Assert.Contains("ORDER BY email LIMIT $2 OFFSET $3", postgres);
         Assert.Contains("WHERE LOWER(email) = LOWER($1)", postgres);
         Assert.Contains("ORDER BY [id] OFFSET @p1 ROWS FETCH NEXT @p2 ROWS ONLY".Replace("[", string.Empty).Replace("]", string.Empty), outcome.Source("IX.SqlServer.g.cs").Replace("[", string.Empty).Replace("]", string.Empty));
+    }
+
+    [Fact]
+    public void UpsertBy_a_unique_index_conflicts_on_it_and_never_writes_the_generated_key()
+    {
+        var outcome = Run("Customer UpsertByEmail(Customer customer);");
+        Assert.Empty(outcome.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(outcome.CompilationDiagnostics);
+        var postgres = outcome.Source("IX.PostgreSql.g.cs");
+        Assert.Contains("ON CONFLICT (email) DO UPDATE SET", postgres);
+        Assert.Contains("INSERT INTO customers (email, name,", postgres);
+        Assert.Contains("customer.Email", postgres);
+        var sqlServer = outcome.Source("IX.SqlServer.g.cs");
+        Assert.Contains("ON __target.email = __source.email", sqlServer);
+        var mySql = outcome.Source("IX.MySql.g.cs");
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM customers WHERE email = @p", mySql);
     }
 }

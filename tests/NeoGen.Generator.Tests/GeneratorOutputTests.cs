@@ -40,7 +40,13 @@ public sealed class GeneratorOutputTests
         Assert.DoesNotContain("ON DUPLICATE KEY", text);
         Assert.Contains("WHERE id IN (SELECT __list.v FROM JSON_TABLE(@p0, '$[*]' COLUMNS (v BIGINT PATH '$')) AS __list)", text);
         Assert.Contains("while (reader.FieldCount == 0 && reader.NextResult())", text);
-        Assert.DoesNotContain("RETURNING", text);
+
+        // RETURNING only for the insert, and only where the server has it (MariaDB 10.5+); MySQL 8 gets the script,
+        // which is not prepared (MySQL prepares one statement at a time, one round trip each).
+        Assert.Equal(1, text.Split("RETURNING").Length - 1);
+        Assert.Contains("global::NeoGen.Internal.ServerFeatures.HasInsertReturning(lease.Connection) ? Sql_Insert_4_Returning : Sql_Insert_4", text);
+        Assert.Contains("return KeepPrepared(lease, s_slot_Insert_4, command, prepare: string.Equals(command.CommandText, Sql_Insert_4_Returning, global::System.StringComparison.Ordinal));", text);
+        Assert.Contains("return KeepPrepared(lease, s_slot_Upsert_7, command, prepare: false);", text);
     }
 
     [Fact]

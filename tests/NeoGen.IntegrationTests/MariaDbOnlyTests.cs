@@ -14,6 +14,59 @@ public sealed class MariaDbOnlyTests : IClassFixture<MariaDbDatabase>
         database.Reset();
     }
 
+    [Theory]
+    [InlineData("5.5.5-10.11.19-MariaDB-0+deb12u1", true)]
+    [InlineData("10.11.6-MariaDB-0+deb12u1", true)]
+    [InlineData("5.5.5-10.4.34-MariaDB", false)]
+    [InlineData("10.5.0-MariaDB", true)]
+    [InlineData("11.4.2-MariaDB-ubu2404", true)]
+    [InlineData("10.4.34-MariaDB", false)]
+    [InlineData("8.0.36", false)]
+    [InlineData("8.4.0-0ubuntu0.24.04.1", false)]
+    [InlineData(null, false)]
+    public void MariaDB_10_5_and_later_have_insert_returning(string? version, bool expected)
+        => Assert.Equal(expected, NeoGen.Internal.ServerFeatures.IsMariaDbWithReturning(version));
+
+    [Fact]
+    public async Task Inserts_read_back_the_row_with_RETURNING_on_MariaDB_and_with_a_SELECT_where_the_server_has_none()
+    {
+        using (var connection = new MySqlConnection(_database.WithoutLocalInfile))
+        {
+            connection.Open();
+            Assert.True(NeoGen.Internal.ServerFeatures.HasInsertReturning(connection), connection.ServerVersion);
+        }
+
+        async Task<User> InsertWith(NeoGenDataSource source, string email)
+        {
+            var team = ITeamRepository.Create(source).Insert(new Team(0, email));
+            return await IUserRepository.Create(source).InsertAsync(new User { Email = email, TeamId = team.Id, DisplayName = "x" });
+        }
+
+        await using var returning = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(_database.WithoutLocalInfile));
+        var first = await InsertWith(returning, "returning@example.com");
+
+        AppContext.SetSwitch(NeoGen.Internal.ServerFeatures.WithoutInsertReturningSwitch, true);
+        try
+        {
+            // New connections make new commands: the MySQL 8 form, an INSERT and a SELECT by LAST_INSERT_ID().
+            await using var selecting = new NeoGenDataSource(Dialect.MySql, () => new MySqlConnection(_database.WithoutLocalInfile));
+            var second = await InsertWith(selecting, "selecting@example.com");
+            foreach (var user in new[] { first, second })
+            {
+                Assert.True(user.Id > 0);
+                Assert.Equal(1, user.RowVersion);
+                Assert.Equal("x", user.DisplayName);
+                Assert.Equal(user, IUserRepository.Create(_database.Source).Get(user.Id));
+            }
+
+            Assert.NotEqual(first.Id, second.Id);
+        }
+        finally
+        {
+            AppContext.SetSwitch(NeoGen.Internal.ServerFeatures.WithoutInsertReturningSwitch, false);
+        }
+    }
+
     [Fact]
     public async Task Without_local_infile_bulk_inserts_are_prepared_inserts_in_one_transaction()
     {

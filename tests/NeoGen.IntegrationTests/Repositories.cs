@@ -131,6 +131,11 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     Page<User> FindByTeamId(long teamId, PageRequest page);
 
     Task<List<User>> FindByTeamIdAndIdAfterOrderByIdAsync(long teamId, long id, int limit);
+
+    // Upsert by the unique index on email: the key is the database's on insert and kept on update.
+    User UpsertByEmail(User user);
+
+    ValueTask<User> UpsertByEmailAsync(User user, CancellationToken cancellationToken = default);
 }
 
 [Repository(Dialect.Sqlite)]

@@ -662,6 +662,18 @@ public abstract partial class RepositoryContract
         Assert.Equal(ConstraintKind.Unique, failed.Kind);
         Assert.Equal(1, Users.Count());
 
+        // The failing row: NeoGen's own count for row-by-row inserts, COPY's line on PostgreSQL; MySqlBulkCopy's
+        // LOAD DATA reports a duplicate without its row (the message says how far the load got).
+        if (Database.Dialect == Dialect.MySql)
+        {
+            Assert.Null(failed.RowIndex);
+        }
+        else
+        {
+            Assert.Equal(150, failed.RowIndex);
+            Assert.Contains("row at index 150", failed.Message);
+        }
+
         // Inside a unit of work the caller's transaction decides: rolled back, nothing remains either.
         await using (var work = await Database.Source.BeginUnitOfWorkAsync())
         {
@@ -669,6 +681,60 @@ public abstract partial class RepositoryContract
         }
 
         Assert.Equal(1, Users.Count());
+    }
+
+    [Fact]
+    public async Task UpdateMany_and_DeleteMany_by_key()
+    {
+        var team = NewTeam();
+        var users = Enumerable.Range(0, 5).Select(i => NewUser(team, $"many{i}@example.com")).ToList();
+        Assert.Equal(5, await Users.UpdateManyAsync(users.Select(u => u with { DisplayName = "renamed " + u.Id })));
+        Assert.All(users, u => Assert.Equal(("renamed " + u.Id, u.RowVersion + 1), (Users.Get(u.Id)!.DisplayName, Users.Get(u.Id)!.RowVersion)));
+
+        // A stale version at index 3: a typed exception naming it, and nothing changed, the first three included.
+        var current = users.Select(u => Users.Get(u.Id)!).ToList();
+        var batch = current.Select((u, i) => (i == 3 ? u with { RowVersion = u.RowVersion - 1 } : u) with { DisplayName = "again" }).ToList();
+        var conflict = Assert.Throws<NeoGenConcurrencyException>(() => Users.UpdateMany(batch));
+        Assert.Equal(3, conflict.RowIndex);
+        Assert.Contains("users", conflict.Message);
+        Assert.All(users, u => Assert.Equal("renamed " + u.Id, Users.Get(u.Id)!.DisplayName));
+
+        // A missing row is a conflict too.
+        Assert.Equal(1, Assert.Throws<NeoGenConcurrencyException>(() => Users.UpdateMany(new[] { current[0], current[0] with { Id = -1 } })).RowIndex);
+        Assert.Equal(0, Users.UpdateMany(Array.Empty<User>()));
+
+        Assert.Equal(2, Users.DeleteMany(new[] { users[0].Id, users[1].Id, -5 }));
+        Assert.Equal(3, Users.Count());
+        Assert.Equal(0, await Users.DeleteManyAsync(Array.Empty<long>()));
+
+        // Composite keys: one prepared DELETE per key, in one transaction.
+        foreach (var user in users.Skip(2))
+        {
+            Memberships.Insert(new Membership { UserId = user.Id, TeamId = team.Id, Role = Role.Member });
+        }
+
+        Assert.Equal(2, await Memberships.DeleteManyAsync(new[] { (users[2].Id, team.Id), (users[3].Id, team.Id), (users[3].Id, -1L) }));
+        Assert.Equal(1, Memberships.Count());
+    }
+
+    [Fact]
+    public async Task UpsertBy_a_unique_index_inserts_or_updates_the_row_with_that_value()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var inserted = Users.UpsertByEmail(new User { Email = "ada@example.com", DisplayName = "Ada", TeamId = team.Id });
+        Assert.True(inserted.Id > 0);
+        Assert.Equal(1, inserted.RowVersion);
+
+        // The same email: that row is updated, whatever key the entity carries, and keeps its key and creation time.
+        var updated = await Users.UpsertByEmailAsync(new User { Id = 999_999, Email = "ada@example.com", DisplayName = "Countess", TeamId = other.Id });
+        Assert.Equal((inserted.Id, "Countess", other.Id, 2, inserted.CreatedAt), (updated.Id, updated.DisplayName, updated.TeamId, updated.RowVersion, updated.CreatedAt));
+        Assert.Equal(1, Users.Count());
+        Assert.Null(Users.Get(999_999));
+
+        var second = Users.UpsertByEmail(new User { Email = "grace@example.com", TeamId = team.Id });
+        Assert.NotEqual(inserted.Id, second.Id);
+        Assert.Equal(2, Users.Count());
     }
 
     [Fact]

@@ -35,6 +35,15 @@ internal sealed class MySqlTarget : TargetDialect
 
     public override bool PrepareOnCreate => true;
 
+    // MySQL prepares one statement at a time: a prepared script is one COM_STMT_EXECUTE, and one round trip, per
+    // statement, where the text protocol sends the whole script in one COM_QUERY.
+    public override bool PreparesScripts => false;
+
+    // MySQL 8 has no INSERT ... RETURNING, MariaDB 10.5+ has: one statement instead of an INSERT and a SELECT.
+    public override bool ReturningWhenTheServerHasIt => true;
+
+    public override string ServerHasInsertReturning(string connection) => $"global::NeoGen.Internal.ServerFeatures.HasInsertReturning({connection})";
+
     protected override string QuoteAlways(string identifier) => "`" + identifier.Replace("`", "``") + "`";
 
     protected override ISet<string> ReservedWords => MySqlReserved;

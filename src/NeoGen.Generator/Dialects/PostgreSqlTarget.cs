@@ -126,7 +126,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
     }
 
     public override ErrorTranslation Errors(string repository, string method, string? table)
-        => new("global::Npgsql.PostgresException", $"global::NeoGen.Internal.NeoGenErrors.FromPostgres(exception, exception.SqlState, exception.ConstraintName, exception.TableName, exception.ColumnName, {repository}, {method}, {table})");
+        => new("global::Npgsql.PostgresException", $"global::NeoGen.Internal.NeoGenErrors.FromPostgres(exception, exception.SqlState, exception.ConstraintName, exception.TableName, exception.ColumnName, {repository}, {method}, {table})", "exception.Where");
 
     /// <summary>The PostgreSQL type a value is copied as, where the CLR type alone decides it.</summary>
     public static string? CopyType(ScalarType type) => type.Kind switch

@@ -16,7 +16,10 @@ internal enum ListForm
 }
 
 /// <summary>How a provider error is translated: the generated expression and the exception type caught.</summary>
-internal sealed record ErrorTranslation(string ExceptionType, string Expression);
+/// <param name="ExceptionType">The provider's exception type.</param>
+/// <param name="Expression">The NeoGen exception it becomes, from <c>exception</c>.</param>
+/// <param name="BulkRowContext">Where the provider's exception names the bulk row that failed (PostgreSQL's COPY context), or null.</param>
+internal sealed record ErrorTranslation(string ExceptionType, string Expression, string? BulkRowContext = null);
 
 /// <summary>
 /// Everything that differs between databases in what the generator writes, for one database: SQL spelling
@@ -170,6 +173,18 @@ internal abstract class TargetDialect
 
     /// <summary>Whether commands are prepared at all (not on SQL Server, whose parameterized statements are cached anyway).</summary>
     public virtual bool PreparesCommands => true;
+
+    /// <summary>
+    /// Without <see cref="HasReturning"/>: whether some servers of the dialect have INSERT ... RETURNING all the same
+    /// (MariaDB 10.5+), so an insert is also written that way and chosen by <see cref="ServerHasInsertReturning"/>.
+    /// </summary>
+    public virtual bool ReturningWhenTheServerHasIt => false;
+
+    /// <summary>An expression: whether the server behind <paramref name="connection"/> has INSERT ... RETURNING.</summary>
+    public virtual string ServerHasInsertReturning(string connection) => "false";
+
+    /// <summary>Whether a command of several statements (a write and its read-back) is prepared too.</summary>
+    public virtual bool PreparesScripts => true;
 
     /// <summary>An expression that makes an empty parameter for <c>command.Parameters</c>.</summary>
     public abstract string NewParameter(string providerName, ScalarType type, bool isCollection);

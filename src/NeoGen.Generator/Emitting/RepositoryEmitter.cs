@@ -123,7 +123,7 @@ internal sealed class RepositoryEmitter
         var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"))
             + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty)
             + (planned.Variants.Count == 0 ? string.Empty : "\n" + string.Join(";", method.Switches) + "\n" + string.Join("\n", planned.Variants.Select(v => v.Sql)));
-        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.BulkLoad == BulkLoadKind.Always) || planned.ReadsKeysOneByOne;
+        var runsNoCommand = (method.Crud == CrudOperation.BulkInsert && _dialect.BulkLoad == BulkLoadKind.Always) || (planned.ReadsKeysOneByOne && method.Crud == CrudOperation.GetMany);
         if (!_statements.TryGetValue(statementKey, out var id))
         {
             id = method.Name + "_" + index.ToString(CultureInfo.InvariantCulture);
@@ -163,9 +163,15 @@ internal sealed class RepositoryEmitter
             return;
         }
 
+        if (method.Crud == CrudOperation.UpdateMany || (method.Crud == CrudOperation.DeleteMany && planned.ReadsKeysOneByOne))
+        {
+            EmitWriteEach(planned, id, signature);
+            return;
+        }
+
         _w.Open(signature);
         EmitArgumentChecks(planned);
-        if (method.Crud == CrudOperation.Upsert && Entity?.Members.FirstOrDefault(m => m.IsKey && m.IsGenerated) is { } generatedKey)
+        if (method.Crud == CrudOperation.Upsert && method.ConflictColumns.Count == 0 && Entity?.Members.FirstOrDefault(m => m.IsKey && m.IsGenerated) is { } generatedKey)
         {
             // An entity whose generated key was never assigned has no row to conflict with: insert it.
             _w.Open($"if (global::System.Collections.Generic.EqualityComparer<{generatedKey.Type.NullableTypeName}>.Default.Equals(entity.{generatedKey.Name}, default))");
@@ -297,6 +303,11 @@ internal sealed class RepositoryEmitter
     private void EmitStatement(PlannedMethod planned, string id)
     {
         _w.Line($"private const string Sql_{id} = {CodeWriter.Literal(planned.Sql)};");
+        if (planned.AlternateSql is not null)
+        {
+            _w.Line($"private const string Sql_{id}_Returning = {CodeWriter.Literal(planned.AlternateSql)};");
+        }
+
         _w.Line($"private static readonly int s_slot_{id} = global::NeoGen.Internal.StatementSlots.Allocate();");
         _w.Line();
         _w.Open($"private static {_dialect.CommandType} Command_{id}(global::NeoGen.ConnectionLease lease)");
@@ -305,13 +316,17 @@ internal sealed class RepositoryEmitter
         _w.Line("return command;");
         _w.Close();
         _w.Line();
-        _w.Line($"command = new {_dialect.CommandType}(Sql_{id}, ({_dialect.ConnectionType})lease.Connection);");
+        _w.Line(planned.AlternateSql is null
+            ? $"command = new {_dialect.CommandType}(Sql_{id}, ({_dialect.ConnectionType})lease.Connection);"
+            : $"command = new {_dialect.CommandType}({_dialect.ServerHasInsertReturning("lease.Connection")} ? Sql_{id}_Returning : Sql_{id}, ({_dialect.ConnectionType})lease.Connection);");
         foreach (var parameter in planned.Parameters)
         {
             _w.Line($"command.Parameters.Add({_dialect.NewParameter(parameter.ProviderName, parameter.Type, parameter.IsCollection)});");
         }
 
-        _w.Line($"return KeepPrepared(lease, s_slot_{id}, command);");
+        _w.Line(planned.IsScript && !_dialect.PreparesScripts
+            ? $"return KeepPrepared(lease, s_slot_{id}, command, prepare: {(planned.AlternateSql is null ? "false" : $"string.Equals(command.CommandText, Sql_{id}_Returning, global::System.StringComparison.Ordinal)")});"
+            : $"return KeepPrepared(lease, s_slot_{id}, command);");
         _w.Close();
         _w.Line();
     }
@@ -320,11 +335,18 @@ internal sealed class RepositoryEmitter
     private void EmitPrepare()
     {
         _w.Line();
-        _w.Open($"private static {_dialect.CommandType} KeepPrepared(global::NeoGen.ConnectionLease lease, int slot, {_dialect.CommandType} command)");
+        _w.Open($"private static {_dialect.CommandType} KeepPrepared(global::NeoGen.ConnectionLease lease, int slot, {_dialect.CommandType} command{(_dialect.PreparesScripts ? string.Empty : ", bool prepare = true")})");
         _w.Line($"command.Transaction = ({_dialect.TransactionType}?)lease.Transaction;");
-        if (_dialect.PrepareOnCreate)
+        if (_dialect.PrepareOnCreate && _dialect.PreparesScripts)
         {
             _w.Line("command.Prepare();");
+        }
+        else if (_dialect.PrepareOnCreate)
+        {
+            _w.Open("if (prepare)");
+            _w.Line("command.Prepare();");
+            _w.Close();
+            _w.Line();
         }
 
         _w.Line("lease.SetCommand(slot, command);");
@@ -549,6 +571,7 @@ internal sealed class RepositoryEmitter
             _w.Line($"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
         }
 
+        _w.Line("long row = -1;");
         _w.Open("try");
         if (load != BulkLoadKind.PreparedInserts)
         {
@@ -573,6 +596,7 @@ internal sealed class RepositoryEmitter
             _w.Line();
             _w.Line("long count = 0;");
             _w.Open("foreach (var entity in entities)");
+            _w.Line("row++;");
             _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
             EmitBindings(planned);
             _w.Line(isAsync ? $"count += await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "count += command.ExecuteNonQuery();");
@@ -583,18 +607,74 @@ internal sealed class RepositoryEmitter
         }
 
         _w.Close();
-        var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(method.Name), TableLiteral(planned));
+        EmitBulkCatch(planned, inTransaction);
+        _w.Close();
+    }
+
+    /// <summary>The provider's error, translated, with the index of the row that failed; the own transaction rolls back.</summary>
+    private void EmitBulkCatch(PlannedMethod planned, bool ownTransaction)
+    {
+        var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(planned.Method.Name), TableLiteral(planned));
         _w.Open($"catch ({errors.ExceptionType} exception)");
-        _w.Line($"throw {errors.Expression};");
+        _w.Line($"throw global::NeoGen.Internal.NeoGenErrors.AtRow({errors.Expression}, row{(errors.BulkRowContext is null ? string.Empty : ", " + errors.BulkRowContext)});");
         _w.Close();
         _w.Open("finally");
-        if (inTransaction)
+        if (ownTransaction)
         {
             _w.Line("ownTransaction?.Dispose();");
         }
 
         _w.Line("lease.Release();");
         _w.Close();
+    }
+
+    /// <summary>
+    /// UpdateMany, and DeleteMany by composite key: one prepared statement per item, in one transaction (the caller's
+    /// in a unit of work or a TransactionScope). An update that matched no row throws with its index, rolling back.
+    /// </summary>
+    private void EmitWriteEach(PlannedMethod planned, string id, string signature)
+    {
+        var method = planned.Method;
+        var isAsync = method.Async != AsyncKind.Sync;
+        var ct = method.CancellationTokenName ?? "global::System.Threading.CancellationToken.None";
+        var updates = method.Crud == CrudOperation.UpdateMany;
+        var (items, item) = updates ? ("entities", "entity") : ("keys", "key");
+        _w.Open(signature);
+        _w.Line($"global::System.ArgumentNullException.ThrowIfNull({items});");
+        _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
+        _w.Line($"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
+        _w.Line("long row = -1;");
+        _w.Open("try");
+        _w.Line($"var command = Command_{id}(lease);");
+        _w.Open("if (ownTransaction is not null)");
+        _w.Line("command.Transaction = ownTransaction;");
+        _w.Close();
+        _w.Line();
+        _w.Line("long count = 0;");
+        _w.Open($"foreach (var {item} in {items})");
+        _w.Line("row++;");
+        if (updates)
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
+        }
+
+        EmitBindings(planned);
+        _w.Line(isAsync ? $"var affected = await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "var affected = command.ExecuteNonQuery();");
+        if (updates)
+        {
+            _w.Open("if (affected == 0)");
+            _w.Line($"throw global::NeoGen.Internal.NeoGenErrors.AtRow(global::NeoGen.Internal.NeoGenErrors.Concurrency({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}), row);");
+            _w.Close();
+            _w.Line();
+        }
+
+        _w.Line("count += affected;");
+        _w.Close();
+        _w.Line();
+        _w.Line("ownTransaction?.Commit();");
+        _w.Line("return count;");
+        _w.Close();
+        EmitBulkCatch(planned, ownTransaction: true);
         _w.Close();
     }
 

@@ -91,6 +91,8 @@ internal enum CrudOperation
     Delete,
     Upsert,
     BulkInsert,
+    UpdateMany,
+    DeleteMany,
 }
 
 /// <summary>One predicate of a derived query, by column, with the C# arguments it compares against.</summary>
@@ -144,6 +146,9 @@ internal sealed record MethodModel(
     /// nullable arguments of a derived equality (null tests IS NULL). One statement is written per combination.
     /// </summary>
     public EquatableArray<string> Switches { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>For an <c>UpsertBy…</c> method: the columns of the unique index a row is matched by (empty: the key).</summary>
+    public EquatableArray<string> ConflictColumns { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>A private helper of another method (the count and the rows of a <c>Page&lt;T&gt;</c> query), not an interface member.</summary>
     public bool IsHidden { get; init; }

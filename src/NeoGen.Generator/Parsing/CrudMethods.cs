@@ -72,6 +72,10 @@ internal static class CrudMethods
                 methods.Add(Crud("Update", entityType, ResultShape.Single, row, Params(isAsync, entityParameter), CrudOperation.Update));
                 methods.Add(Crud("Delete", "bool", ResultShape.AnyRowsAffected, null, Params(isAsync, keyParameter), CrudOperation.Delete));
                 methods.Add(Crud("Upsert", entityType, ResultShape.Single, row, Params(isAsync, entityParameter), CrudOperation.Upsert));
+                var entitiesParameter = new ParameterModel("entities", $"global::System.Collections.Generic.IEnumerable<{entityType}>", null, null, null, false);
+                var affected = new RowModel(ScalarType.Int64, null, EquatableArray<TupleElementModel>.Empty, false);
+                methods.Add(Crud("UpdateMany", "long", ResultShape.RowsAffectedLong, affected, Params(isAsync, entitiesParameter), CrudOperation.UpdateMany));
+                methods.Add(Crud("DeleteMany", "long", ResultShape.RowsAffectedLong, affected, Params(isAsync, keysParameter), CrudOperation.DeleteMany));
             }
         }
 

@@ -135,6 +135,11 @@ internal static class MethodParser
             };
         }
 
+        if (method.Name.StartsWith("UpsertBy", System.StringComparison.Ordinal))
+        {
+            return UpsertByIndex(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, repositoryEntity, location, cancellationTokenName, diagnostics, out failure);
+        }
+
         var derived = DerivedQueryParser.Parse(method.Name, shape, row, parameterArray, repositoryEntity, location, diagnostics, out failure);
         if (derived is null)
         {
@@ -144,6 +149,67 @@ internal static class MethodParser
         return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Derived, null, null, location, location, CrudOperation.None, cancellationTokenName, derived)
         {
             Switches = derived.Filters.Where(f => f.Switch is not null).Select(f => f.Switch!).Distinct().ToEquatableArray(),
+        };
+    }
+
+    /// <summary>
+    /// <c>UpsertByEmail(User user)</c>: insert the entity, or update the row whose unique index columns it matches. The
+    /// index must be declared unique, since ON CONFLICT and MERGE match on it; the key is generated on insert and kept
+    /// on update.
+    /// </summary>
+    private static MethodModel? UpsertByIndex(string name, string returnTypeName, AsyncKind asyncKind, ResultShape shape, RowModel? row, EquatableArray<ParameterModel> parameters,
+        EntityModel? entity, LocationInfo? location, string? cancellationTokenName, List<DiagnosticInfo> diagnostics, out string? failure)
+    {
+        MethodModel? Refuse(string reason, out string? why)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Rules.NotDerivable, location, name, reason));
+            why = $"NG0003: {reason}";
+            return null;
+        }
+
+        if (entity is null || !entity.IsTable)
+        {
+            return Refuse("an upsert needs the repository's entity: extend ICrudRepository<T, TKey>", out failure);
+        }
+
+        var values = parameters.Where(p => !p.IsCancellationToken).ToList();
+        if (values.Count != 1 || values[0].Complex?.TypeName != entity.TypeName)
+        {
+            return Refuse($"an upsert takes one {entity.DisplayName} (and a CancellationToken)", out failure);
+        }
+
+        if (shape != ResultShape.Single || row?.Entity?.TypeName != entity.TypeName || row.IsNullable)
+        {
+            return Refuse($"an upsert returns the {entity.DisplayName} as stored", out failure);
+        }
+
+        var parsed = DerivedQueryGrammar.Parse("Find" + name.Substring("Upsert".Length), entity.DisplayName, entity.Members.Select(m => m.Name).ToList());
+        if (parsed.UnknownMember is { } unknown)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Rules.UnknownDerivedProperty, location, name, unknown, entity.DisplayName, NeoGen.Sql.SqlNames.DidYouMean(unknown, entity.Members.Select(m => m.Name))));
+            failure = $"NG0004: '{unknown}' is not a mapped property of {entity.DisplayName}";
+            return null;
+        }
+
+        if (parsed.Query is not { Predicates.Count: > 0, Order.Count: 0, Top: null, Distinct: false } query
+            || query.Predicates.Any(p => p.Operator != DerivedOperator.Equal || p.OrWithPrevious || p.IgnoreCase || p.Word != p.Member) || query.AllIgnoreCase)
+        {
+            return Refuse("'UpsertBy' is followed by the members of a unique index joined with And (UpsertByEmail, UpsertByTeamIdAndName)", out failure);
+        }
+
+        var columns = query.Predicates.Select(p => entity.MemberNamed(p.Member)!.Column).ToList();
+        var keyColumns = entity.Members.Where(m => m.IsKey).Select(m => m.Column).ToList();
+        bool Same(IEnumerable<string> index) => new HashSet<string>(index, System.StringComparer.OrdinalIgnoreCase).SetEquals(columns);
+        if (!(Same(keyColumns) || entity.Indexes.Any(i => i.Unique && Same(i.Columns))))
+        {
+            var members = string.Join(", ", query.Predicates.Select(p => $"nameof({p.Member})"));
+            return Refuse($"{entity.DisplayName} has no unique index on ({string.Join(", ", columns)}), which the upsert matches rows by: declare [Index({members}, Unique = true)]", out failure);
+        }
+
+        failure = null;
+        return new MethodModel(name, returnTypeName, asyncKind, shape, row, parameters, MethodSource.Crud, null, null, location, location, CrudOperation.Upsert, cancellationTokenName, null)
+        {
+            ConflictColumns = Same(keyColumns) ? EquatableArray<string>.Empty : columns.ToEquatableArray(),
         };
     }
 

@@ -105,6 +105,15 @@ internal sealed class PlannedMethod
     /// </summary>
     public List<PlannedMethod> Variants { get; } = new();
 
+    /// <summary>
+    /// The same write as one statement with RETURNING, used instead of <see cref="Sql"/> on servers that have it
+    /// (MariaDB 10.5+ for a dialect that also serves MySQL); same parameters, same columns.
+    /// </summary>
+    public string? AlternateSql { get; set; }
+
+    /// <summary>The SQL is several statements (a write and the SELECT that reads its row back).</summary>
+    public bool IsScript { get; set; }
+
     /// <summary>The main table, named in runtime errors.</summary>
     public string? Table { get; set; }
 

@@ -101,7 +101,7 @@ internal static class QueryPlanner
         return intent with { Filters = filters.ToEquatableArray() };
     }
 
-    private static PlannedMethod PlanOne(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
+    private static PlannedMethod PlanOne(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics, string? alternateOf = null)
     {
         var planned = new PlannedMethod(method);
         var sql = method.Sql ?? string.Empty;
@@ -109,9 +109,21 @@ internal static class QueryPlanner
         if (method.Source != MethodSource.Query)
         {
             var written = StatementWriter.Write(method, repositoryEntity, target);
-            sql = written.Sql;
+            sql = alternateOf ?? written.Sql;
             bindings = written.Bindings;
             planned.ReadsKeysOneByOne = written.ReadsKeysOneByOne;
+            if (alternateOf is null && written.AlternateSql is not null)
+            {
+                // The same write in one statement, for servers that have it (MariaDB's INSERT ... RETURNING): planned
+                // like the first, and kept only when it sends the same parameters in the same order.
+                var alternate = PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), written.AlternateSql);
+                var full = PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), written.Sql);
+                if (alternate.FailureReason is null && full.FailureReason is null && alternate.Parameters.Count == full.Parameters.Count
+                    && alternate.Parameters.Zip(full.Parameters, (a, b) => a.Expression == b.Expression && a.Type == b.Type && a.IsCollection == b.IsCollection).All(same => same))
+                {
+                    planned.AlternateSql = alternate.Sql;
+                }
+            }
         }
 
         var schema = snapshot.For(target.Sql);
@@ -124,6 +136,7 @@ internal static class QueryPlanner
             : method.Source == MethodSource.Query ? statements[0]
             : statements.FirstOrDefault(s => s.ResultColumns.Count > 0) ?? statements[0];
         planned.ReadsLaterResult = statements.Count > 0 && !ReferenceEquals(bound, statements[0]);
+        planned.IsScript = statements.Count > 1;
         var uses = statements.SelectMany(s => s.Parameters).OrderBy(p => p.Start).ToList();
         planned.Sql = sql;
         planned.Table = bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault(t => !t.IsCte)?.Name ?? repositoryEntity?.Table;

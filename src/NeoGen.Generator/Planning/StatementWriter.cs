@@ -9,7 +9,11 @@ using NeoGen.Shared;
 namespace NeoGen.Generator.Planning;
 
 /// <summary>A statement written for one dialect, with the C# values of its parameters that are not method parameters.</summary>
-internal sealed record WrittenStatement(string Sql, IReadOnlyList<ExplicitBinding> Bindings, bool ReadsKeysOneByOne = false);
+/// <param name="Sql">The statement (or script) in NeoGen's SQL.</param>
+/// <param name="Bindings">Values of parameters that are not method parameters.</param>
+/// <param name="ReadsKeysOneByOne">One statement per key (composite keys, or keys a list cannot carry).</param>
+/// <param name="AlternateSql">The same write as one statement with RETURNING, for the servers of the dialect that have it.</param>
+internal sealed record WrittenStatement(string Sql, IReadOnlyList<ExplicitBinding> Bindings, bool ReadsKeysOneByOne = false, string? AlternateSql = null);
 
 /// <summary>
 /// Writes the SQL of CRUD and derived-query intent for one target dialect, in NeoGen's own SQL (<c>@name</c>
@@ -33,6 +37,9 @@ internal static class StatementWriter
             : keys.Select((k, i) => new ExplicitBinding("key" + i, "key.Item" + (i + 1), k.Type, false, "key")).ToList();
         var keyPredicate = string.Join(" AND ", keys.Select((k, i) => target.Quote(k.Column) + " = @" + (keys.Count == 1 ? "key" : "key" + i)));
         var returned = target.HasReturning ? entity.Members.Select(m => target.Quote(m.Column)).ToList() : new List<string>();
+
+        // The entity parameter: 'entity' for the base interfaces' methods, the declared name for UpsertBy....
+        var item = method.Parameters.FirstOrDefault(p => p.Complex is not null)?.Name ?? "entity";
         switch (method.Crud)
         {
             case CrudOperation.Get:
@@ -52,15 +59,32 @@ internal static class StatementWriter
             case CrudOperation.Delete:
                 return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", keyBindings);
             case CrudOperation.Insert:
-                return ReadBack(Insert(entity, table, target, returned), target, columns, table, keys, generatedKey: true, changedRowsOnly: false);
+                var insert = ReadBack(Insert(entity, table, target, returned, item), target, columns, table, keys, generatedKey: true, changedRowsOnly: false);
+                return target.ReturningWhenTheServerHasIt
+                    ? insert with { AlternateSql = Insert(entity, table, target, entity.Members.Select(m => target.Quote(m.Column)).ToList(), item).Sql }
+                    : insert;
             case CrudOperation.BulkInsert:
-                return Insert(entity, table, target, new List<string>());
+                return Insert(entity, table, target, new List<string>(), item);
             case CrudOperation.Update:
                 // With a version the UPDATE changes the row whenever it matches, so the rows it changed say whether it
                 // matched, whatever the connection counts (found or changed rows); without one, the row is read by key.
-                return ReadBack(Update(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: entity.Members.Any(m => m.IsVersion));
+                return ReadBack(Update(entity, table, target, keys, returned, item), target, columns, table, keys, generatedKey: false, changedRowsOnly: entity.Members.Any(m => m.IsVersion));
+            case CrudOperation.UpdateMany:
+                // Each entity by its key and version; the count of each statement says whether it matched.
+                return Update(entity, table, target, keys, new List<string>(), item);
+            case CrudOperation.DeleteMany:
+                if (keys.Count == 1 && target.CanListValuesOf(keys[0].Type))
+                {
+                    return new WrittenStatement($"DELETE FROM {table} WHERE {target.Quote(keys[0].Column)} IN @keys", new List<ExplicitBinding>());
+                }
+
+                // Composite keys: one prepared DELETE per key, in one transaction.
+                var eachKey = keys.Count == 1 ? new List<ExplicitBinding> { new("key", "key", keys[0].Type, false, "keys") } : keyBindings;
+                return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", eachKey, ReadsKeysOneByOne: true);
             case CrudOperation.Upsert:
-                return ReadBack(Upsert(entity, table, target, keys, returned), target, columns, table, keys, generatedKey: false, changedRowsOnly: false);
+                // By the key, or (UpsertBy...) by a unique index, whose row is then also read back by it.
+                var match = method.ConflictColumns.Count == 0 ? keys : method.ConflictColumns.Select(c => entity.MemberForColumn(c)!).ToList();
+                return ReadBack(Upsert(entity, table, target, match, returned, item, byKey: method.ConflictColumns.Count == 0), target, columns, table, match, generatedKey: false, changedRowsOnly: false);
             default:
                 return new WrittenStatement(string.Empty, new List<ExplicitBinding>());
         }
@@ -88,15 +112,15 @@ internal static class StatementWriter
         return write with { Sql = $"{write.Sql}; SELECT {columns} FROM {table} WHERE {predicate}" };
     }
 
-    private static WrittenStatement Insert(EntityModel entity, string table, TargetDialect target, List<string> returned)
+    private static WrittenStatement Insert(EntityModel entity, string table, TargetDialect target, List<string> returned, string item)
     {
         var inserted = CrudMethods.InsertedMembers(entity).ToList();
-        var bindings = inserted.Select(m => Binding(m, insert: true)).ToList();
+        var bindings = inserted.Select(m => Binding(m, insert: true, item)).ToList();
         var sql = target.InsertInto(table, inserted.Select(m => target.Quote(m.Column)).ToList(), bindings.Select(b => "@" + b.SqlName).ToList(), returned);
         return new WrittenStatement(sql, Distinct(bindings));
     }
 
-    private static WrittenStatement Update(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, List<string> returned)
+    private static WrittenStatement Update(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, List<string> returned, string item)
     {
         var bindings = new List<ExplicitBinding>();
         var set = new List<string>();
@@ -109,7 +133,7 @@ internal static class StatementWriter
                 continue;
             }
 
-            var binding = Binding(member, insert: false);
+            var binding = Binding(member, insert: false, item);
             bindings.Add(binding);
             set.Add($"{column} = @{binding.SqlName}");
         }
@@ -122,7 +146,7 @@ internal static class StatementWriter
         var where = new List<string>();
         foreach (var member in keys.Concat(entity.Members.Where(m => m.IsVersion)))
         {
-            var binding = new ExplicitBinding("w_" + member.Column, "entity." + member.Name, member.Type, false, "entity");
+            var binding = new ExplicitBinding("w_" + member.Column, Access(item, member), member.Type, false, item);
             bindings.Add(binding);
             where.Add($"{target.Quote(member.Column)} = @{binding.SqlName}");
         }
@@ -130,17 +154,18 @@ internal static class StatementWriter
         return new WrittenStatement(target.UpdateSet(table, set, string.Join(" AND ", where), returned), Distinct(bindings));
     }
 
-    private static WrittenStatement Upsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, List<string> returned)
+    private static WrittenStatement Upsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys, List<string> returned, string item, bool byKey)
     {
+        // By the key every column is written, keys included (an entity whose generated key is unset is inserted
+        // instead, by the emitter); by a unique index the generated key is the database's, and an existing row keeps it.
+        var written = entity.Members.Where(m => !m.IsGenerated || (byKey && m.IsKey)).ToList();
         if (target.UpsertsByUpdateThenInsert)
         {
-            return UpdateThenInsert(entity, table, target, keys);
+            return UpdateThenInsert(table, target, keys, written, item);
         }
 
-        // Every column is written, keys included; an entity whose generated key is unset is inserted instead (emitter).
-        var written = entity.Members.Where(m => !m.IsGenerated || m.IsKey).ToList();
-        var bindings = written.Select(m => Binding(m, insert: true)).ToList();
-        var updates = written.Where(m => !m.IsKey && !m.IsCreatedAt).Select(m => (target.Quote(m.Column), m.IsVersion)).ToList();
+        var bindings = written.Select(m => Binding(m, insert: true, item)).ToList();
+        var updates = written.Where(m => !m.IsKey && !keys.Contains(m) && !m.IsCreatedAt).Select(m => (target.Quote(m.Column), m.IsVersion)).ToList();
         var sql = target.Upsert(
             table,
             written.Select(m => target.Quote(m.Column)).ToList(),
@@ -156,15 +181,14 @@ internal static class StatementWriter
     /// The upsert of a dialect whose single-statement form is not by key: update the row with the key, and insert
     /// the entity only when no row matched. A conflict on another unique index then fails as a duplicate, as it should.
     /// </summary>
-    private static WrittenStatement UpdateThenInsert(EntityModel entity, string table, TargetDialect target, List<MemberModel> keys)
+    private static WrittenStatement UpdateThenInsert(string table, TargetDialect target, List<MemberModel> keys, List<MemberModel> written, string item)
     {
-        var written = entity.Members.Where(m => !m.IsGenerated || m.IsKey).ToList();
-        var bindings = written.Select(m => Binding(m, insert: true)).ToList();
+        var bindings = written.Select(m => Binding(m, insert: true, item)).ToList();
         var set = new List<string>();
-        foreach (var member in written.Where(m => !m.IsKey && !m.IsCreatedAt))
+        foreach (var member in written.Where(m => !m.IsKey && !keys.Contains(m) && !m.IsCreatedAt))
         {
             var column = target.Quote(member.Column);
-            set.Add(member.IsVersion ? $"{column} = {column} + 1" : $"{column} = @{Binding(member, insert: true).SqlName}");
+            set.Add(member.IsVersion ? $"{column} = {column} + 1" : $"{column} = @{Binding(member, insert: true, item).SqlName}");
         }
 
         if (set.Count == 0)
@@ -172,7 +196,7 @@ internal static class StatementWriter
             set.Add($"{target.Quote(keys[0].Column)} = {target.Quote(keys[0].Column)}");
         }
 
-        var keyPredicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = @" + Binding(k, insert: true).SqlName));
+        var keyPredicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = @" + Binding(k, insert: true, item).SqlName));
         var update = $"UPDATE {table} SET {string.Join(", ", set)} WHERE {keyPredicate}";
 
         // Guarded by the key's absence, not by the UPDATE's row count: an update to the same values changes no row
@@ -182,7 +206,9 @@ internal static class StatementWriter
         return new WrittenStatement(update + "; " + insert, Distinct(bindings));
     }
 
-    private static ExplicitBinding Binding(MemberModel member, bool insert)
+    private static string Access(string item, MemberModel member) => NeoGen.Generator.Common.CSharpNames.Identifier(item) + "." + member.Name;
+
+    private static ExplicitBinding Binding(MemberModel member, bool insert, string item)
     {
         if ((member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind is ScalarKind.DateTime or ScalarKind.DateTimeOffset && (insert || member.IsUpdatedAt))
         {
@@ -197,7 +223,7 @@ internal static class StatementWriter
             return new ExplicitBinding("v_" + member.Column, $"({member.Type.TypeName})1", member.Type.WithNullable(false), false);
         }
 
-        return new ExplicitBinding("p_" + member.Column, "entity." + member.Name, member.Type, false, "entity");
+        return new ExplicitBinding("p_" + member.Column, Access(item, member), member.Type, false, item);
     }
 
     private static List<ExplicitBinding> Distinct(IEnumerable<ExplicitBinding> bindings)

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Data.Common;
+using System.Linq;
 
 namespace NeoGen.Internal;
 
@@ -62,6 +63,29 @@ public static class NeoGenErrors
     /// <summary>An update or delete that matched no row.</summary>
     public static NeoGenConcurrencyException Concurrency(string repository, string method, string table)
         => new($"{repository}.{method}: no row in '{table}' matched the entity's key (and version, if it has one); it was changed or deleted by someone else.", repository, method, table);
+
+    /// <summary>
+    /// <paramref name="exception"/> with the index of the bulk row that failed: <paramref name="row"/> when NeoGen sent
+    /// rows one by one, else the line PostgreSQL's COPY names in <paramref name="copyContext"/> ("COPY users, line 151").
+    /// </summary>
+    public static NeoGenException AtRow(NeoGenException exception, long row, string? copyContext = null)
+    {
+        if (row >= 0)
+        {
+            exception.RowIndex = row;
+        }
+        else if (copyContext is not null && copyContext.StartsWith("COPY ", StringComparison.Ordinal)
+            && copyContext.LastIndexOf(", line ", StringComparison.Ordinal) is > 0 and var at)
+        {
+            var digits = copyContext.Substring(at + 7).TakeWhile(char.IsDigit).ToArray();
+            if (long.TryParse(new string(digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) && line > 0)
+            {
+                exception.RowIndex = line - 1;
+            }
+        }
+
+        return exception;
+    }
 
     /// <summary>A null argument.</summary>
     public static ArgumentNullException NullArgument(string parameter) => new(parameter);

@@ -33,6 +33,15 @@ public class NeoGenException : Exception
 
     /// <summary>The parameter involved, where known.</summary>
     public string? Parameter { get; }
+
+    /// <summary>
+    /// For a bulk write (BulkInsert, UpdateMany, DeleteMany), the index from zero of the row that failed: known when
+    /// NeoGen sent the rows one by one or the database names the row (PostgreSQL's COPY); null otherwise.
+    /// </summary>
+    public long? RowIndex { get; internal set; }
+
+    /// <inheritdoc/>
+    public override string Message => RowIndex is { } row ? base.Message + $" (the row at index {row}; nothing was written)" : base.Message;
 }
 
 /// <summary>A value read from the database does not fit the member it maps to (NULL into a non-nullable member, an unknown enum name).</summary>

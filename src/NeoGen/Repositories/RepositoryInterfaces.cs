@@ -70,6 +70,26 @@ public interface ICrudRepository<T, TKey> : IReadRepository<T, TKey>
 
     /// <summary>Inserts the entity, or updates the row with its key when there is one.</summary>
     ValueTask<T> UpsertAsync(T entity, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Updates the row of each entity by its key (and <see cref="VersionAttribute"/>), in one transaction, and returns
+    /// how many were updated. A missing row or a stale version throws <see cref="NeoGenConcurrencyException"/> with
+    /// the entity's index in <see cref="NeoGenException.RowIndex"/> and changes nothing. The entities are not read
+    /// back: read them again for their new versions and timestamps.
+    /// </summary>
+    long UpdateMany(IEnumerable<T> entities);
+
+    /// <inheritdoc cref="UpdateMany(IEnumerable{T})"/>
+    ValueTask<long> UpdateManyAsync(IEnumerable<T> entities, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the rows with <paramref name="keys"/> and returns how many there were: one statement for a single-column
+    /// key, one prepared statement per key in one transaction for a composite one.
+    /// </summary>
+    long DeleteMany(IEnumerable<TKey> keys);
+
+    /// <inheritdoc cref="DeleteMany(IEnumerable{TKey})"/>
+    ValueTask<long> DeleteManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
