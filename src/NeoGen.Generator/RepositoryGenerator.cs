@@ -292,16 +292,14 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         var rows = $"global::System.Collections.Generic.List<{(page.Row!.Scalar?.NullableTypeName ?? page.Row.Entity!.TypeName)}>";
         yield return page with
         {
-            Name = page.Name + "__Items",
-            IsHidden = true,
+            HelperSuffix = "__Items",
             Shape = ResultShape.List,
             Async = isAsync ? AsyncKind.ValueTask : AsyncKind.Sync,
             ReturnTypeName = isAsync ? $"global::System.Threading.Tasks.ValueTask<{rows}>" : rows,
         };
         yield return page with
         {
-            Name = page.Name + "__Count",
-            IsHidden = true,
+            HelperSuffix = "__Count",
             Shape = ResultShape.Scalar,
             Row = new RowModel(ScalarType.Int64, null, EquatableArray<TupleElementModel>.Empty, false),
             Async = isAsync ? AsyncKind.ValueTask : AsyncKind.Sync,

@@ -228,7 +228,7 @@ internal sealed class RepositoryEmitter
             return $"{attribute}{p.TypeName} {CSharpNames.Identifier(p.Name)}";
         }));
         var isAsync = method.Async != AsyncKind.Sync;
-        return $"{(method.IsHidden ? "private" : "public")} {(isAsync ? "async " : string.Empty)}{method.ReturnTypeName} {method.Name}({parameters})";
+        return $"{(method.IsHidden ? "private" : "public")} {(isAsync ? "async " : string.Empty)}{method.ReturnTypeName} {method.Name}{method.HelperSuffix}({parameters})";
     }
 
     private static string VariantId(string id, int variant) => id + "_v" + variant.ToString(CultureInfo.InvariantCulture);

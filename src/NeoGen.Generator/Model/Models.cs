@@ -150,8 +150,14 @@ internal sealed record MethodModel(
     /// <summary>For an <c>UpsertBy…</c> method: the columns of the unique index a row is matched by (empty: the key).</summary>
     public EquatableArray<string> ConflictColumns { get; init; } = EquatableArray<string>.Empty;
 
-    /// <summary>A private helper of another method (the count and the rows of a <c>Page&lt;T&gt;</c> query), not an interface member.</summary>
-    public bool IsHidden { get; init; }
+    /// <summary>
+    /// For a private helper of another method (the rows and the count of a <c>Page&lt;T&gt;</c> query): what its C# name
+    /// adds to <see cref="Name"/>, which stays the user's method's name for diagnostics and runtime errors.
+    /// </summary>
+    public string? HelperSuffix { get; init; }
+
+    /// <summary>A private helper, not an interface member.</summary>
+    public bool IsHidden => HelperSuffix is not null;
 }
 
 /// <summary>
