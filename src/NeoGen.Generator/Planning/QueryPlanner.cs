@@ -105,6 +105,7 @@ internal static class QueryPlanner
     {
         var planned = new PlannedMethod(method);
         var sql = method.Sql ?? string.Empty;
+        string? alternateSql = null;
         IReadOnlyList<ExplicitBinding> bindings = Array.Empty<ExplicitBinding>();
         if (method.Source != MethodSource.Query)
         {
@@ -112,18 +113,7 @@ internal static class QueryPlanner
             sql = alternateOf ?? written.Sql;
             bindings = written.Bindings;
             planned.ReadsKeysOneByOne = written.ReadsKeysOneByOne;
-            if (alternateOf is null && written.AlternateSql is not null)
-            {
-                // The same write in one statement, for servers that have it (MariaDB's INSERT ... RETURNING): planned
-                // like the first, and kept only when it sends the same parameters in the same order.
-                var alternate = PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), written.AlternateSql);
-                var full = PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), written.Sql);
-                if (alternate.FailureReason is null && full.FailureReason is null && alternate.Parameters.Count == full.Parameters.Count
-                    && alternate.Parameters.Zip(full.Parameters, (a, b) => a.Expression == b.Expression && a.Type == b.Type && a.IsCollection == b.IsCollection).All(same => same))
-                {
-                    planned.AlternateSql = alternate.Sql;
-                }
-            }
+            alternateSql = alternateOf is null ? written.AlternateSql : null;
         }
 
         var schema = snapshot.For(target.Sql);
@@ -205,6 +195,18 @@ internal static class QueryPlanner
         var starExpansions = new List<(int Start, int Length, string Text)>();
         Shape(planned, bound, target, snapshot, diagnostics, starExpansions);
         planned.Sql = Rewrite(sql, uses, planned.Parameters, target, starExpansions);
+        if (alternateSql is not null)
+        {
+            // The same write in one statement, for the servers that have it (MariaDB's INSERT ... RETURNING): planned
+            // like this one, and kept only when it sends the same parameters in the same order.
+            var alternate = PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), alternateSql);
+            if (alternate.FailureReason is null && alternate.Parameters.Count == planned.Parameters.Count
+                && alternate.Parameters.Zip(planned.Parameters, (a, b) => a.Expression == b.Expression && a.Type == b.Type && a.IsCollection == b.IsCollection).All(same => same))
+            {
+                planned.AlternateSql = alternate.Sql;
+            }
+        }
+
         return planned;
     }
 
