@@ -121,6 +121,9 @@ public sealed class PostgresDatabase : TestDatabase
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
 
+    /// <summary>The same database, with Npgsql naming the failed statement of a batch on its exception.</summary>
+    public string WithFailedStatements { get; }
+
     public PostgresDatabase()
     {
         _admin = NpgsqlDataSource.Create(ConnectionString);
@@ -136,6 +139,7 @@ public sealed class PostgresDatabase : TestDatabase
 #pragma warning restore NG1001
 
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema };
+        WithFailedStatements = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { IncludeFailedBatchedCommand = true }.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         Source = new NeoGenDataSource(Dialect.PostgreSql, _dataSource);
         Execute("""

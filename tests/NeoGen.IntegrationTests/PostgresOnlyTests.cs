@@ -6,9 +6,11 @@ namespace NeoGen.IntegrationTests;
 public sealed class PostgresOnlyTests : IClassFixture<PostgresDatabase>
 {
     private readonly ITaggedItemRepository _items;
+    private readonly PostgresDatabase _database;
 
     public PostgresOnlyTests(PostgresDatabase database)
     {
+        _database = database;
         database.Execute("DELETE FROM tagged_items");
         _items = ITaggedItemRepository.Create(database.Source);
     }
@@ -40,5 +42,20 @@ public sealed class PostgresOnlyTests : IClassFixture<PostgresDatabase>
         Assert.Equal(new[] { first, second }, _items.ByIds(new[] { second, first, -1 }));
         Assert.Equal(Mood.Neutral, Assert.Single(_items.Get(first)!.Moods));
         Assert.Null(_items.TagsOf(-1));
+    }
+
+    [Fact]
+    public async Task UpdateMany_names_the_failing_row_of_a_batch_when_Npgsql_includes_the_failed_statement()
+    {
+        _database.Reset();
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(_database.WithFailedStatements);
+        await using var source = new NeoGenDataSource(Dialect.PostgreSql, dataSource);
+        var team = ITeamRepository.Create(source).Insert(new Team(0, "batch"));
+        var users = IUserRepository.Create(source);
+        var rows = Enumerable.Range(0, 250).Select(i => users.Insert(new User { Email = $"failed{i}@example.com", TeamId = team.Id })).ToList();
+        var duplicate = rows.Select((u, i) => i == 150 ? u with { Email = "failed3@example.com" } : u);
+        var conflict = await Assert.ThrowsAsync<NeoGenConstraintException>(() => users.UpdateManyAsync(duplicate).AsTask());
+        Assert.Equal(150, conflict.RowIndex);
+        Assert.All(rows, u => Assert.Equal(1, users.Get(u.Id)!.RowVersion));
     }
 }

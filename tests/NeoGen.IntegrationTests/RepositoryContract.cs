@@ -718,6 +718,29 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task UpdateMany_in_batches_names_the_failing_row_across_batches_and_keeps_nothing()
+    {
+        // 250 rows: on PostgreSQL three batches of up to 100 statements; elsewhere one prepared statement per row.
+        var team = NewTeam();
+        var users = Enumerable.Range(0, 250).Select(i => NewUser(team, $"batch{i}@example.com")).ToList();
+        Assert.Equal(250, await Users.UpdateManyAsync(users.Select(u => u with { DisplayName = "first" })));
+        var current = users.Select(u => u with { RowVersion = u.RowVersion + 1 }).ToList();
+
+        var stale = current.Select((u, i) => (i == 180 ? u with { RowVersion = 0 } : u) with { DisplayName = "second" });
+        Assert.Equal(180, (await Assert.ThrowsAsync<NeoGenConcurrencyException>(() => Users.UpdateManyAsync(stale).AsTask())).RowIndex);
+
+        // A duplicate email at index 150: the constraint, its row, and not one of the 150 before it changed.
+        var duplicate = current.Select((u, i) => (i == 150 ? u with { Email = "batch3@example.com" } : u) with { DisplayName = "third" });
+        var conflict = Assert.Throws<NeoGenConstraintException>(() => Users.UpdateMany(duplicate));
+        Assert.Equal(ConstraintKind.Unique, conflict.Kind);
+
+        // Npgsql names the failed statement of a batch only with 'Include Failed Batched Command=true' (it carries the
+        // parameters, so it is off by default); rows sent one by one are counted by NeoGen.
+        Assert.Equal(Database.Dialect == Dialect.PostgreSql ? null : 150, conflict.RowIndex);
+        Assert.Equal(250, Users.FindByTeamIdOrderByEmail(team.Id, 1000, 0).Count(u => u.DisplayName == "first"));
+    }
+
+    [Fact]
     public async Task UpsertBy_a_unique_index_inserts_or_updates_the_row_with_that_value()
     {
         var team = NewTeam();

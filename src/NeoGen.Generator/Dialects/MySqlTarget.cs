@@ -39,6 +39,9 @@ internal sealed class MySqlTarget : TargetDialect
     // statement, where the text protocol sends the whole script in one COM_QUERY.
     public override bool PreparesScripts => false;
 
+    // No batches for UpdateMany: MySqlBatchCommand.RecordsAffected did not report each statement's rows here (every
+    // update of a batch read as 0), and the version check needs them; one prepared statement per row instead.
+
     // MySQL 8 has no INSERT ... RETURNING, MariaDB 10.5+ has: one statement instead of an INSERT and a SELECT.
     public override bool ReturningWhenTheServerHasIt => true;
 

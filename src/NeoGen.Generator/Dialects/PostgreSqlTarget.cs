@@ -24,6 +24,10 @@ internal sealed class PostgreSqlTarget : TargetDialect
 
     public override bool PrepareOnCreate => false;
 
+    public override (string Batch, string Command)? BatchTypes => ("global::Npgsql.NpgsqlBatch", "global::Npgsql.NpgsqlBatchCommand");
+
+    public override string? FailedBatchCommandIndex => "exception.BatchCommand is null ? -1 : batch.BatchCommands.IndexOf(exception.BatchCommand)";
+
     public override bool HasArrays => true;
 
     public override BulkLoadKind BulkLoad => BulkLoadKind.Always;

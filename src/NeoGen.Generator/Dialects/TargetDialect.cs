@@ -183,6 +183,18 @@ internal abstract class TargetDialect
     /// <summary>An expression: whether the server behind <paramref name="connection"/> has INSERT ... RETURNING.</summary>
     public virtual string ServerHasInsertReturning(string connection) => "false";
 
+    /// <summary>
+    /// The provider's <c>DbBatch</c> and <c>DbBatchCommand</c> types, or null: UpdateMany and DeleteMany send their
+    /// statements in batches (one round trip per batch) where the provider has them and the database is remote.
+    /// </summary>
+    public virtual (string Batch, string Command)? BatchTypes => null;
+
+    /// <summary>
+    /// A catch clause's filter and the expression of the failed command's index in <c>batch</c>, where the provider's
+    /// exception names the command of a batch that failed (Npgsql's <c>BatchCommand</c>); null otherwise.
+    /// </summary>
+    public virtual string? FailedBatchCommandIndex => null;
+
     /// <summary>Whether a command of several statements (a write and its read-back) is prepared too.</summary>
     public virtual bool PreparesScripts => true;
 

@@ -629,8 +629,10 @@ internal sealed class RepositoryEmitter
     }
 
     /// <summary>
-    /// UpdateMany, and DeleteMany by composite key: one prepared statement per item, in one transaction (the caller's
-    /// in a unit of work or a TransactionScope). An update that matched no row throws with its index, rolling back.
+    /// UpdateMany, and DeleteMany by composite key, in one transaction (the caller's in a unit of work or a
+    /// TransactionScope): in batches of <see cref="BatchSize"/> statements, one round trip each, where the provider
+    /// has batches, else one prepared statement per item. An update that matched no row throws with its index,
+    /// rolling back.
     /// </summary>
     private void EmitWriteEach(PlannedMethod planned, string id, string signature)
     {
@@ -639,31 +641,116 @@ internal sealed class RepositoryEmitter
         var ct = method.CancellationTokenName ?? "global::System.Threading.CancellationToken.None";
         var updates = method.Crud == CrudOperation.UpdateMany;
         var (items, item) = updates ? ("entities", "entity") : ("keys", "key");
+        var concurrency = $"global::NeoGen.Internal.NeoGenErrors.AtRow(global::NeoGen.Internal.NeoGenErrors.Concurrency({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}), row)";
         _w.Open(signature);
         _w.Line($"global::System.ArgumentNullException.ThrowIfNull({items});");
         _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
         _w.Line($"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
         _w.Line("long row = -1;");
         _w.Open("try");
-        _w.Line($"var command = Command_{id}(lease);");
-        _w.Open("if (ownTransaction is not null)");
-        _w.Line("command.Transaction = ownTransaction;");
-        _w.Close();
-        _w.Line();
         _w.Line("long count = 0;");
-        _w.Open($"foreach (var {item} in {items})");
+        if (_dialect.BatchTypes is { } batchTypes)
+        {
+            EmitBatches(planned, id, batchTypes, items, item, updates, isAsync, ct, concurrency);
+        }
+        else
+        {
+            _w.Line($"var command = Command_{id}(lease);");
+            _w.Open("if (ownTransaction is not null)");
+            _w.Line("command.Transaction = ownTransaction;");
+            _w.Close();
+            _w.Line();
+            _w.Open($"foreach (var {item} in {items})");
+            _w.Line("row++;");
+            if (updates)
+            {
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
+            }
+
+            EmitBindings(planned);
+            _w.Line(isAsync ? $"var affected = await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "var affected = command.ExecuteNonQuery();");
+            if (updates)
+            {
+                _w.Open("if (affected == 0)");
+                _w.Line($"throw {concurrency};");
+                _w.Close();
+                _w.Line();
+            }
+
+            _w.Line("count += affected;");
+            _w.Close();
+        }
+
+        _w.Line();
+        _w.Line("ownTransaction?.Commit();");
+        _w.Line("return count;");
+        _w.Close();
+        EmitBulkCatch(planned, ownTransaction: true);
+        _w.Close();
+    }
+
+    /// <summary>The statements of a batch: enough to save round trips, few enough that one batch stays a small packet.</summary>
+    private const int BatchSize = 100;
+
+    private void EmitBatches(PlannedMethod planned, string id, (string Batch, string Command) types, string items, string item, bool updates, bool isAsync, string ct, string concurrency)
+    {
+        _w.Line($"using var batch = new {types.Batch}(({_dialect.ConnectionType})lease.Connection, ownTransaction ?? ({_dialect.TransactionType}?)lease.Transaction);");
+        _w.Line($"using var enumerator = {items}.GetEnumerator();");
+        _w.Line("var more = enumerator.MoveNext();");
+        _w.Line("var first = 0L;");
+        _w.Open("while (more)");
+        _w.Line($"var {item} = enumerator.Current;");
         _w.Line("row++;");
         if (updates)
         {
             _w.Line("global::System.ArgumentNullException.ThrowIfNull(entity, nameof(entities));");
         }
 
-        EmitBindings(planned);
-        _w.Line(isAsync ? $"var affected = await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "var affected = command.ExecuteNonQuery();");
+        _w.Line($"var command = new {types.Command}(Sql_{id});");
+        foreach (var parameter in planned.Parameters)
+        {
+            _w.Line($"command.Parameters.Add({_dialect.NewParameter(parameter.ProviderName, parameter.Type, parameter.IsCollection)});");
+        }
+
+        for (var i = 0; i < planned.Parameters.Count; i++)
+        {
+            var parameter = planned.Parameters[i];
+            _w.Line(_dialect.SetParameter(i, parameter.Type, parameter.IsCollection, parameter.Expression));
+        }
+
+        _w.Line("batch.BatchCommands.Add(command);");
+        _w.Line("more = enumerator.MoveNext();");
+        _w.Open($"if (batch.BatchCommands.Count < {BatchSize.ToString(CultureInfo.InvariantCulture)} && more)");
+        _w.Line("continue;");
+        _w.Close();
+        _w.Line();
+        if (_dialect.FailedBatchCommandIndex is { } failedIndex)
+        {
+            var errors = _dialect.Errors(_repositoryLiteral, CodeWriter.Literal(planned.Method.Name), TableLiteral(planned));
+            _w.Open("try");
+            _w.Line(isAsync ? $"await batch.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "batch.ExecuteNonQuery();");
+            _w.Close();
+            _w.Open($"catch ({errors.ExceptionType} exception)");
+            _w.Line($"var failed = {failedIndex};");
+            _w.Line("row = failed < 0 ? -1 : first + failed;");
+            _w.Line("throw;");
+            _w.Close();
+        }
+        else
+        {
+            // The provider does not say which statement of a batch failed: no row index for a database error.
+            _w.Line("row = -1;");
+            _w.Line(isAsync ? $"await batch.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "batch.ExecuteNonQuery();");
+        }
+
+        _w.Line();
+        _w.Open("for (var i = 0; i < batch.BatchCommands.Count; i++)");
+        _w.Line("var affected = batch.BatchCommands[i].RecordsAffected;");
         if (updates)
         {
             _w.Open("if (affected == 0)");
-            _w.Line($"throw global::NeoGen.Internal.NeoGenErrors.AtRow(global::NeoGen.Internal.NeoGenErrors.Concurrency({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}), row);");
+            _w.Line("row = first + i;");
+            _w.Line($"throw {concurrency};");
             _w.Close();
             _w.Line();
         }
@@ -671,10 +758,8 @@ internal sealed class RepositoryEmitter
         _w.Line("count += affected;");
         _w.Close();
         _w.Line();
-        _w.Line("ownTransaction?.Commit();");
-        _w.Line("return count;");
-        _w.Close();
-        EmitBulkCatch(planned, ownTransaction: true);
+        _w.Line("first += batch.BatchCommands.Count;");
+        _w.Line("batch.BatchCommands.Clear();");
         _w.Close();
     }
 

@@ -72,8 +72,8 @@ public interface ICrudRepository<T, TKey> : IReadRepository<T, TKey>
     ValueTask<T> UpsertAsync(T entity, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Updates the row of each entity by its key (and <see cref="VersionAttribute"/>), in one transaction, and returns
-    /// how many were updated. A missing row or a stale version throws <see cref="NeoGenConcurrencyException"/> with
+    /// Updates the row of each entity by its key (and <see cref="VersionAttribute"/>), in one transaction (on PostgreSQL
+    /// in batches of statements, one round trip each), and returns how many were updated. A missing row or a stale version throws <see cref="NeoGenConcurrencyException"/> with
     /// the entity's index in <see cref="NeoGenException.RowIndex"/> and changes nothing. The entities are not read
     /// back: read them again for their new versions and timestamps.
     /// </summary>
@@ -84,7 +84,7 @@ public interface ICrudRepository<T, TKey> : IReadRepository<T, TKey>
 
     /// <summary>
     /// Deletes the rows with <paramref name="keys"/> and returns how many there were: one statement for a single-column
-    /// key, one prepared statement per key in one transaction for a composite one.
+    /// key, a statement per key in one transaction for a composite one.
     /// </summary>
     long DeleteMany(IEnumerable<TKey> keys);
 
