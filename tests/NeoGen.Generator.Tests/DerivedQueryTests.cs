@@ -48,6 +48,10 @@ public sealed class DerivedQueryTests
     [InlineData("Customer UpsertByEmailOrName(Customer customer);", "NG0003", "followed by the members of a unique index joined with And")]
     [InlineData("Customer UpsertByEmail(string email);", "NG0003", "an upsert takes one Customer")]
     [InlineData("Customer? UpsertByEmail(Customer customer);", "NG0003", "an upsert returns the Customer as stored")]
+    [InlineData("int DeleteByName([OptionalFilter] string? name);", "NG0003", "every predicate of this Delete is optional, so with all of them null it would delete every row of customers")]
+    [InlineData("Customer UpsertById(Customer customer);", "NG0003", "(id) is the key of Customer: an upsert by the key is Upsert")]
+    [InlineData("List<Customer> FindByBalanceBetween([OptionalFilter] decimal? low, decimal high);", "NG0003", "has an optional and a required bound")]
+    [InlineData("List<Customer> FindByEmailOrderById(string email, [OptionalFilter] int? limit);", "NG0003", "'limit' is [OptionalFilter], but only the argument of a predicate can be left out")]
     public void A_wrong_name_or_signature_is_a_compile_error_that_names_the_word(string member, string id, string expected)
     {
         var message = Only(Run(member), id);
@@ -69,6 +73,54 @@ public sealed class DerivedQueryTests
 
         var paged = Only(Run("""[Query("SELECT * FROM customers")] Page<Customer> All(PageRequest page);"""), "NG0002");
         Assert.Contains("Page<T> and PageRequest are for derived queries", paged);
+
+        // An OR group goes as a whole, so it may not hold a condition the null parameter does not make moot.
+        var withFixed = Only(Run("""[Query("SELECT * FROM customers WHERE (status = 1 OR name = @name)")] List<Customer> Either([OptionalFilter] string? name);"""), "NG0002");
+        Assert.Contains("joined with OR to a condition without an optional parameter", withFixed);
+        var topLevelOr = Only(Run("""[Query("SELECT * FROM customers WHERE name = @name OR status = 1")] List<Customer> Either([OptionalFilter] string? name);"""), "NG0002");
+        Assert.Contains("joined with OR", topLevelOr);
+
+        // A write must keep a condition when every optional argument is null.
+        var update = Only(Run("""[Query("UPDATE customers SET name = @name WHERE email = @email")] int Rename(string name, [OptionalFilter] string? email);"""), "NG0002");
+        Assert.Contains("would change every row", update);
+    }
+
+    [Fact]
+    public void An_optional_condition_inside_a_group_of_ANDs_leaves_the_rest_of_the_group()
+    {
+        var outcome = Run("""
+            [Query("SELECT id, email FROM customers WHERE (balance > 0 AND name = @name) AND email <> ''")]
+            List<(long Id, string Email)> Funded([OptionalFilter] string? name);
+
+            [Query("DELETE FROM customers WHERE status = 1 AND name = @name")]
+            int Purge([OptionalFilter] string? name);
+            """);
+        Assert.Empty(outcome.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(outcome.CompilationDiagnostics);
+        var sqlite = outcome.Source("IX.Sqlite.g.cs");
+        Assert.Contains("WHERE (balance > 0 AND name = @p0) AND email <> ''\"", sqlite);
+        Assert.Contains("WHERE (balance > 0) AND email <> ''\"", sqlite);
+        Assert.Contains("DELETE FROM customers WHERE status = 1\"", sqlite);
+    }
+
+    [Fact]
+    public void Optional_filters_over_columns_found_by_name_at_run_time_compile()
+    {
+        // No [Table] type and no schema file for audit_log: the columns of SELECT * are looked up once per command.
+        var outcome = GeneratorHarness.Run(Sources.Model + """
+
+            public sealed record AuditRow(long Id, string Actor);
+
+            [Repository(Dialect.Sqlite)]
+            [Repository(Dialect.PostgreSql)]
+            public partial interface IAudit
+            {
+                [Query("SELECT * FROM audit_log WHERE actor = @actor")]
+                List<AuditRow> Find([OptionalFilter] string? actor);
+            }
+            """);
+        Assert.Empty(outcome.CompilationDiagnostics);
+        Assert.Contains("lease.GetState(s_slot_Find_0_v0)", outcome.Source("IAudit.Sqlite.g.cs"));
     }
 
     [Fact]
@@ -116,7 +168,7 @@ public sealed class DerivedQueryTests
         Assert.Contains("WHERE name IS NULL ORDER BY id", postgres);
         Assert.Contains("WHERE status = $1 ORDER BY id LIMIT $2 OFFSET $3", postgres);
         Assert.Contains("SELECT COUNT(*) FROM customers WHERE status = $1\"", postgres);
-        Assert.Contains("ORDER BY email LIMIT $2 OFFSET $3", postgres);
+        Assert.Contains("ORDER BY email, id LIMIT $2 OFFSET $3", postgres);
         Assert.Contains("WHERE LOWER(email) = LOWER($1)", postgres);
         Assert.Contains("ORDER BY [id] OFFSET @p1 ROWS FETCH NEXT @p2 ROWS ONLY".Replace("[", string.Empty).Replace("]", string.Empty), outcome.Source("IX.SqlServer.g.cs").Replace("[", string.Empty).Replace("]", string.Empty));
     }

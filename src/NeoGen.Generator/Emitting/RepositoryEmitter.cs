@@ -276,13 +276,17 @@ internal sealed class RepositoryEmitter
         var await = isAsync ? "await " : string.Empty;
         var configure = isAsync ? ".ConfigureAwait(false)" : string.Empty;
         _w.Open(signature);
-        _w.Line($"var items = {await}{method.Name}__Items({arguments}){configure};");
-        _w.Line($"var total = items.Count < {page}.Size && (items.Count > 0 || {page}.Number == 0)");
+        _w.Open($"if ({page}.Size <= 0)");
+        _w.Line($"throw new global::System.ArgumentOutOfRangeException(nameof({page}), \"A PageRequest needs a size of at least one row; make it with new PageRequest(number, size) or PageRequest.First(size).\");");
+        _w.Close();
+        _w.Line();
+        _w.Line($"var __items = {await}{method.Name}__Items({arguments}){configure};");
+        _w.Line($"var __total = __items.Count < {page}.Size && (__items.Count > 0 || {page}.Number == 0)");
         _w.Indent();
-        _w.Line($"? (long){page}.Offset + items.Count");
+        _w.Line($"? (long){page}.Offset + __items.Count");
         _w.Line($": {await}{method.Name}__Count({arguments}){configure};");
         _w.Outdent();
-        _w.Line($"return new global::NeoGen.Page<{RowTypeName(method)}>(items, total, {page});");
+        _w.Line($"return new global::NeoGen.Page<{RowTypeName(method)}>(__items, __total, {page});");
         _w.Close();
     }
 
@@ -414,7 +418,7 @@ internal sealed class RepositoryEmitter
                 EmitSkipToRows(planned, await, suffix, ctArgument, configure);
                 if (planned.Reads is null)
                 {
-                    _w.Line(OrdinalsLookup(planned, id));
+                    _w.Line(OrdinalsLookup(planned, planned.Variants.Count == 0 ? id : VariantId(id, 0)));
                 }
 
                 _w.Open($"if (!{await}reader.Read{suffix}({ctArgument}){configure})");
@@ -446,7 +450,7 @@ internal sealed class RepositoryEmitter
                 _w.Indent();
                 if (planned.Reads is null)
                 {
-                    _w.Line(OrdinalsLookup(planned, id));
+                    _w.Line(OrdinalsLookup(planned, planned.Variants.Count == 0 ? id : VariantId(id, 0)));
                 }
 
                 _w.Line($"var results = new global::System.Collections.Generic.List<{RowTypeName(method)}>();");
@@ -510,7 +514,7 @@ internal sealed class RepositoryEmitter
         _w.Indent();
         if (planned.Reads is null)
         {
-            _w.Line(OrdinalsLookup(planned, id));
+            _w.Line(OrdinalsLookup(planned, planned.Variants.Count == 0 ? id : VariantId(id, 0)));
         }
 
         _w.Open("while (true)");
@@ -602,6 +606,9 @@ internal sealed class RepositoryEmitter
             _w.Line(isAsync ? $"count += await command.ExecuteNonQueryAsync({ct}).ConfigureAwait(false);" : "count += command.ExecuteNonQuery();");
             _w.Close();
             _w.Line();
+
+            // A failure at commit (a deferred constraint) is not the last row's.
+            _w.Line("row = -1;");
             _w.Line("ownTransaction?.Commit();");
             _w.Line("return count;");
         }
@@ -682,6 +689,9 @@ internal sealed class RepositoryEmitter
         }
 
         _w.Line();
+
+        // A failure at commit (a deferred constraint) is not the last row's.
+        _w.Line("row = -1;");
         _w.Line("ownTransaction?.Commit();");
         _w.Line("return count;");
         _w.Close();

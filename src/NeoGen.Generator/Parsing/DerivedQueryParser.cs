@@ -138,6 +138,12 @@ internal static class DerivedQueryParser
                 arguments.Add(argument.Name);
             }
 
+            if (optional && arguments.Count > 1 && valueParameters.Skip(next - arguments.Count).Take(arguments.Count).Any(a => !a.IsOptionalFilter))
+            {
+                // Leaving the range out when one bound is null would drop the other bound too.
+                return Fail(methodName, location, diagnostics, $"'{predicate.Word}' has an optional and a required bound, and leaving it out would drop both; split it into 'GreaterThanEqual' and 'LessThanEqual', one argument each", out failure);
+            }
+
             if (switchArgument is not null && !optional && predicate.Operator is not (DerivedOperator.Equal or DerivedOperator.NotEqual))
             {
                 // Equality with null has one meaning (IS NULL); an order or a pattern against null has none.
@@ -204,16 +210,17 @@ internal static class DerivedQueryParser
         }
 
         var order = query.Order.Select(o => new DerivedSort(entity.MemberNamed(o.Member)!.Column, o.Descending)).ToList();
-        if ((offsetParameter is not null || pageParameter is not null) && order.Count == 0)
+        if (offsetParameter is not null || pageParameter is not null)
         {
-            // Rows in no order may come in any order on every page: pages by offset are ordered by the key.
+            // Pages by offset need a total order, or rows that sort the same may repeat or go missing between pages:
+            // the key ends the order (or is the order, when the name has none).
             var keys = entity.Members.Where(m => m.IsKey).ToList();
-            if (keys.Count == 0)
+            if (keys.Count == 0 && order.Count == 0)
             {
                 return Fail(methodName, location, diagnostics, $"pages by offset need an order, and {entity.DisplayName} has no key to order by: add OrderBy<member> to the name", out failure);
             }
 
-            order.AddRange(keys.Select(k => new DerivedSort(k.Column, false)));
+            order.AddRange(keys.Where(k => !order.Any(o => o.Column == k.Column)).Select(k => new DerivedSort(k.Column, false)));
         }
 
         var columns = EquatableArray<string>.Empty;
@@ -258,6 +265,17 @@ internal static class DerivedQueryParser
                 }
 
                 break;
+        }
+
+        if (valueParameters.FirstOrDefault(p => p.IsOptionalFilter && !filters.Any(f => f.Optional && f.Arguments.Contains(p.Name))) is { } stray)
+        {
+            return Fail(methodName, location, diagnostics, $"'{stray.Name}' is [OptionalFilter], but only the argument of a predicate can be left out", out failure);
+        }
+
+        if (query.Verb == DerivedVerb.Delete && filters.Count > 0 && filters.All(f => f.Optional))
+        {
+            // With every argument null the DELETE would have no WHERE.
+            return Fail(methodName, location, diagnostics, $"every predicate of this Delete is optional, so with all of them null it would delete every row of {entity.Table}; keep at least one required predicate", out failure);
         }
 
         if (filters.Count(f => f.Switch is not null) > MaxSwitches)

@@ -73,7 +73,8 @@ internal static class MethodParser
             var optional = parameter.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.OptionalFilterAttribute));
             var scalar = ColumnTypes.Map(parameter.Type, out var reason);
             var elementType = scalar is null ? ColumnTypes.CollectionElement(parameter.Type) : null;
-            if (optional && !(parameter.Type.IsReferenceType ? parameter.NullableAnnotation == NullableAnnotation.Annotated : parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+            // A reference type can be null unless it is annotated not to be (nullable annotations off count as nullable).
+            if (optional && !(parameter.Type.IsReferenceType ? parameter.NullableAnnotation != NullableAnnotation.NotAnnotated : parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
             {
                 // A value that cannot be null could never leave its condition out.
                 return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, parameterLocation, method.Name, $"[OptionalFilter] parameter '{parameter.Name}' is {parameter.Type.ToDisplayString()}, which cannot be null; declare it {parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString()}?"), diagnostics, out failure);
@@ -200,7 +201,12 @@ internal static class MethodParser
         var columns = query.Predicates.Select(p => entity.MemberNamed(p.Member)!.Column).ToList();
         var keyColumns = entity.Members.Where(m => m.IsKey).Select(m => m.Column).ToList();
         bool Same(IEnumerable<string> index) => new HashSet<string>(index, System.StringComparer.OrdinalIgnoreCase).SetEquals(columns);
-        if (!(Same(keyColumns) || entity.Indexes.Any(i => i.Unique && Same(i.Columns))))
+        if (Same(keyColumns))
+        {
+            return Refuse($"({string.Join(", ", columns)}) is the key of {entity.DisplayName}: an upsert by the key is Upsert, from ICrudRepository<{entity.DisplayName}, TKey>", out failure);
+        }
+
+        if (!entity.Indexes.Any(i => i.Unique && Same(i.Columns)))
         {
             var members = string.Join(", ", query.Predicates.Select(p => $"nameof({p.Member})"));
             return Refuse($"{entity.DisplayName} has no unique index on ({string.Join(", ", columns)}), which the upsert matches rows by: declare [Index({members}, Unique = true)]", out failure);
@@ -209,7 +215,7 @@ internal static class MethodParser
         failure = null;
         return new MethodModel(name, returnTypeName, asyncKind, shape, row, parameters, MethodSource.Crud, null, null, location, location, CrudOperation.Upsert, cancellationTokenName, null)
         {
-            ConflictColumns = Same(keyColumns) ? EquatableArray<string>.Empty : columns.ToEquatableArray(),
+            ConflictColumns = columns.ToEquatableArray(),
         };
     }
 

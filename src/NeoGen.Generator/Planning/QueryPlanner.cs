@@ -48,6 +48,15 @@ internal static class QueryPlanner
                 return full;
             }
 
+            // With every optional argument null, an UPDATE or DELETE must still have a condition of its own.
+            if (conditions.LeavesAWriteUnfiltered(conditions.ByParameter.Values.SelectMany(spans => spans).ToList()))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.SqlLocation ?? method.Location, method.Name,
+                    "with every [OptionalFilter] argument null its WHERE clause would have no condition left, and the statement would change every row; keep a condition with a required parameter"));
+                full.FailureReason = "with every optional filter null it would change every row";
+                return full;
+            }
+
             if (method.Switches.Count > DerivedQueryParser.MaxSwitches)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.Location, method.Name, $"{method.Switches.Count} parameters are [OptionalFilter], and each doubles the statements NeoGen writes and checks; at most {DerivedQueryParser.MaxSwitches} may be"));

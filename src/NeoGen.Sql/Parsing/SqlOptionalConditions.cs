@@ -8,12 +8,13 @@ namespace NeoGen.Sql.Parsing;
 /// <summary>The conditions of a statement that use an optional parameter, or why one cannot be left out.</summary>
 public sealed class OptionalConditions
 {
-    internal OptionalConditions(IReadOnlyDictionary<string, IReadOnlyList<SqlSpan>> byParameter, string? error, SqlSpan? errorSpan, IReadOnlyList<IReadOnlyList<SqlSpan>> chains)
+    internal OptionalConditions(IReadOnlyDictionary<string, IReadOnlyList<SqlSpan>> byParameter, string? error, SqlSpan? errorSpan, IReadOnlyList<IReadOnlyList<SqlSpan>> chains, IReadOnlyList<IReadOnlyList<SqlSpan>> writeChains)
     {
         ByParameter = byParameter;
         Error = error;
         ErrorSpan = errorSpan;
         Chains = chains;
+        WriteChains = writeChains;
     }
 
     /// <summary>For each optional parameter (without its sigil), the AND-joined conditions that use it.</summary>
@@ -27,6 +28,12 @@ public sealed class OptionalConditions
 
     /// <summary>Every WHERE/HAVING of the statement as its AND-joined conditions, in source order.</summary>
     internal IReadOnlyList<IReadOnlyList<SqlSpan>> Chains { get; }
+
+    /// <summary>The WHERE clauses of UPDATE and DELETE statements, as their conditions.</summary>
+    internal IReadOnlyList<IReadOnlyList<SqlSpan>> WriteChains { get; }
+
+    /// <summary>Whether leaving out <paramref name="omitted"/> leaves an UPDATE or a DELETE with no condition at all.</summary>
+    public bool LeavesAWriteUnfiltered(IReadOnlyCollection<SqlSpan> omitted) => WriteChains.Any(chain => chain.All(omitted.Contains));
 }
 
 /// <summary>
@@ -41,6 +48,8 @@ public static class SqlOptionalConditions
     {
         var optional = new HashSet<string>(parameters, StringComparer.OrdinalIgnoreCase);
         var chains = new List<IReadOnlyList<SqlSpan>>();
+        var writeChains = new List<IReadOnlyList<SqlSpan>>();
+        var conditions = new Dictionary<SqlSpan, SqlExpression>();
         foreach (var statement in script.Statements)
         {
             foreach (var node in statement.DescendantsAndSelf())
@@ -56,7 +65,17 @@ public static class SqlOptionalConditions
                 {
                     if (expression is not null)
                     {
-                        chains.Add(Conjuncts(expression));
+                        var chain = Conjuncts(expression);
+                        chains.Add(chain.Select(c => c.Span).ToList());
+                        foreach (var condition in chain)
+                        {
+                            conditions[condition.Span] = condition;
+                        }
+
+                        if (node is UpdateStatement or DeleteStatement)
+                        {
+                            writeChains.Add(chain.Select(c => c.Span).ToList());
+                        }
                     }
                 }
             }
@@ -71,13 +90,21 @@ public static class SqlOptionalConditions
                 .OrderBy(c => c.Length).Cast<SqlSpan?>().FirstOrDefault();
             if (condition is not { } found)
             {
-                return new OptionalConditions(byParameter, $"'@{use.Name}' is optional, so it must be used only in conditions of a WHERE or HAVING clause joined to the rest with AND", use.Span, chains);
+                return new OptionalConditions(byParameter, $"'@{use.Name}' is optional, so it must be used only in conditions of a WHERE or HAVING clause joined to the rest with AND", use.Span, chains, writeChains);
             }
 
             var required = uses.FirstOrDefault(u => !optional.Contains(u.Name) && found.Start <= u.Span.Start && u.Span.End <= found.End);
             if (required is not null)
             {
-                return new OptionalConditions(byParameter, $"the condition that uses the optional '@{use.Name}' also uses '@{required.Name}', which is not optional and would be left out with it; join the two with AND", required.Span, chains);
+                return new OptionalConditions(byParameter, $"the condition that uses the optional '@{use.Name}' also uses '@{required.Name}', which is not optional and would be left out with it; join the two with AND", required.Span, chains, writeChains);
+            }
+
+            // An OR group goes as a whole: each of its alternatives must be one the null parameter makes moot.
+            var alternatives = Disjuncts(conditions[found]);
+            var fixedAlternative = alternatives.FirstOrDefault(a => !uses.Any(u => optional.Contains(u.Name) && a.Span.Start <= u.Span.Start && u.Span.End <= a.Span.End));
+            if (alternatives.Count > 1 && fixedAlternative is not null)
+            {
+                return new OptionalConditions(byParameter, $"the condition that uses the optional '@{use.Name}' is joined with OR to a condition without an optional parameter, which would be left out with it; put the optional condition in a group of its own joined with AND", fixedAlternative.Span, chains, writeChains);
             }
 
             var list = byParameter.TryGetValue(use.Name, out var known) ? known.ToList() : new List<SqlSpan>();
@@ -89,7 +116,7 @@ public static class SqlOptionalConditions
             byParameter[use.Name] = list;
         }
 
-        return new OptionalConditions(byParameter, null, null, chains);
+        return new OptionalConditions(byParameter, null, null, chains, writeChains);
     }
 
     /// <summary>
@@ -156,22 +183,34 @@ public static class SqlOptionalConditions
         return text.ToString();
     }
 
-    private static List<SqlSpan> Conjuncts(SqlExpression expression)
+    /// <summary>The operands of a chain of ANDs, looking through parentheses, so a group of ANDs is split too.</summary>
+    private static List<SqlExpression> Conjuncts(SqlExpression expression) => Operands(expression, "AND");
+
+    /// <summary>The operands of a chain of ORs, looking through parentheses.</summary>
+    private static List<SqlExpression> Disjuncts(SqlExpression expression) => Operands(expression, "OR");
+
+    private static List<SqlExpression> Operands(SqlExpression expression, string op)
     {
-        var result = new List<SqlSpan>();
+        var result = new List<SqlExpression>();
         var stack = new Stack<SqlExpression>();
         stack.Push(expression);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node is BinaryExpression { Operator: "AND" } and)
+            var inner = node;
+            while (inner is ParenthesizedExpression parenthesized)
             {
-                stack.Push(and.Right);
-                stack.Push(and.Left);
+                inner = parenthesized.Inner;
+            }
+
+            if (inner is BinaryExpression binary && binary.Operator == op)
+            {
+                stack.Push(binary.Right);
+                stack.Push(binary.Left);
                 continue;
             }
 
-            result.Add(node.Span);
+            result.Add(node);
         }
 
         return result;

@@ -41,7 +41,7 @@ public class NeoGenException : Exception
     public long? RowIndex { get; internal set; }
 
     /// <inheritdoc/>
-    public override string Message => RowIndex is { } row ? base.Message + $" (the row at index {row}; nothing was written)" : base.Message;
+    public override string Message => RowIndex is { } row ? base.Message + $" (the row at index {row})" : base.Message;
 }
 
 /// <summary>A value read from the database does not fit the member it maps to (NULL into a non-nullable member, an unknown enum name).</summary>

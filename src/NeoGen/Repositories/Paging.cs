@@ -5,7 +5,8 @@ namespace NeoGen;
 
 /// <summary>
 /// Which page of a derived query to read: <see cref="Number"/> counts from zero, as in Spring Data. The rows are
-/// ordered by the query's OrderBy, or by the key when it has none, so pages never overlap.
+/// ordered by the query's OrderBy and then by the key (by the key alone when it has none), so that no row is on two
+/// pages or on none while the table does not change.
 /// </summary>
 public readonly record struct PageRequest
 {
@@ -59,7 +60,7 @@ public sealed class Page<T>
     public PageRequest Request { get; }
 
     /// <summary>The number of pages of <see cref="PageRequest.Size"/> rows.</summary>
-    public long TotalPages => (Total + Request.Size - 1) / Request.Size;
+    public long TotalPages => Request.Size <= 0 ? 0 : (Total + Request.Size - 1) / Request.Size;
 
     /// <summary>Whether a later page has rows.</summary>
     public bool HasNext => (long)Request.Offset + Items.Count < Total;
