@@ -323,11 +323,7 @@ internal sealed class RepositoryEmitter
         _w.Line(planned.AlternateSql is null
             ? $"command = new {_dialect.CommandType}(Sql_{id}, ({_dialect.ConnectionType})lease.Connection);"
             : $"command = new {_dialect.CommandType}({_dialect.ServerHasInsertReturning("lease.Connection")} ? Sql_{id}_Returning : Sql_{id}, ({_dialect.ConnectionType})lease.Connection);");
-        foreach (var parameter in planned.Parameters)
-        {
-            _w.Line($"command.Parameters.Add({_dialect.NewParameter(parameter.ProviderName, parameter.Type, parameter.IsCollection)});");
-        }
-
+        EmitNewParameters(planned);
         _w.Line(planned.IsScript && !_dialect.PreparesScripts
             ? $"return KeepPrepared(lease, s_slot_{id}, command, prepare: {(planned.AlternateSql is null ? "false" : $"string.Equals(command.CommandText, Sql_{id}_Returning, global::System.StringComparison.Ordinal)")});"
             : $"return KeepPrepared(lease, s_slot_{id}, command);");
@@ -358,14 +354,28 @@ internal sealed class RepositoryEmitter
         _w.Close();
     }
 
-    private void EmitBindings(PlannedMethod planned)
+    /// <summary>The empty, typed parameters of a new <c>command</c>, in the order the SQL uses them.</summary>
+    private void EmitNewParameters(PlannedMethod planned)
+    {
+        foreach (var parameter in planned.Parameters)
+        {
+            _w.Line($"command.Parameters.Add({_dialect.NewParameter(parameter.ProviderName, parameter.Type, parameter.IsCollection)});");
+        }
+    }
+
+    /// <summary>The values of <c>command</c>'s parameters for this call.</summary>
+    private void EmitValues(PlannedMethod planned)
     {
         for (var i = 0; i < planned.Parameters.Count; i++)
         {
             var parameter = planned.Parameters[i];
             _w.Line(_dialect.SetParameter(i, parameter.Type, parameter.IsCollection, parameter.Expression));
         }
+    }
 
+    private void EmitBindings(PlannedMethod planned)
+    {
+        EmitValues(planned);
         if (_dialect.PreparesCommands && !_dialect.PrepareOnCreate)
         {
             // Npgsql learns parameter types from the first values, then keeps the statement prepared on the physical connection.
@@ -572,7 +582,7 @@ internal sealed class RepositoryEmitter
         if (inTransaction)
         {
             // One transaction (the caller's, in a unit of work or a TransactionScope), so a failed row leaves nothing behind.
-            _w.Line($"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
+            _w.Line(OwnTransaction);
         }
 
         _w.Line("long row = -1;");
@@ -618,6 +628,12 @@ internal sealed class RepositoryEmitter
         _w.Close();
     }
 
+    /// <summary>
+    /// A transaction of the method's own when the caller has none (not in a unit of work or a TransactionScope), so a
+    /// failure part way writes nothing.
+    /// </summary>
+    private string OwnTransaction => $"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;";
+
     /// <summary>The provider's error, translated, with the index of the row that failed; the own transaction rolls back.</summary>
     private void EmitBulkCatch(PlannedMethod planned, bool ownTransaction)
     {
@@ -652,7 +668,7 @@ internal sealed class RepositoryEmitter
         _w.Open(signature);
         _w.Line($"global::System.ArgumentNullException.ThrowIfNull({items});");
         _w.Line(isAsync ? $"var lease = await _source.RentAsync({ct}).ConfigureAwait(false);" : "var lease = _source.Rent();");
-        _w.Line($"var ownTransaction = lease.Transaction is null && global::System.Transactions.Transaction.Current is null ? ({_dialect.TransactionType})lease.Connection.BeginTransaction() : null;");
+        _w.Line(OwnTransaction);
         _w.Line("long row = -1;");
         _w.Open("try");
         _w.Line("long count = 0;");
@@ -717,17 +733,8 @@ internal sealed class RepositoryEmitter
         }
 
         _w.Line($"var command = new {types.Command}(Sql_{id});");
-        foreach (var parameter in planned.Parameters)
-        {
-            _w.Line($"command.Parameters.Add({_dialect.NewParameter(parameter.ProviderName, parameter.Type, parameter.IsCollection)});");
-        }
-
-        for (var i = 0; i < planned.Parameters.Count; i++)
-        {
-            var parameter = planned.Parameters[i];
-            _w.Line(_dialect.SetParameter(i, parameter.Type, parameter.IsCollection, parameter.Expression));
-        }
-
+        EmitNewParameters(planned);
+        EmitValues(planned);
         _w.Line("batch.BatchCommands.Add(command);");
         _w.Line("more = enumerator.MoveNext();");
         _w.Open($"if (batch.BatchCommands.Count < {BatchSize.ToString(CultureInfo.InvariantCulture)} && more)");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using NeoGen.Generator.Common;
 using NeoGen.Generator.Dialects;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
@@ -206,7 +207,7 @@ internal static class StatementWriter
         return new WrittenStatement(update + "; " + insert, Distinct(bindings));
     }
 
-    private static string Access(string item, MemberModel member) => NeoGen.Generator.Common.CSharpNames.Identifier(item) + "." + member.Name;
+    private static string Access(string item, MemberModel member) => CSharpNames.Identifier(item) + "." + member.Name;
 
     private static ExplicitBinding Binding(MemberModel member, bool insert, string item)
     {
@@ -326,7 +327,7 @@ internal static class StatementWriter
             : null;
         if (intent.PageParameter is { } page)
         {
-            var request = NeoGen.Generator.Common.CSharpNames.Identifier(page);
+            var request = CSharpNames.Identifier(page);
             bindings.Add(new ExplicitBinding("page__size", request + ".Size", ScalarType.Int32, false, page));
             bindings.Add(new ExplicitBinding("page__offset", request + ".Offset", ScalarType.Int32, false, page));
             sql = target.LimitOffset(sql, "@page__size", "@page__offset");
