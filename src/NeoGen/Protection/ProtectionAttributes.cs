@@ -6,7 +6,11 @@ namespace NeoGen;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
 public sealed class EncryptedAttribute : Attribute
 {
-    /// <summary>Derive the nonce from the value so that equal values encrypt equally (equality lookups work).</summary>
+    /// <summary>
+    /// Encrypt with AES-SIV (RFC 5297, a synthetic IV computed from the key, the column and the value) instead of
+    /// randomized AES-256-GCM: equal values give equal ciphertexts, so equality lookups and unique indexes work on the
+    /// column. It reveals which rows hold equal values.
+    /// </summary>
     public bool Deterministic { get; set; }
 }
 
@@ -41,6 +45,12 @@ public sealed class MaskedAttribute : Attribute
 
     /// <summary>How the value is masked.</summary>
     public MaskKind Kind { get; }
+
+    /// <summary>For <see cref="MaskKind.Partial"/>, the text elements kept at the start (at most half the value's); 1 by default.</summary>
+    public int KeepStart { get; set; } = 1;
+
+    /// <summary>For <see cref="MaskKind.Partial"/>, the text elements kept at the end (within the same half); 1 by default.</summary>
+    public int KeepEnd { get; set; } = 1;
 }
 
 /// <summary>The column holds the tenant of the row; generated queries filter by the ambient tenant.</summary>
