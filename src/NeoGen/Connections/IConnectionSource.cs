@@ -17,4 +17,13 @@ public interface IConnectionSource
 
     /// <summary>An open connection for one operation; give it back with <see cref="ConnectionLease.Release"/>.</summary>
     ValueTask<ConnectionLease> RentAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The keys of <c>[Encrypted]</c> columns; a repository that encrypts refuses a source without them.</summary>
+    IColumnKeyProvider? ColumnKeys => null;
+
+    /// <summary>Whose rows <c>[TenantKey]</c> tables show and change; asked on every operation.</summary>
+    ITenantContext? Tenant => null;
+
+    /// <summary>Who is recorded in the audit trail of <c>[Audited]</c> tables.</summary>
+    IAuditActor? AuditActor => null;
 }

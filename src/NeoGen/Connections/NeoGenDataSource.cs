@@ -43,6 +43,9 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         _connectionOpened = options.ConnectionOpened;
         _utcSessions = options.UtcSessions && dialect is Dialect.PostgreSql or Dialect.MySql;
         _idle = new ConnectionLease?[options.MaxIdleConnections];
+        ColumnKeys = options.ColumnKeys;
+        Tenant = options.Tenant;
+        AuditActor = options.AuditActor;
     }
 
     /// <summary>A data source over a provider's <see cref="DbDataSource"/> (for example <c>NpgsqlDataSource</c>).</summary>
@@ -53,6 +56,15 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
 
     /// <inheritdoc />
     public Dialect Dialect { get; }
+
+    /// <inheritdoc />
+    public IColumnKeyProvider? ColumnKeys { get; }
+
+    /// <inheritdoc />
+    public ITenantContext? Tenant { get; }
+
+    /// <inheritdoc />
+    public IAuditActor? AuditActor { get; }
 
     /// <inheritdoc />
     public ConnectionLease Rent()

@@ -18,4 +18,17 @@ public sealed class NeoGenDataSourceOptions
     /// DateTime as UTC, whatever the server's time zone. Default: true.
     /// </summary>
     public bool UtcSessions { get; set; } = true;
+
+    /// <summary>The key ring of <c>[Encrypted]</c> columns (for example <see cref="ColumnKeyRing"/>).</summary>
+    public IColumnKeyProvider? ColumnKeys { get; set; }
+
+    /// <summary>
+    /// The tenant of <c>[TenantKey]</c> tables, asked on every operation: <see cref="TenantContext.Ambient"/> (set with
+    /// <see cref="TenantContext.Use"/> around a request), or a DI-scoped implementation. A per-request source with a
+    /// fixed tenant is <c>dataSource.WithTenant("acme")</c>.
+    /// </summary>
+    public ITenantContext? Tenant { get; set; }
+
+    /// <summary>Who the audit trail of <c>[Audited]</c> tables records.</summary>
+    public IAuditActor? AuditActor { get; set; }
 }

@@ -52,6 +52,15 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
     /// <inheritdoc />
     public Dialect Dialect { get; }
 
+    /// <inheritdoc />
+    public IColumnKeyProvider? ColumnKeys => _owner?.ColumnKeys;
+
+    /// <inheritdoc />
+    public ITenantContext? Tenant => _owner?.Tenant;
+
+    /// <inheritdoc />
+    public IAuditActor? AuditActor => _owner?.AuditActor;
+
     /// <summary>The connection every repository on this unit of work uses.</summary>
     public DbConnection Connection => _lease.Connection;
 

@@ -110,3 +110,13 @@ public sealed class NeoGenCommandException : NeoGenException
     {
     }
 }
+
+/// <summary>A tenant-scoped operation without a tenant, or a row of another tenant given to a write.</summary>
+public sealed class NeoGenTenantException : NeoGenException
+{
+    /// <summary>Creates the exception.</summary>
+    public NeoGenTenantException(string message, string? table, string? column)
+        : base(message, table: table, column: column)
+    {
+    }
+}

@@ -17,7 +17,7 @@ namespace NeoGen;
 /// empty string; anything else gives a non-empty mask. The mask character is <c>*</c>.
 /// </para>
 /// <para>
-/// Masking is for display; it is not encryption. <see cref="Hash"/> is keyed so that a short value cannot be found by
+/// Masking is for display; it is not encryption. <see cref="Hash(string?, ReadOnlySpan{byte})"/> is keyed so that a short value cannot be found by
 /// hashing guesses without the key.
 /// </para>
 /// </remarks>
@@ -107,6 +107,33 @@ public static class Masking
     /// </summary>
     /// <param name="value">The value.</param>
     public static string? CardNumber(string? value) => MaskDigits(value, 4, " -");
+
+    /// <summary>
+    /// <see cref="Hash(string?, ReadOnlySpan{byte})"/> under the process's masking key: the one given to
+    /// <see cref="UseHashKey"/>, or else a random key made once per process (hashes then correlate within one process
+    /// only). What generated <c>ToMasked()</c> and <c>ToString()</c> use for <c>[Masked(MaskKind.Hash)]</c>.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    public static string? Hash(string? value) => Hash(value, s_hashKey ?? DefaultHashKey.Value);
+
+    /// <summary>Sets the key of <see cref="Hash(string?)"/> (at least 16 bytes; keep it secret and the same across processes to correlate their logs).</summary>
+    /// <param name="key">The HMAC key.</param>
+    public static void UseHashKey(ReadOnlySpan<byte> key)
+    {
+        if (key.Length < 16)
+        {
+            throw new ArgumentException($"The masking hash key has {key.Length} bytes; it needs at least 16 (32 random bytes recommended).", nameof(key));
+        }
+
+        s_hashKey = key.ToArray();
+    }
+
+    private static byte[]? s_hashKey;
+
+    private static class DefaultHashKey
+    {
+        public static readonly byte[] Value = RandomNumberGenerator.GetBytes(32);
+    }
 
     /// <summary>
     /// Replaces the value with a stable keyed hash: <c>#</c> and the first 16 hex digits (64 bits) of the

@@ -2,7 +2,12 @@ using System;
 
 namespace NeoGen;
 
-/// <summary>The column is stored encrypted with AES-256-GCM.</summary>
+/// <summary>
+/// The column is stored encrypted by the generated repositories: randomized AES-256-GCM by default (a fresh nonce per
+/// value: nothing but reading and writing works on it), or deterministic AES-SIV for equality lookups. The key ring is
+/// the connection source's <see cref="IConnectionSource.ColumnKeys"/>; the column holds bytes, or base64 text with
+/// <see cref="StoreAsText"/>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
 public sealed class EncryptedAttribute : Attribute
 {
@@ -12,6 +17,9 @@ public sealed class EncryptedAttribute : Attribute
     /// column. It reveals which rows hold equal values.
     /// </summary>
     public bool Deterministic { get; set; }
+
+    /// <summary>Store base64 text in a text column instead of bytes in a binary column (BLOB, bytea, varbinary).</summary>
+    public bool StoreAsText { get; set; }
 }
 
 /// <summary>How a personal value is masked.</summary>
@@ -59,10 +67,16 @@ public sealed class TenantKeyAttribute : Attribute
 {
 }
 
-/// <summary>Writes to this table are also recorded in an audit table.</summary>
+/// <summary>
+/// Writes to this table through its generated repository are also recorded in an audit table, in the same
+/// transaction: the table, the row's key, the operation, the columns written, the actor
+/// (<see cref="IConnectionSource.AuditActor"/>) and the UTC time; never a value. A failed audit insert rolls the write back.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
 public sealed class AuditedAttribute : Attribute
 {
+    /// <summary>The audit table (default <c>neogen_audit</c>; its DDL is <see cref="AuditTrail.CreateTableSql"/>).</summary>
+    public string Table { get; set; } = "neogen_audit";
 }
 
 /// <summary>Results of this query are cached for <see cref="Seconds"/> seconds.</summary>
