@@ -85,6 +85,18 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             }
         });
 
+        // ToMasked() and a masked ToString() for [Table] types with protected members, one file per type.
+        context.RegisterSourceOutput(tables, static (output, declarations) =>
+        {
+            foreach (var declaration in declarations)
+            {
+                if (declaration.Masking is { } masking)
+                {
+                    output.AddSource(masking.HintName, MaskingEmitter.Emit(masking));
+                }
+            }
+        });
+
         // Diagnostics are re-anchored on the current syntax trees, so '#pragma warning disable' applies to
         // them (a location rebuilt from a file path alone is treated as an external file and ignores pragmas).
         RegisterDiagnostics(context, emitted.Select(static (e, _) => e.Diagnostics));
@@ -172,9 +184,21 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
                 entity.DisplayName,
                 member.Name,
                 member.TypeDisplay,
-                member.Reason)).ToEquatableArray();
+                member.Reason)).Concat(entity.ProtectionProblems.Select(member => DiagnosticInfo.Create(
+                Rules.ProtectionMisuse,
+                MemberLocation(member.Name),
+                entity.DisplayName,
+                member.Name,
+                member.Reason))).ToEquatableArray();
             var arrays = entity.Members.Where(m => m.Type.Kind == ScalarKind.Array).Select(m => new ArrayMember(m.Name, MemberLocation(m.Name))).ToEquatableArray();
-            return new TableDeclaration(entity, diagnostics, arrays);
+            string? maskingProblem = null;
+            var masking = type is INamedTypeSymbol named ? MaskedTypeReader.Read(named, entity, out maskingProblem) : null;
+            if (maskingProblem is not null)
+            {
+                diagnostics = diagnostics.Concat(new[] { DiagnosticInfo.Create(Rules.ProtectedValueInClear, LocationInfo.From(type.Locations.FirstOrDefault()), maskingProblem) }).ToEquatableArray();
+            }
+
+            return new TableDeclaration(entity, diagnostics, arrays, masking);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -310,7 +334,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
 }
 
 /// <summary>A [Table] type as the generator sees it, what is wrong with its members, and where its array members are.</summary>
-internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<ArrayMember> ArrayMembers);
+internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<ArrayMember> ArrayMembers, MaskedTypeModel? Masking = null);
 
 /// <summary>A member of an array type, which only some databases can store.</summary>
 internal sealed record ArrayMember(string Name, LocationInfo? Location);

@@ -320,6 +320,12 @@ internal static class ColumnTypes
     /// </summary>
     public static bool SameValueType(ScalarType argument, ScalarType member)
     {
+        if (member.Protection is { } protection)
+        {
+            // An encrypted member is looked up by its clear value, which the generated code encrypts.
+            return SameValueType(argument, protection.Clear);
+        }
+
         if (IsInteger(argument.Kind) && IsInteger(member.Kind))
         {
             return true;

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 //   NG1xxx  SQL text: injection, syntax, statements, parameters
 //   NG2xxx  schema: tables, columns, types and nullability
 //   NG3xxx  performance: indexes and sargability (analyzers)
-//   NG4xxx  data protection (analyzers)
+//   NG4xxx  data protection: encrypted, masked and tenant columns (generator and analyzers)
 namespace NeoGen.Shared;
 
 internal static class Rules
@@ -15,6 +15,7 @@ internal static class Rules
     private const string Sql = "NeoGen.Sql";
     private const string Schema = "NeoGen.Schema";
     private const string Performance = "NeoGen.Performance";
+    private const string Protection = "NeoGen.Protection";
 
     public static readonly DiagnosticDescriptor RepositoryNotPartialInterface = Rule(
         "NG0001", Usage, DiagnosticSeverity.Error,
@@ -190,6 +191,36 @@ internal static class Rules
         "NG3004", Performance, DiagnosticSeverity.Warning,
         "Function or cast applied to an indexed column in a filter",
         "'{0}' applied to indexed column '{1}.{2}' keeps the index from being used");
+
+    public static readonly DiagnosticDescriptor RandomizedColumnInPredicate = Rule(
+        "NG4001", Protection, DiagnosticSeverity.Error,
+        "Randomized-encrypted column used in WHERE, JOIN, ORDER BY or GROUP BY",
+        "Column '{0}.{1}' is encrypted with a random nonce, so {2} compares or sorts ciphertexts that never repeat: {3}");
+
+    public static readonly DiagnosticDescriptor DeterministicColumnMisuse = Rule(
+        "NG4002", Protection, DiagnosticSeverity.Error,
+        "Deterministic-encrypted column used with anything but equality",
+        "Column '{0}.{1}' is encrypted deterministically, which keeps only equality: {2}");
+
+    public static readonly DiagnosticDescriptor MissingTenantPredicate = Rule(
+        "NG4003", Protection, DiagnosticSeverity.Error,
+        "Tenant table queried or changed without the tenant predicate",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor ExpressionOnEncryptedColumn = Rule(
+        "NG4004", Protection, DiagnosticSeverity.Error,
+        "SQL function or expression applied to an encrypted column",
+        "'{0}' applied to encrypted column '{1}.{2}' would run on the ciphertext; compare or read the column as it is and work on the decrypted value in C#");
+
+    public static readonly DiagnosticDescriptor ProtectionMisuse = Rule(
+        "NG4005", Protection, DiagnosticSeverity.Error,
+        "Protection attribute that cannot apply",
+        "{0}.{1}: {2}");
+
+    public static readonly DiagnosticDescriptor ProtectedValueInClear = Rule(
+        "NG4006", Protection, DiagnosticSeverity.Warning,
+        "Protected value logged or formatted in clear",
+        "{0}");
 
     public static string HelpLink(string id) => $"https://github.com/neogen-dotnet/neogen/blob/main/docs/rules/{id}.md";
 

@@ -14,7 +14,16 @@ internal sealed record MemberModel(
     bool IsUpdatedAt,
     bool IsRequired,
     bool IsSettable,
-    int ConstructorParameterIndex);
+    int ConstructorParameterIndex,
+    MaskModel? Mask = null,
+    bool IsTenantKey = false)
+{
+    /// <summary>Encrypted or masked: never printed, logged or audited in clear.</summary>
+    public bool IsProtected => Type.IsEncrypted || Mask is not null;
+}
+
+/// <summary>A <c>[Masked]</c> member: the kind (the <c>MaskKind</c> member's name) and, for Partial, what is kept.</summary>
+internal sealed record MaskModel(string Kind, int KeepStart, int KeepEnd);
 
 /// <summary>
 /// A public member that is not a column type and is not <c>[Ignore]</c>d: never read and never written, so it is
@@ -42,9 +51,46 @@ internal sealed record EntityModel(
     string? MaterializationError,
     EquatableArray<IndexModel> Indexes,
     EquatableArray<ForeignKeyModel> ForeignKeys,
-    EquatableArray<UnmappedMember> Unmapped)
+    EquatableArray<UnmappedMember> Unmapped,
+    bool IsAudited = false,
+    EquatableArray<UnmappedMember> ProtectionProblems = default,
+    string? AuditTable = null)
 {
     public bool IsTable => Table is not null;
+
+    /// <summary>The <c>[TenantKey]</c> member, if any.</summary>
+    public MemberModel? TenantKey
+    {
+        get
+        {
+            foreach (var member in Members)
+            {
+                if (member.IsTenantKey)
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Some member is encrypted.</summary>
+    public bool HasEncryptedMembers
+    {
+        get
+        {
+            foreach (var member in Members)
+            {
+                if (member.Type.IsEncrypted)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public MemberModel? MemberForColumn(string column)
     {

@@ -117,6 +117,9 @@ internal static class EntityReader
         var unmapped = new List<UnmappedMember>();
         var foreignKeys = new List<ForeignKeyModel>();
         var problems = new List<string>();
+        var protectionProblems = new List<UnmappedMember>();
+        var auditedAttribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.AuditedAttribute));
+        var audited = auditedAttribute is not null;
 
         foreach (var property in CandidateProperties(type))
         {
@@ -154,7 +157,18 @@ internal static class EntityReader
                 scalar = scalar.WithEnumAsString(true);
             }
 
-            members.Add(new MemberModel(property.Name, column, scalar, mapping.IsKey, mapping.IsGenerated, mapping.IsVersion, mapping.IsCreatedAt, mapping.IsUpdatedAt, property.IsRequired, settable, parameterIndex));
+            var protectionProblem = ProtectionProblem(mapping, scalar, table);
+            if (protectionProblem is not null)
+            {
+                protectionProblems.Add(new UnmappedMember(property.Name, property.Type.ToDisplayString(), protectionProblem));
+            }
+            else if (mapping.IsEncrypted)
+            {
+                scalar = ScalarType.Encrypted(scalar, mapping.Deterministic, mapping.StoreAsText, table!, column);
+            }
+
+            members.Add(new MemberModel(property.Name, column, scalar, mapping.IsKey, mapping.IsGenerated, mapping.IsVersion, mapping.IsCreatedAt, mapping.IsUpdatedAt, property.IsRequired, settable, parameterIndex,
+                protectionProblem is null ? mapping.Mask : null, protectionProblem is null && mapping.IsTenantKey));
             if (mapping.Principal is INamedTypeSymbol principal && TableName(principal) is { } referenced)
             {
                 foreignKeys.Add(new ForeignKeyModel(column, referenced));
@@ -200,7 +214,62 @@ internal static class EntityReader
             problems.Count == 0 ? null : string.Join("; ", problems),
             Indexes(type, members).ToEquatableArray(),
             foreignKeys.ToEquatableArray(),
-            unmapped.ToEquatableArray());
+            unmapped.ToEquatableArray(),
+            audited && table is not null,
+            protectionProblems.ToEquatableArray(),
+            auditedAttribute is null ? null : Named(auditedAttribute, "Table") as string ?? "neogen_audit");
+    }
+
+    /// <summary>Why <c>[Encrypted]</c>, <c>[Masked]</c> or <c>[TenantKey]</c> cannot apply to this member (NG4005), or null.</summary>
+    private static string? ProtectionProblem(MemberMapping mapping, ScalarType scalar, string? table)
+    {
+        if (mapping.IsEncrypted)
+        {
+            if (table is null)
+            {
+                return "[Encrypted] belongs on the member of the [Table] type that stores the column; a result type reads it decrypted through that type";
+            }
+
+            if (!ColumnProtection.CanEncrypt(scalar.Kind))
+            {
+                return $"[Encrypted] cannot store {scalar.DisplayName}: encrypted columns hold string, byte[], bool, byte, short, int, long, decimal, double, Guid, DateTime, DateTimeOffset, DateOnly or TimeOnly";
+            }
+
+            if (mapping.IsKey || mapping.IsGenerated || mapping.IsVersion || mapping.IsCreatedAt || mapping.IsUpdatedAt || mapping.IsTenantKey)
+            {
+                return "a key, generated, version, timestamp or tenant column cannot be [Encrypted]: NeoGen and the database compare and assign it themselves";
+            }
+
+            if (mapping.Principal is not null)
+            {
+                return "a foreign key cannot be [Encrypted]: the database compares it with the key of the table it references";
+            }
+        }
+
+        if (mapping.Mask is not null && scalar.Kind != ScalarKind.String)
+        {
+            return $"[Masked] applies to text members; {scalar.DisplayName} is not (mark it [Encrypted], or keep it out of ToString with [Ignore] on a result type)";
+        }
+
+        if (mapping.Mask is { Kind: "Partial" } partial && (partial.KeepStart < 0 || partial.KeepEnd < 0))
+        {
+            return "[Masked(MaskKind.Partial)] keeps a number of characters at each end, which cannot be negative";
+        }
+
+        if (mapping.IsTenantKey)
+        {
+            if (table is null)
+            {
+                return "[TenantKey] belongs on the member of the [Table] type that stores the tenant";
+            }
+
+            if (scalar.IsNullable || scalar.Kind is not (ScalarKind.String or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Guid))
+            {
+                return $"a [TenantKey] is a non-nullable string, int, long or Guid; {scalar.DisplayName} is not";
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<IndexModel> Indexes(ITypeSymbol type, List<MemberModel> members)

@@ -19,6 +19,10 @@ internal static class KnownNames
     public const string UpdatedAtAttribute = "NeoGen.UpdatedAtAttribute";
     public const string ForeignKeyAttribute = "NeoGen.ForeignKeyAttribute";
     public const string OptionalFilterAttribute = "NeoGen.OptionalFilterAttribute";
+    public const string EncryptedAttribute = "NeoGen.EncryptedAttribute";
+    public const string MaskedAttribute = "NeoGen.MaskedAttribute";
+    public const string TenantKeyAttribute = "NeoGen.TenantKeyAttribute";
+    public const string AuditedAttribute = "NeoGen.AuditedAttribute";
     public const string PageRequest = "NeoGen.PageRequest";
     public const string Page = "NeoGen.Page<T>";
 

@@ -13,7 +13,7 @@ internal sealed class MemberMapping
         KnownNames.ColumnAttribute, KnownNames.DataAnnotationsColumn, KnownNames.KeyAttribute, KnownNames.DataAnnotationsKey,
         KnownNames.GeneratedAttribute, KnownNames.DataAnnotationsDatabaseGenerated, KnownNames.VersionAttribute,
         KnownNames.DataAnnotationsConcurrencyCheck, KnownNames.CreatedAtAttribute, KnownNames.UpdatedAtAttribute,
-        KnownNames.ForeignKeyAttribute,
+        KnownNames.ForeignKeyAttribute, KnownNames.EncryptedAttribute, KnownNames.MaskedAttribute, KnownNames.TenantKeyAttribute,
     };
 
     /// <summary>The column name given by <c>[Column("name")]</c>, or null for the conventional one.</summary>
@@ -34,6 +34,21 @@ internal sealed class MemberMapping
 
     /// <summary>The type named by <c>[ForeignKey(typeof(T))]</c>.</summary>
     public ITypeSymbol? Principal { get; private set; }
+
+    /// <summary><c>[Encrypted]</c>.</summary>
+    public bool IsEncrypted { get; private set; }
+
+    /// <summary><c>[Encrypted(Deterministic = true)]</c>.</summary>
+    public bool Deterministic { get; private set; }
+
+    /// <summary><c>[Encrypted(StoreAsText = true)]</c>: base64 in a text column.</summary>
+    public bool StoreAsText { get; private set; }
+
+    /// <summary><c>[Masked(kind)]</c>.</summary>
+    public MaskModel? Mask { get; private set; }
+
+    /// <summary><c>[TenantKey]</c>.</summary>
+    public bool IsTenantKey { get; private set; }
 
     public static MemberMapping Read(IEnumerable<AttributeData> attributes)
     {
@@ -83,9 +98,46 @@ internal sealed class MemberMapping
                 case KnownNames.ForeignKeyAttribute:
                     mapping.Principal = arguments.Length > 0 ? arguments[0].Value as ITypeSymbol : null;
                     break;
+                case KnownNames.EncryptedAttribute:
+                    mapping.IsEncrypted = true;
+                    foreach (var pair in attribute.NamedArguments)
+                    {
+                        mapping.Deterministic |= pair.Key == "Deterministic" && pair.Value.Value is true;
+                        mapping.StoreAsText |= pair.Key == "StoreAsText" && pair.Value.Value is true;
+                    }
+
+                    break;
+                case KnownNames.MaskedAttribute:
+                    var kind = arguments.Length > 0 && arguments[0].Value is int value ? value : 0;
+                    int keepStart = 1, keepEnd = 1;
+                    foreach (var pair in attribute.NamedArguments)
+                    {
+                        if (pair.Key == "KeepStart" && pair.Value.Value is int start)
+                        {
+                            keepStart = start;
+                        }
+                        else if (pair.Key == "KeepEnd" && pair.Value.Value is int end)
+                        {
+                            keepEnd = end;
+                        }
+                    }
+
+                    mapping.Mask = new MaskModel(MaskKinds.Name(kind), keepStart, keepEnd);
+                    break;
+                case KnownNames.TenantKeyAttribute:
+                    mapping.IsTenantKey = true;
+                    break;
             }
         }
 
         return mapping;
     }
+}
+
+/// <summary>The members of <c>NeoGen.MaskKind</c>, by value (the attribute's argument arrives as its number).</summary>
+internal static class MaskKinds
+{
+    private static readonly string[] Names = { "Full", "Partial", "Email", "Phone", "CardNumber", "Hash" };
+
+    public static string Name(int value) => value >= 0 && value < Names.Length ? Names[value] : "Full";
 }

@@ -108,6 +108,8 @@ internal static class SchemaComposer
                 {
                     builder.AddForeignKey(entity.Table!, new SqlForeignKeySpec(new[] { foreignKey.Column }, foreignKey.PrincipalTable), entity.Schema);
                 }
+
+                builder.AddProtection(entity.Table!, Encrypted(entity), entity.TenantKey?.Column, entity.Schema);
             }
         }
 
@@ -121,11 +123,25 @@ internal static class SchemaComposer
         {
             DeclaredType = m.Type.DisplayName,
             ElementType = ColumnTypes.ElementCategory(m.Type),
+            Encryption = EncryptionOf(m.Type),
         });
         var indexes = entity.Indexes.Select(i => new SqlIndexSpec(i.Columns.ToList(), i.Unique, i.Name));
         var foreignKeys = entity.ForeignKeys.Select(f => new SqlForeignKeySpec(new[] { f.Column }, f.PrincipalTable));
-        builder.AddTable(entity.Table!, columns, indexes, foreignKeys, entity.Schema);
+        builder.AddTable(entity.Table!, columns, indexes, foreignKeys, entity.Schema, entity.TenantKey?.Column);
     }
+
+    private static string EncryptedStorageHint(ScalarType type) => type.Protection switch
+    {
+        null => string.Empty,
+        { AsText: true } => "; an encrypted value stored as text is base64: make the column text, or drop StoreAsText to store bytes",
+        _ => "; an encrypted value is stored as bytes: make the column binary (BLOB, bytea, varbinary), or declare [Encrypted(StoreAsText = true)] to store base64 text",
+    };
+
+    private static SqlColumnEncryption EncryptionOf(ScalarType type)
+        => type.Protection is null ? SqlColumnEncryption.None : type.Protection.Deterministic ? SqlColumnEncryption.Deterministic : SqlColumnEncryption.Randomized;
+
+    private static IEnumerable<KeyValuePair<string, SqlColumnEncryption>> Encrypted(EntityModel entity)
+        => entity.Members.Where(m => m.Type.IsEncrypted).Select(m => new KeyValuePair<string, SqlColumnEncryption>(m.Column, EncryptionOf(m.Type)));
 
     private static void Compare(EntityModel entity, SqlSchemaTable? table, bool createdByFile, SqlDialect dialect, string files, List<SchemaDrift> drifts)
     {
@@ -157,7 +173,7 @@ internal static class SchemaComposer
             if (!ColumnTypes.CanRead(dialect, column.Type, column.ElementType, member.Type) || !ColumnTypes.CanBind(dialect, member.Type.WithNullable(false), column.Type, column.ElementType))
             {
                 drifts.Add(new SchemaDrift(name, entity.DisplayName, member.Name,
-                    $"{entity.DisplayName}.{member.Name} is {member.Type.DisplayName} but column '{name}.{column.Name}' is {column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType)} in the {files}"));
+                    $"{entity.DisplayName}.{member.Name} is {member.Type.DisplayName} but column '{name}.{column.Name}' is {column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType)} in the {files}{EncryptedStorageHint(member.Type)}"));
             }
 
             if (column.IsNullable && !member.Type.IsNullable && !column.IsPrimaryKey)

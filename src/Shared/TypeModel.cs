@@ -54,6 +54,11 @@ internal enum ArrayShape
 /// <param name="EnumAsString">For enums, stored as the member name.</param>
 /// <param name="Element">For arrays, the element type.</param>
 /// <param name="Shape">For arrays, how the value is held.</param>
+/// <param name="Protection">
+/// For an <c>[Encrypted]</c> column: what the member holds in clear. The type itself is then what the database stores
+/// (<c>byte[]</c>, or base64 <c>string</c>), so every rule about columns sees the ciphertext, and only the emitter's
+/// conversions see the clear value.
+/// </param>
 internal sealed record ScalarType(
     string TypeName,
     ScalarKind Kind,
@@ -63,7 +68,8 @@ internal sealed record ScalarType(
     EquatableArray<string> EnumMembers,
     bool EnumAsString,
     ScalarType? Element = null,
-    ArrayShape Shape = ArrayShape.None)
+    ArrayShape Shape = ArrayShape.None,
+    ColumnProtection? Protection = null)
 {
     public string NullableTypeName => IsNullable ? TypeName + "?" : TypeName;
 
@@ -76,11 +82,30 @@ internal sealed record ScalarType(
 
     public bool IsEnum => Kind == ScalarKind.Enum;
 
+    /// <summary>Stored encrypted (<see cref="Protection"/>).</summary>
+    public bool IsEncrypted => Protection is not null;
+
+    /// <summary>
+    /// The column of an encrypted <paramref name="clear"/> value: <c>byte[]</c>, or base64 text; nullable as the
+    /// clear value is.
+    /// </summary>
+    public static ScalarType Encrypted(ScalarType clear, bool deterministic, bool asText, string table, string column)
+        => new(asText ? "string" : "byte[]", asText ? ScalarKind.String : ScalarKind.ByteArray, clear.IsNullable, false, ScalarKind.Unsupported, EquatableArray<string>.Empty, false,
+            Protection: new ColumnProtection(clear.WithNullable(false), deterministic, asText, table, column, IsLookup: false));
+
+    /// <summary>The same encrypted column, as a value a lookup compares with it (encrypted under each readable key in turn).</summary>
+    public ScalarType AsLookup() => Protection is { Deterministic: true } protection ? this with { Protection = protection with { IsLookup = true } } : this;
+
     /// <summary>A short name for messages: <c>long</c>, <c>Guid?</c>, <c>Status</c>, <c>string[]</c>.</summary>
     public string DisplayName
     {
         get
         {
+            if (Protection is { } protection)
+            {
+                return protection.Clear.DisplayName + (IsNullable ? "?" : string.Empty) + " (encrypted)";
+            }
+
             var name = TypeName.Replace("global::", string.Empty);
             foreach (var ns in new[] { "System.Collections.Generic.", "System." })
             {
@@ -107,4 +132,19 @@ internal sealed record ScalarType(
     public static readonly ScalarType Int64 = Of("long", ScalarKind.Int64, true);
 
     public static readonly ScalarType String = Of("string", ScalarKind.String, false);
+}
+
+/// <summary>How an <c>[Encrypted]</c> column is protected.</summary>
+/// <param name="Clear">The member's type, not nullable (nullability is the column's).</param>
+/// <param name="Deterministic">AES-SIV (equal values, equal ciphertexts) rather than AES-GCM with a random nonce.</param>
+/// <param name="AsText">Stored as base64 in a text column rather than as bytes.</param>
+/// <param name="Table">The table, which with <paramref name="Column"/> is bound into every ciphertext.</param>
+/// <param name="Column">The column.</param>
+/// <param name="IsLookup">A parameter compared with the column rather than written to it.</param>
+internal sealed record ColumnProtection(ScalarType Clear, bool Deterministic, bool AsText, string Table, string Column, bool IsLookup)
+{
+    /// <summary>The clear types a column can be encrypted from: each has a fixed, documented byte encoding.</summary>
+    public static bool CanEncrypt(ScalarKind kind) => kind is ScalarKind.String or ScalarKind.ByteArray or ScalarKind.Boolean or ScalarKind.Byte
+        or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Decimal or ScalarKind.Double or ScalarKind.Guid
+        or ScalarKind.DateTime or ScalarKind.DateTimeOffset or ScalarKind.DateOnly or ScalarKind.TimeOnly;
 }

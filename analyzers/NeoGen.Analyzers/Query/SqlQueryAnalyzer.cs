@@ -41,7 +41,11 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         Rules.MissingIndex,
         Rules.ForeignKeyWithoutIndex,
         Rules.LeadingWildcard,
-        Rules.NotSargable);
+        Rules.NotSargable,
+        Rules.RandomizedColumnInPredicate,
+        Rules.DeterministicColumnMisuse,
+        Rules.MissingTenantPredicate,
+        Rules.ExpressionOnEncryptedColumn);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -598,6 +602,13 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
 
         CheckIndexes(bound, schema, literal, list);
+
+        // NG4001 - NG4004
+        foreach (var finding in ProtectionRules.Check(bound, literal.Value))
+        {
+            list.Add(Diagnostic.Create(finding.Rule, literal.Inside(finding.Start, finding.Length), finding.Arguments));
+        }
+
         return list;
     }
 
@@ -753,6 +764,9 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         }
 
         public Location Whole { get; }
+
+        /// <summary>The SQL.</summary>
+        public string Value => _value;
 
         public string Text(int start, int length)
             => start >= 0 && length >= 0 && start + length <= _value.Length ? _value.Substring(start, length) : "*";

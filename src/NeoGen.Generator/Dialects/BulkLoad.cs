@@ -61,6 +61,7 @@ internal sealed class BulkLoadContext
         var expression = member.IsVersion ? $"({member.Type.TypeName})1"
             : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTime ? "__now"
             : (member.IsCreatedAt || member.IsUpdatedAt) && member.Type.Kind == ScalarKind.DateTimeOffset ? "__nowOffset"
+            : member.IsTenantKey ? $"global::NeoGen.Internal.TenantValues.Insert(_source, {entity}.{member.Name}, {CodeWriter.Literal(member.Column)})"
             : entity + "." + member.Name;
         return TargetDialect.Stored(member.Type, expression);
     }

@@ -67,7 +67,7 @@ internal sealed class MySqlTarget : TargetDialect
     /// An UPDATE by key, then an INSERT that runs only when the UPDATE matched no row. Not ON DUPLICATE KEY UPDATE:
     /// that one also fires on a conflict in any other unique index and would then update that other row.
     /// </summary>
-    public override string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned)
+    public override string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned, (string Column, string Value)? tenant)
         => null;
 
     /// <summary>The statements of <see cref="Upsert"/>, written by the statement writer from the update and the insert.</summary>

@@ -81,13 +81,14 @@ internal sealed class SqlServerTarget : TargetDialect
     /// MERGE by the key, under HOLDLOCK so that two upserts of the same new key cannot both insert. The identity key is
     /// not inserted (SQL Server refuses explicit identity values): a new row gets the key SQL Server generates.
     /// </summary>
-    public override string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned)
+    public override string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned, (string Column, string Value)? tenant)
     {
         var source = string.Join(", ", columns.Select((c, i) => values[i] + " AS " + c));
         var on = string.Join(" AND ", keys.Select(k => "__target." + k + " = __source." + k));
         var set = updates.Select(u => u.IsVersion ? $"{u.Column} = __target.{u.Column} + 1" : $"{u.Column} = __source.{u.Column}").ToList();
         var inserted = columns.Where(c => !generated.Contains(c)).ToList();
-        var matched = set.Count == 0 ? string.Empty : " WHEN MATCHED THEN UPDATE SET " + string.Join(", ", set);
+        var owner = tenant is { } t ? $" AND __target.{t.Column} = {t.Value}" : string.Empty;
+        var matched = set.Count == 0 ? string.Empty : $" WHEN MATCHED{owner} THEN UPDATE SET " + string.Join(", ", set);
         return $"MERGE INTO {table} WITH (HOLDLOCK) AS __target USING (SELECT {source}) AS __source ON {on}{matched}"
             + $" WHEN NOT MATCHED THEN INSERT ({string.Join(", ", inserted)}) VALUES ({string.Join(", ", inserted.Select(c => "__source." + c))}){Output(returned)};";
     }

@@ -123,7 +123,8 @@ internal abstract class TargetDialect
     /// <param name="generated">The columns of <paramref name="columns"/> the database generates (an identity key).</param>
     /// <param name="updates">The columns an existing row gets, and whether each is the version.</param>
     /// <param name="returned">The quoted columns to return.</param>
-    public virtual string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned)
+    /// <param name="tenant">The quoted tenant column and its value: an existing row is updated only when it is the tenant's.</param>
+    public virtual string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, IReadOnlyList<string> keys, IReadOnlyList<string> generated, IReadOnlyList<(string Column, bool IsVersion)> updates, IReadOnlyList<string> returned, (string Column, string Value)? tenant = null)
     {
         var set = new List<string>();
         foreach (var (column, isVersion) in updates)
@@ -131,7 +132,8 @@ internal abstract class TargetDialect
             set.Add(isVersion ? $"{column} = {table}.{column} + 1" : $"{column} = excluded.{column}");
         }
 
-        var action = set.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", set);
+        var action = set.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", set)
+            + (tenant is { } owner ? $" WHERE {table}.{owner.Column} = {owner.Value}" : string.Empty);
         return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT ({string.Join(", ", keys)}) {action}{Returning(returned)}";
     }
 
@@ -227,6 +229,11 @@ internal abstract class TargetDialect
     /// <summary>The value as the provider stores it: enums as their number or name, dates in UTC.</summary>
     public static string Stored(ScalarType type, string value)
     {
+        if (type.Protection is not null)
+        {
+            return EncryptionCode.Encrypt(type, value);
+        }
+
         switch (type.Kind)
         {
             case ScalarKind.Enum when type.EnumAsString:

@@ -13,6 +13,13 @@ internal static class ReaderExpressions
     /// </summary>
     public static string Read(ScalarType type, string ordinal, string errorContext, string trackedOrdinal, TargetDialect dialect)
     {
+        if (type.Protection is { } protection)
+        {
+            return type.IsNullable
+                ? $"reader.IsDBNull({trackedOrdinal}) ? default({protection.Clear.TypeName}?) : {EncryptionCode.Decrypt(type, ordinal)}"
+                : EncryptionCode.Decrypt(type, trackedOrdinal);
+        }
+
         if (!type.IsNullable)
         {
             return NonNull(type, trackedOrdinal, errorContext, dialect);

@@ -122,6 +122,9 @@ internal sealed record DerivedIntent(
 {
     /// <summary>The PageRequest parameter of a <c>Page&lt;T&gt;</c> query.</summary>
     public string? PageParameter { get; init; }
+
+    /// <summary>The <c>[TenantKey]</c> of the table: the query is also by the ambient tenant.</summary>
+    public MemberModel? Tenant { get; init; }
 }
 
 /// <summary>A repository method to implement.</summary>

@@ -65,6 +65,14 @@ internal static class DerivedQueryParser
         {
             var predicate = query.Predicates[index];
             var member = entity.MemberNamed(predicate.Member)!;
+            if (member.Type.Protection is { } protection && EncryptedPredicateProblem(predicate, protection, query.AllIgnoreCase) is { } problem)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(protection.Deterministic ? Rules.DeterministicColumnMisuse : Rules.RandomizedColumnInPredicate, location,
+                    protection.Deterministic ? new[] { protection.Table, protection.Column, problem } : new[] { protection.Table, protection.Column, $"'{predicate.Word}'", problem }));
+                failure = $"{(protection.Deterministic ? "NG4002" : "NG4001")}: '{predicate.Word}' on encrypted column {protection.Table}.{protection.Column}";
+                return null;
+            }
+
             string? switchArgument = null;
             var optional = false;
             var count = DerivedQueryGrammar.Arguments(predicate.Operator);
@@ -209,6 +217,18 @@ internal static class DerivedQueryParser
             return Fail(methodName, location, diagnostics, "a Page<T> query counts rows, not distinct rows: drop Distinct, or write the count and the page with [Query]", out failure);
         }
 
+        foreach (var sort in query.Order)
+        {
+            if (entity.MemberNamed(sort.Member)!.Type.Protection is { } sorted)
+            {
+                diagnostics.Add(sorted.Deterministic
+                    ? DiagnosticInfo.Create(Rules.DeterministicColumnMisuse, location, sorted.Table, sorted.Column, $"'OrderBy{sort.Member}' would sort by ciphertext, in an order unrelated to the values; sort the results in C#")
+                    : DiagnosticInfo.Create(Rules.RandomizedColumnInPredicate, location, sorted.Table, sorted.Column, $"'OrderBy{sort.Member}'", "sort the results in C#"));
+                failure = $"NG4001/NG4002: OrderBy{sort.Member} on encrypted column {sorted.Table}.{sorted.Column}";
+                return null;
+            }
+        }
+
         var order = query.Order.Select(o => new DerivedSort(entity.MemberNamed(o.Member)!.Column, o.Descending)).ToList();
         if (offsetParameter is not null || pageParameter is not null)
         {
@@ -286,6 +306,28 @@ internal static class DerivedQueryParser
         return new DerivedIntent(entity.Table!, entity.Schema, query.Verb, query.Distinct, columns, filters.ToEquatableArray(), order.ToEquatableArray(), query.Top, limitParameter, offsetParameter)
         {
             PageParameter = pageParameter,
+            Tenant = entity.TenantKey,
+        };
+    }
+
+    /// <summary>Why a derived predicate cannot work on an encrypted column (NG4001 / NG4002), or null.</summary>
+    private static string? EncryptedPredicateProblem(DerivedPredicate predicate, ColumnProtection protection, bool allIgnoreCase)
+    {
+        if (!protection.Deterministic)
+        {
+            return "mark the member [Encrypted(Deterministic = true)] to look rows up by it, or filter on another column";
+        }
+
+        if (predicate.IgnoreCase || (allIgnoreCase && DerivedQueryGrammar.CanIgnoreCase(predicate.Operator)))
+        {
+            return $"'{predicate.Word}' ignores case, which a ciphertext cannot; store the value in one case and look it up exactly";
+        }
+
+        return predicate.Operator switch
+        {
+            DerivedOperator.Equal or DerivedOperator.NotEqual or DerivedOperator.IsNull or DerivedOperator.IsNotNull => null,
+            DerivedOperator.In or DerivedOperator.NotIn => $"'{predicate.Word}' takes a collection, which NeoGen does not encrypt element by element; look the values up one at a time, or with one parameter each in [Query] SQL (IN (@a, @b))",
+            _ => $"'{predicate.Word}' compares order or text patterns, which a ciphertext does not keep",
         };
     }
 

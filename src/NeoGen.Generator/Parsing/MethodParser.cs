@@ -36,12 +36,17 @@ internal static class MethodParser
             return Fail(DiagnosticInfo.Create(Rules.NotMaterializable, location, row.Entity.DisplayName, materializationError), diagnostics, out failure);
         }
 
-        if (row?.Entity is { IsTable: false, Unmapped.Count: > 0 } result)
+        if (row?.Entity is { IsTable: false } result)
         {
             // A [Table] type reports its own members once; a result type, at each method that reads it.
             foreach (var member in result.Unmapped)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Rules.UnmappedMember, location, result.DisplayName, member.Name, member.TypeDisplay, member.Reason));
+            }
+
+            foreach (var member in result.ProtectionProblems)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.ProtectionMisuse, location, result.DisplayName, member.Name, member.Reason));
             }
         }
 

@@ -117,5 +117,25 @@ internal sealed class PlannedMethod
     /// <summary>The main table, named in runtime errors.</summary>
     public string? Table { get; set; }
 
+    /// <summary>The same statements and reads, emitted as another method (a per-key helper of a lookup by an encrypted column).</summary>
+    public PlannedMethod WithMethod(MethodModel method)
+    {
+        var copy = new PlannedMethod(method)
+        {
+            Sql = Sql,
+            Shape = Shape,
+            Reads = Reads,
+            FailureReason = FailureReason,
+            ReadsKeysOneByOne = ReadsKeysOneByOne,
+            ReadsLaterResult = ReadsLaterResult,
+            AlternateSql = AlternateSql,
+            IsScript = IsScript,
+            Table = Table,
+        };
+        copy.Parameters.AddRange(Parameters);
+        copy.Variants.AddRange(Variants);
+        return copy;
+    }
+
     public bool ReturnsRows => Shape is ResultShape.Scalar or ResultShape.Single or ResultShape.List or ResultShape.ReadOnlyList or ResultShape.Array or ResultShape.Stream;
 }

@@ -359,7 +359,7 @@ internal static class QueryPlanner
                 continue;
             }
 
-            var resolved = Resolve(method, bindings, use.Name, usedMethodParameters);
+            var resolved = Resolve(method, bindings, use.Name, usedMethodParameters) ?? AmbientTenant(use);
             if (resolved is null)
             {
                 var names = method.Parameters.Where(p => !p.IsCancellationToken).Select(p => p.Name)
@@ -454,6 +454,27 @@ internal static class QueryPlanner
     private static ScalarType ArrayOf(ScalarType element)
         => new($"{element.NullableTypeName}[]", ScalarKind.Array, false, false, ScalarKind.Unsupported, EquatableArray<string>.Empty, false, element, ArrayShape.Array);
 
+    /// <summary>The parameter name that, in written SQL, stands for the ambient tenant (unless the method has a parameter of that name).</summary>
+    public const string AmbientTenantParameter = "tenant";
+
+    /// <summary><c>@tenant</c> compared with or written to a tenant column: the ambient tenant, never a caller's value.</summary>
+    private static PlannedParameter? AmbientTenant(BoundParameter use)
+    {
+        if (!string.Equals(use.Name, AmbientTenantParameter, StringComparison.OrdinalIgnoreCase) || use.Table?.TenantColumn is not { } tenantColumn
+            || use.Column is null || !string.Equals(use.Column.Name, tenantColumn, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var type = use.Column.Type switch
+        {
+            SqlType.Integer => ScalarType.Int64,
+            SqlType.Uuid => ScalarType.Of("global::System.Guid", ScalarKind.Guid, true),
+            _ => ScalarType.String,
+        };
+        return new PlannedParameter(use.Name, StatementWriter.TenantValue(type, use.Table.Name), type, false, "the ambient tenant");
+    }
+
     private static PlannedParameter? Resolve(MethodModel method, IReadOnlyList<ExplicitBinding> bindings, string sqlName, HashSet<string> used)
     {
         foreach (var binding in bindings)
@@ -511,6 +532,11 @@ internal static class QueryPlanner
     /// <summary>An enum travels the way the column it meets stores it: by name into text (or a database enum), by number otherwise.</summary>
     private static PlannedParameter FollowColumnStorage(PlannedParameter parameter, BoundParameter use)
     {
+        if (use.Column is { IsEncrypted: true } encrypted && use.Table is not null)
+        {
+            return Encrypting(parameter, use, encrypted, use.Table);
+        }
+
         var type = parameter.Type.Kind == ScalarKind.Array ? parameter.Type.Element : parameter.Type;
         var column = parameter.Type.Kind == ScalarKind.Array ? use.Column?.ElementType : use.Column?.Type;
         if (type is not { Kind: ScalarKind.Enum, EnumAsString: false } || column is not (SqlType.Text or SqlType.Enum))
@@ -519,6 +545,23 @@ internal static class QueryPlanner
         }
 
         return parameter.With(parameter.Type.WithEnumAsString(true), parameter.IsCollection);
+    }
+
+    /// <summary>
+    /// A parameter that meets an encrypted column travels encrypted: written under the current key, or, compared
+    /// with the column, under each readable key in turn (a lookup). Collections and types with no encoding are left
+    /// as they are, and the type rules then report them.
+    /// </summary>
+    private static PlannedParameter Encrypting(PlannedParameter parameter, BoundParameter use, SqlSchemaColumn column, SqlSchemaTable table)
+    {
+        if (parameter.Type.IsEncrypted || parameter.IsCollection || !ColumnProtection.CanEncrypt(parameter.Type.Kind))
+        {
+            return parameter;
+        }
+
+        var type = ScalarType.Encrypted(parameter.Type, column.Encryption == SqlColumnEncryption.Deterministic, column.Type == SqlType.Text, table.Name, column.Name);
+        var lookup = use.Role is SqlParameterRole.Comparison or SqlParameterRole.InListItem or SqlParameterRole.Between;
+        return parameter.With(lookup ? type.AsLookup() : type, isCollection: false);
     }
 
     private sealed class ResultColumn

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using NeoGen.Generator.Common;
 using NeoGen.Generator.Dialects;
+using NeoGen.Generator.Emitting;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
 using NeoGen.Shared;
@@ -39,6 +40,18 @@ internal static class StatementWriter
         var keyPredicate = string.Join(" AND ", keys.Select((k, i) => target.Quote(k.Column) + " = @" + (keys.Count == 1 ? "key" : "key" + i)));
         var returned = target.HasReturning ? entity.Members.Select(m => target.Quote(m.Column)).ToList() : new List<string>();
 
+        // A tenant table: every statement is also by the ambient tenant, so no method reaches another tenant's rows.
+        var tenant = TenantBinding(entity);
+        var tenantPredicate = tenant is null ? string.Empty : " AND " + target.Quote(entity.TenantKey!.Column) + " = @" + tenant.SqlName;
+        if (tenant is not null)
+        {
+            keyPredicate += tenantPredicate;
+            keyBindings.Add(tenant);
+        }
+
+        var tenantOnly = tenant is null ? new List<ExplicitBinding>() : new List<ExplicitBinding> { tenant };
+        var tenantWhere = tenant is null ? string.Empty : " WHERE " + tenantPredicate.Substring(" AND ".Length);
+
         // The entity parameter: 'entity' for the base interfaces' methods, the declared name for UpsertBy....
         var item = method.Parameters.FirstOrDefault(p => p.Complex is not null)?.Name ?? "entity";
         switch (method.Crud)
@@ -48,7 +61,7 @@ internal static class StatementWriter
             case CrudOperation.GetMany:
                 if (keys.Count == 1 && target.CanListValuesOf(keys[0].Type))
                 {
-                    return new WrittenStatement($"SELECT {columns} FROM {table} WHERE {target.Quote(keys[0].Column)} IN @keys", new List<ExplicitBinding>());
+                    return new WrittenStatement($"SELECT {columns} FROM {table} WHERE {target.Quote(keys[0].Column)} IN @keys{tenantPredicate}", tenantOnly);
                 }
 
                 // Composite keys, or keys a list parameter cannot carry: one prepared Get per key.
@@ -56,7 +69,7 @@ internal static class StatementWriter
             case CrudOperation.Exists:
                 return new WrittenStatement(target.Exists($"SELECT 1 FROM {table} WHERE {keyPredicate}"), keyBindings);
             case CrudOperation.Count:
-                return new WrittenStatement($"SELECT {target.CountAll} FROM {table}", new List<ExplicitBinding>());
+                return new WrittenStatement($"SELECT {target.CountAll} FROM {table}{tenantWhere}", tenantOnly);
             case CrudOperation.Delete:
                 return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", keyBindings);
             case CrudOperation.Insert:
@@ -69,23 +82,23 @@ internal static class StatementWriter
             case CrudOperation.Update:
                 // With a version the UPDATE changes the row whenever it matches, so the rows it changed say whether it
                 // matched, whatever the connection counts (found or changed rows); without one, the row is read by key.
-                return ReadBack(Update(entity, table, target, keys, returned, item), target, columns, table, keys, generatedKey: false, changedRowsOnly: entity.Members.Any(m => m.IsVersion));
+                return ReadBack(Update(entity, table, target, keys, returned, item), target, columns, table, keys, generatedKey: false, changedRowsOnly: entity.Members.Any(m => m.IsVersion), entity.TenantKey?.Column);
             case CrudOperation.UpdateMany:
                 // Each entity by its key and version; the count of each statement says whether it matched.
                 return Update(entity, table, target, keys, new List<string>(), item);
             case CrudOperation.DeleteMany:
                 if (keys.Count == 1 && target.CanListValuesOf(keys[0].Type))
                 {
-                    return new WrittenStatement($"DELETE FROM {table} WHERE {target.Quote(keys[0].Column)} IN @keys", new List<ExplicitBinding>());
+                    return new WrittenStatement($"DELETE FROM {table} WHERE {target.Quote(keys[0].Column)} IN @keys{tenantPredicate}", tenantOnly);
                 }
 
                 // Composite keys: one prepared DELETE per key, in one transaction.
-                var eachKey = keys.Count == 1 ? new List<ExplicitBinding> { new("key", "key", keys[0].Type, false, "keys") } : keyBindings;
+                var eachKey = keys.Count == 1 ? new List<ExplicitBinding> { new("key", "key", keys[0].Type, false, "keys") }.Concat(tenantOnly).ToList() : keyBindings;
                 return new WrittenStatement($"DELETE FROM {table} WHERE {keyPredicate}", eachKey, ReadsKeysOneByOne: true);
             case CrudOperation.Upsert:
                 // By the key, or (UpsertBy...) by a unique index, whose row is then also read back by it.
                 var match = method.ConflictColumns.Count == 0 ? keys : method.ConflictColumns.Select(c => entity.MemberForColumn(c)!).ToList();
-                return ReadBack(Upsert(entity, table, target, match, returned, item, byKey: method.ConflictColumns.Count == 0), target, columns, table, match, generatedKey: false, changedRowsOnly: false);
+                return ReadBack(Upsert(entity, table, target, match, returned, item, byKey: method.ConflictColumns.Count == 0), target, columns, table, match, generatedKey: false, changedRowsOnly: false, entity.TenantKey?.Column);
             default:
                 return new WrittenStatement(string.Empty, new List<ExplicitBinding>());
         }
@@ -95,7 +108,7 @@ internal static class StatementWriter
     /// Without RETURNING, the written row is read back by a SELECT in the same command: by the generated key of the
     /// INSERT, or by the key values sent; after an UPDATE only when it changed a row, so a stale version reads nothing.
     /// </summary>
-    private static WrittenStatement ReadBack(WrittenStatement write, TargetDialect target, string columns, string table, List<MemberModel> keys, bool generatedKey, bool changedRowsOnly)
+    private static WrittenStatement ReadBack(WrittenStatement write, TargetDialect target, string columns, string table, List<MemberModel> keys, bool generatedKey, bool changedRowsOnly, string? tenantColumn = null)
     {
         if (target.HasReturning)
         {
@@ -105,6 +118,11 @@ internal static class StatementWriter
         var predicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = " + (generatedKey && k.IsGenerated && keys.Count == 1
             ? target.InsertedKey
             : "@" + (write.Bindings.Any(b => b.SqlName == "w_" + k.Column) ? "w_" : "p_") + k.Column)));
+        if (write.Bindings.FirstOrDefault(b => b.SqlName == TenantParameter) is not null && tenantColumn is not null)
+        {
+            predicate += $" AND {target.Quote(tenantColumn)} = @{TenantParameter}";
+        }
+
         if (changedRowsOnly)
         {
             predicate += $" AND {target.RowsChanged} > 0";
@@ -125,7 +143,7 @@ internal static class StatementWriter
     {
         var bindings = new List<ExplicitBinding>();
         var set = new List<string>();
-        foreach (var member in entity.Members.Where(m => !m.IsKey && !m.IsGenerated && !m.IsCreatedAt))
+        foreach (var member in entity.Members.Where(m => !m.IsKey && !m.IsGenerated && !m.IsCreatedAt && !m.IsTenantKey))
         {
             var column = target.Quote(member.Column);
             if (member.IsVersion)
@@ -152,6 +170,12 @@ internal static class StatementWriter
             where.Add($"{target.Quote(member.Column)} = @{binding.SqlName}");
         }
 
+        if (TenantBinding(entity) is { } tenant)
+        {
+            bindings.Add(tenant);
+            where.Add($"{target.Quote(entity.TenantKey!.Column)} = @{tenant.SqlName}");
+        }
+
         return new WrittenStatement(target.UpdateSet(table, set, string.Join(" AND ", where), returned), Distinct(bindings));
     }
 
@@ -162,11 +186,11 @@ internal static class StatementWriter
         var written = entity.Members.Where(m => !m.IsGenerated || (byKey && m.IsKey)).ToList();
         if (target.UpsertsByUpdateThenInsert)
         {
-            return UpdateThenInsert(table, target, keys, written, item);
+            return UpdateThenInsert(table, target, keys, written, item, entity.TenantKey);
         }
 
         var bindings = written.Select(m => Binding(m, insert: true, item)).ToList();
-        var updates = written.Where(m => !m.IsKey && !keys.Contains(m) && !m.IsCreatedAt).Select(m => (target.Quote(m.Column), m.IsVersion)).ToList();
+        var updates = written.Where(m => !m.IsKey && !keys.Contains(m) && !m.IsCreatedAt && !m.IsTenantKey).Select(m => (target.Quote(m.Column), m.IsVersion)).ToList();
         var sql = target.Upsert(
             table,
             written.Select(m => target.Quote(m.Column)).ToList(),
@@ -174,7 +198,8 @@ internal static class StatementWriter
             keys.Select(k => target.Quote(k.Column)).ToList(),
             written.Where(m => m.IsGenerated).Select(m => target.Quote(m.Column)).ToList(),
             updates,
-            returned);
+            returned,
+            entity.TenantKey is { } tenantKey ? (target.Quote(tenantKey.Column), "@" + TenantParameter) : null);
         return new WrittenStatement(sql ?? string.Empty, Distinct(bindings));
     }
 
@@ -182,11 +207,11 @@ internal static class StatementWriter
     /// The upsert of a dialect whose single-statement form is not by key: update the row with the key, and insert
     /// the entity only when no row matched. A conflict on another unique index then fails as a duplicate, as it should.
     /// </summary>
-    private static WrittenStatement UpdateThenInsert(string table, TargetDialect target, List<MemberModel> keys, List<MemberModel> written, string item)
+    private static WrittenStatement UpdateThenInsert(string table, TargetDialect target, List<MemberModel> keys, List<MemberModel> written, string item, MemberModel? tenant)
     {
         var bindings = written.Select(m => Binding(m, insert: true, item)).ToList();
         var set = new List<string>();
-        foreach (var member in written.Where(m => !m.IsKey && !keys.Contains(m) && !m.IsCreatedAt))
+        foreach (var member in written.Where(m => !m.IsKey && !keys.Contains(m) && !m.IsCreatedAt && !m.IsTenantKey))
         {
             var column = target.Quote(member.Column);
             set.Add(member.IsVersion ? $"{column} = {column} + 1" : $"{column} = @{Binding(member, insert: true, item).SqlName}");
@@ -198,7 +223,7 @@ internal static class StatementWriter
         }
 
         var keyPredicate = string.Join(" AND ", keys.Select(k => target.Quote(k.Column) + " = @" + Binding(k, insert: true, item).SqlName));
-        var update = $"UPDATE {table} SET {string.Join(", ", set)} WHERE {keyPredicate}";
+        var update = $"UPDATE {table} SET {string.Join(", ", set)} WHERE {keyPredicate}{(tenant is null ? string.Empty : $" AND {target.Quote(tenant.Column)} = @{TenantParameter}")}";
 
         // Guarded by the key's absence, not by the UPDATE's row count: an update to the same values changes no row
         // on a connection that counts changed rows, and the row must not then be inserted a second time.
@@ -219,6 +244,12 @@ internal static class StatementWriter
             return new ExplicitBinding("now_" + kind, now, member.Type.WithNullable(false), false);
         }
 
+        if (member.IsTenantKey)
+        {
+            // Written as the ambient tenant; an entity that names another tenant is refused.
+            return new ExplicitBinding(TenantParameter, $"global::NeoGen.Internal.TenantValues.Insert(_source, {Access(item, member)}, {CodeWriter.Literal(member.Column)})", member.Type.WithNullable(false), false, item);
+        }
+
         if (member.IsVersion && insert)
         {
             return new ExplicitBinding("v_" + member.Column, $"({member.Type.TypeName})1", member.Type.WithNullable(false), false);
@@ -226,6 +257,17 @@ internal static class StatementWriter
 
         return new ExplicitBinding("p_" + member.Column, Access(item, member), member.Type, false, item);
     }
+
+    /// <summary>The SQL parameter that carries the ambient tenant.</summary>
+    public const string TenantParameter = "tenant__id";
+
+    /// <summary>The ambient tenant as a parameter of the type of <paramref name="entity"/>'s <c>[TenantKey]</c>, or null.</summary>
+    private static ExplicitBinding? TenantBinding(EntityModel? entity)
+        => entity?.TenantKey is { } tenant ? new ExplicitBinding(TenantParameter, TenantValue(tenant.Type, entity.Table!), tenant.Type.WithNullable(false), false) : null;
+
+    /// <summary>The C# that reads the ambient tenant (and throws, naming the table, when there is none).</summary>
+    public static string TenantValue(ScalarType type, string table)
+        => $"global::NeoGen.Internal.TenantValues.{type.Kind}(_source, {CodeWriter.Literal(table)})";
 
     private static List<ExplicitBinding> Distinct(IEnumerable<ExplicitBinding> bindings)
         => bindings.GroupBy(b => b.SqlName).Select(g => g.First()).ToList();
@@ -307,6 +349,14 @@ internal static class StatementWriter
                     where.Append(column).Append(" = ").Append(target.Boolean(false));
                     break;
             }
+        }
+
+        if (intent.Tenant is { } tenantKey)
+        {
+            // The caller's filters in parentheses (an OR among them must not escape the tenant), then the tenant.
+            var own = where.Length > 0 ? "(" + where + ") AND " : string.Empty;
+            where.Clear().Append(own).Append(target.Quote(tenantKey.Column)).Append(" = @").Append(TenantParameter);
+            bindings.Add(new ExplicitBinding(TenantParameter, TenantValue(tenantKey.Type, intent.Table), tenantKey.Type.WithNullable(false), false));
         }
 
         var whereClause = where.Length > 0 ? " WHERE " + where : string.Empty;

@@ -3,6 +3,18 @@ using System.Collections.Generic;
 
 namespace NeoGen.Sql.Schema;
 
+/// <summary>How the application encrypts a column's values.</summary>
+public enum SqlColumnEncryption
+{
+    None = 0,
+
+    /// <summary>A random nonce per value: equal values differ, so nothing but reading and writing works.</summary>
+    Randomized,
+
+    /// <summary>Equal values give equal ciphertexts: equality with a parameter (and IN, IS NULL) works.</summary>
+    Deterministic,
+}
+
 /// <summary>A column of a schema table.</summary>
 public sealed class SqlSchemaColumn
 {
@@ -53,6 +65,11 @@ public sealed class SqlSchemaColumn
     public bool IsUnique { get; internal set; }
 
     public string? Collation { get; internal set; }
+
+    /// <summary>Encrypted by the application (<c>[Encrypted]</c>): the database sees only ciphertext.</summary>
+    public SqlColumnEncryption Encryption { get; internal set; }
+
+    public bool IsEncrypted => Encryption != SqlColumnEncryption.None;
 
     /// <summary>NOT NULL, no default, not generated: an INSERT must give it a value.</summary>
     public bool IsRequiredOnInsert => !IsNullable && !HasDefault && !IsGenerated && !IsComputed;
@@ -206,6 +223,9 @@ public sealed class SqlSchemaTable
     /// <summary>Declared by a C# type through <see cref="SqlSchemaBuilder.AddTable"/>, not by DDL.</summary>
     public bool IsFromCode { get; internal set; }
 
+    /// <summary>The column that holds each row's tenant (<c>[TenantKey]</c>), when rows belong to tenants.</summary>
+    public string? TenantColumn { get; internal set; }
+
     public IReadOnlyList<SqlSchemaColumn> Columns => ColumnList;
 
     /// <summary>The primary key's columns in key order (column or table constraint); empty when none.</summary>
@@ -309,7 +329,7 @@ public sealed class SqlSchemaTable
 
     internal SqlSchemaTable Clone()
     {
-        var t = new SqlSchemaTable(Name, Schema) { IsView = IsView, HasUnknownColumns = HasUnknownColumns, IsFromCode = IsFromCode };
+        var t = new SqlSchemaTable(Name, Schema) { IsView = IsView, HasUnknownColumns = HasUnknownColumns, IsFromCode = IsFromCode, TenantColumn = TenantColumn };
         foreach (var c in ColumnList)
         {
             t.ColumnList.Add(c.Clone());

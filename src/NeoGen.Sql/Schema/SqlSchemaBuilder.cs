@@ -36,6 +36,9 @@ public sealed class SqlColumnSpec
 
     /// <summary>For <see cref="SqlType.Array"/>, the element category.</summary>
     public SqlType ElementType { get; set; }
+
+    /// <summary>How the column's values are encrypted by the application, if they are.</summary>
+    public SqlColumnEncryption Encryption { get; set; }
 }
 
 /// <summary>An index declared in code (<c>[Index]</c>).</summary>
@@ -130,9 +133,10 @@ public sealed class SqlSchemaBuilder
         IEnumerable<SqlColumnSpec> columns,
         IEnumerable<SqlIndexSpec>? indexes = null,
         IEnumerable<SqlForeignKeySpec>? foreignKeys = null,
-        string? schema = null)
+        string? schema = null,
+        string? tenantColumn = null)
     {
-        var table = new SqlSchemaTable(name ?? string.Empty, schema) { IsFromCode = true };
+        var table = new SqlSchemaTable(name ?? string.Empty, schema) { IsFromCode = true, TenantColumn = tenantColumn };
         var key = new List<string>();
         if (columns != null)
         {
@@ -151,6 +155,7 @@ public sealed class SqlSchemaBuilder
                     IsIdentity = spec.IsGenerated && spec.IsKey,
                     HasDefault = spec.HasDefault || spec.IsGenerated,
                     IsPrimaryKey = spec.IsKey,
+                    Encryption = spec.Encryption,
                 };
                 table.ColumnList.Add(column);
                 if (spec.IsKey)
@@ -243,6 +248,30 @@ public sealed class SqlSchemaBuilder
         }
 
         target.IndexList.Add(new SqlSchemaIndex(index.Name, ToIndexColumns(index.Columns), index.IsUnique, SqlIndexOrigin.Index));
+        return true;
+    }
+
+    /// <summary>
+    /// Records what code declares about the data in a table a schema file created: which columns it encrypts and which
+    /// holds the tenant. DDL cannot say either. False when the table does not exist.
+    /// </summary>
+    public bool AddProtection(string table, IEnumerable<KeyValuePair<string, SqlColumnEncryption>> encrypted, string? tenantColumn, string? schema = null)
+    {
+        var target = _schema.FindTable(table, schema);
+        if (target == null)
+        {
+            return false;
+        }
+
+        foreach (var pair in encrypted)
+        {
+            if (target.FindColumn(pair.Key) is { } column)
+            {
+                column.Encryption = pair.Value;
+            }
+        }
+
+        target.TenantColumn = tenantColumn;
         return true;
     }
 
