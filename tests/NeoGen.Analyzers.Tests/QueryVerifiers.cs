@@ -35,6 +35,10 @@ internal static class NeoGenStubs
             public sealed class IndexAttribute : Attribute { public IndexAttribute(params string[] members) { } public bool Unique { get; set; } public string? Name { get; set; } }
             [AttributeUsage(AttributeTargets.Parameter)]
             public sealed class OptionalFilterAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+            public sealed class EncryptedAttribute : Attribute { public bool Deterministic { get; set; } public bool StoreAsText { get; set; } }
+            [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+            public sealed class TenantKeyAttribute : Attribute { }
             public interface IReadRepository<T, TKey> { }
             public interface ICrudRepository<T, TKey> : IReadRepository<T, TKey> { }
             public interface IBulkRepository<T> { }

@@ -12,12 +12,90 @@ public abstract class ProtectionContract
 {
     private readonly TestDatabase _database;
 
-    protected ProtectionContract(TestDatabase database, string createPatients)
+    protected ProtectionContract(TestDatabase database, string createPatients, string createPrescriptions)
     {
         _database = database;
         database.Execute("DROP TABLE IF EXISTS patients");
         database.Execute(createPatients);
+        database.Execute("DROP TABLE IF EXISTS prescriptions");
+        database.Execute(createPrescriptions);
+        database.Execute("DROP TABLE IF EXISTS prescription_audit");
+        database.Execute(AuditTrail.CreateTableSql(database.Dialect, "prescription_audit"));
         Keys = ColumnKeyRing.Create(ColumnKey.Generate(1));
+    }
+
+    private List<(string Table, string? Key, string Operation, string Columns, string? Actor, DateTime At)> AuditRows()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT table_name, row_key, operation, columns, actor, at_utc FROM prescription_audit ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string?, string, string, string?, DateTime)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetDateTime(5)));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task Audited_writes_record_table_key_operation_columns_actor_and_time_in_the_same_transaction()
+    {
+        var before = DateTime.UtcNow.AddMinutes(-1);
+        var source = _database.Source.WithColumnKeys(Keys).WithAuditActor(AuditActor.Fixed("dr-house"));
+        var prescriptions = IPrescriptionRepository.Create(source);
+        var first = prescriptions.Insert(new Prescription { Drug = "aspirin", Note = "secret-note" });
+        var updated = await prescriptions.UpdateAsync(first with { Drug = "ibuprofen" });
+        Assert.True(prescriptions.Delete(first.Id));
+        var second = prescriptions.Insert(new Prescription { Drug = "vicodin" });
+        Assert.Equal(1, prescriptions.DeleteByDrug("vicodin"));
+        Assert.Equal(0, prescriptions.DeleteByDrug("none"));
+
+        var key = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rows = AuditRows();
+        Assert.Equal(new[] { "Insert", "Update", "Delete", "Insert", "Delete" }, rows.Select(r => r.Operation));
+        Assert.Equal(new[] { key, key, key, second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null }, rows.Select(r => r.Key));
+        Assert.All(rows, r => Assert.Equal("prescriptions", r.Table));
+        Assert.All(rows, r => Assert.Equal("dr-house", r.Actor));
+        Assert.All(rows, r => Assert.InRange(r.At, before, DateTime.UtcNow.AddMinutes(1)));
+        Assert.Equal("drug,note", rows[0].Columns);
+        Assert.DoesNotContain(rows, r => r.Columns.Contains("secret", StringComparison.Ordinal) || (r.Key ?? string.Empty).Contains("secret", StringComparison.Ordinal));
+        Assert.Equal("ibuprofen", updated.Drug);
+    }
+
+    [Fact]
+    public void A_failed_audit_insert_rolls_the_write_back()
+    {
+        var prescriptions = IPrescriptionRepository.Create(_database.Source.WithColumnKeys(Keys));
+        _database.Execute("DROP TABLE prescription_audit");
+        Assert.ThrowsAny<Exception>(() => prescriptions.Insert(new Prescription { Drug = "aspirin" }));
+        Assert.ThrowsAny<Exception>(() => prescriptions.BulkInsert(new[] { new Prescription { Drug = "a" }, new Prescription { Drug = "b" } }));
+        Assert.Equal(0L, Convert.ToInt64(_database.Scalar("SELECT COUNT(*) FROM prescriptions"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Audit_rows_of_a_unit_of_work_commit_or_roll_back_with_it()
+    {
+        using (var work = _database.Source.BeginUnitOfWork())
+        {
+            var prescriptions = IPrescriptionRepository.Create(work.WithColumnKeys(Keys));
+            prescriptions.Insert(new Prescription { Drug = "kept-out" });
+            prescriptions.BulkInsert(new[] { new Prescription { Drug = "a" }, new Prescription { Drug = "b" } });
+            work.Rollback();
+        }
+
+        Assert.Empty(AuditRows());
+        using (var work = _database.Source.BeginUnitOfWork())
+        {
+            var prescriptions = IPrescriptionRepository.Create(work.WithColumnKeys(Keys));
+            prescriptions.Insert(new Prescription { Drug = "kept" });
+            prescriptions.BulkInsert(new[] { new Prescription { Drug = "a" }, new Prescription { Drug = "b" } });
+            work.Commit();
+        }
+
+        Assert.Equal(new[] { "Insert", "Insert", "Insert" }, AuditRows().Select(r => r.Operation));
+        Assert.Equal(3L, Convert.ToInt64(_database.Scalar("SELECT COUNT(*) FROM prescriptions"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected ColumnKeyRing Keys { get; set; }
@@ -331,7 +409,10 @@ public abstract class ProtectionContract
 public sealed class SqliteProtectionTests : ProtectionContract, IClassFixture<SqliteDatabase>
 {
     public SqliteProtectionTests(SqliteDatabase database)
-        : base(database, "CREATE TABLE patients (id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, name TEXT NOT NULL, diagnosis BLOB, phone BLOB NOT NULL, balance BLOB NOT NULL, birth_date BLOB, ssn TEXT, email TEXT NOT NULL)")
+        : base(
+            database,
+            "CREATE TABLE patients (id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, name TEXT NOT NULL, diagnosis BLOB, phone BLOB NOT NULL, balance BLOB NOT NULL, birth_date BLOB, ssn TEXT, email TEXT NOT NULL)",
+            "CREATE TABLE prescriptions (id INTEGER PRIMARY KEY AUTOINCREMENT, drug TEXT NOT NULL, note BLOB)")
     {
     }
 }
@@ -339,7 +420,10 @@ public sealed class SqliteProtectionTests : ProtectionContract, IClassFixture<Sq
 public sealed class PostgresProtectionTests : ProtectionContract, IClassFixture<PostgresDatabase>
 {
     public PostgresProtectionTests(PostgresDatabase database)
-        : base(database, "CREATE TABLE patients (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, tenant_id text NOT NULL, name text NOT NULL, diagnosis bytea, phone bytea NOT NULL, balance bytea NOT NULL, birth_date bytea, ssn text, email text NOT NULL)")
+        : base(
+            database,
+            "CREATE TABLE patients (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, tenant_id text NOT NULL, name text NOT NULL, diagnosis bytea, phone bytea NOT NULL, balance bytea NOT NULL, birth_date bytea, ssn text, email text NOT NULL)",
+            "CREATE TABLE prescriptions (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, drug text NOT NULL, note bytea)")
     {
     }
 }
@@ -347,7 +431,10 @@ public sealed class PostgresProtectionTests : ProtectionContract, IClassFixture<
 public sealed class MariaDbProtectionTests : ProtectionContract, IClassFixture<MariaDbDatabase>
 {
     public MariaDbProtectionTests(MariaDbDatabase database)
-        : base(database, "CREATE TABLE patients (id BIGINT AUTO_INCREMENT PRIMARY KEY, tenant_id VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, diagnosis VARBINARY(1024), phone VARBINARY(512) NOT NULL, balance VARBINARY(256) NOT NULL, birth_date VARBINARY(256), ssn VARCHAR(512), email VARCHAR(320) NOT NULL)")
+        : base(
+            database,
+            "CREATE TABLE patients (id BIGINT AUTO_INCREMENT PRIMARY KEY, tenant_id VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, diagnosis VARBINARY(1024), phone VARBINARY(512) NOT NULL, balance VARBINARY(256) NOT NULL, birth_date VARBINARY(256), ssn VARCHAR(512), email VARCHAR(320) NOT NULL)",
+            "CREATE TABLE prescriptions (id BIGINT AUTO_INCREMENT PRIMARY KEY, drug VARCHAR(100) NOT NULL, note VARBINARY(1024))")
     {
     }
 }

@@ -60,3 +60,27 @@ public partial interface IPatientRepository : ICrudRepository<Patient, long>
     [Query("UPDATE patients SET diagnosis = @diagnosis WHERE id = @id AND tenant_id = @tenant")]
     int SetDiagnosis(long id, string? diagnosis);
 }
+
+// An audited table whose writes also record who changed which row, never its values.
+[Table("prescriptions")]
+[Audited(Table = "prescription_audit")]
+public sealed partial record Prescription
+{
+    [Key]
+    [Generated]
+    public long Id { get; init; }
+
+    public string Drug { get; init; } = "";
+
+    [Encrypted]
+    public string? Note { get; init; }
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
+public partial interface IPrescriptionRepository : ICrudRepository<Prescription, long>, IBulkRepository<Prescription>
+{
+    int DeleteByDrug(string drug);
+}

@@ -73,7 +73,7 @@ internal static class ReEncryptionEmitter
         w.Line();
         w.Line("AddReEncryptParameter(scan, isFirst ? 0 : 1, batchSize);");
         w.Line("var reader = await scan.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);");
-        w.Open("await using (reader.ConfigureAwait(false))");
+        w.Open("await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))");
         w.Open("while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))");
         var values = encrypted.Select((m, i) =>
         {

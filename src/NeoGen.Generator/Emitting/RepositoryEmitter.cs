@@ -25,6 +25,7 @@ internal sealed class RepositoryEmitter
     private readonly Dictionary<string, string> _statements = new();
     private readonly Dictionary<string, string> _readers = new();
     private readonly Dictionary<PlannedMethod, string> _readerOf = new();
+    private int _audits;
 
     public RepositoryEmitter(RepositoryModel repository, RepositoryTarget target, TargetDialect dialect, IReadOnlyList<PlannedMethod> methods)
     {
@@ -296,7 +297,7 @@ internal sealed class RepositoryEmitter
         var entity = Entity!;
         var isAsync = method.Async is AsyncKind.Task or AsyncKind.ValueTask;
         var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : CSharpNames.Identifier(method.CancellationTokenName);
-        var field = "s_audit_" + id;
+        var field = "s_audit_" + method.Name + "_" + (_audits++).ToString(CultureInfo.InvariantCulture);
         var auditTable = entity.AuditTable ?? "neogen_audit";
         _w.Line($"private static readonly global::NeoGen.Internal.AuditStatement {field} = new({CodeWriter.Literal(auditTable)}, {CodeWriter.Literal(entity.Table!)}, {CodeWriter.Literal(audit.Columns)});");
         _w.Line();
