@@ -195,7 +195,7 @@ internal static class Rules
     public static readonly DiagnosticDescriptor RandomizedColumnInPredicate = Rule(
         "NG4001", Protection, DiagnosticSeverity.Error,
         "Randomized-encrypted column used in WHERE, JOIN, ORDER BY or GROUP BY",
-        "Column '{0}.{1}' is encrypted with a random nonce, so {2} compares or sorts ciphertexts that never repeat: {3}");
+        "Column '{0}.{1}' is encrypted with a random nonce: {2}");
 
     public static readonly DiagnosticDescriptor DeterministicColumnMisuse = Rule(
         "NG4002", Protection, DiagnosticSeverity.Error,

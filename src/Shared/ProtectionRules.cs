@@ -56,10 +56,10 @@ internal static class ProtectionRules
             {
                 findings.Add(new ProtectionFinding(Rules.RandomizedColumnInPredicate, reference.Start, reference.Length, new[]
                 {
-                    reference.Table.Name, column.Name, ClauseName(reference.Clause),
-                    reference.Clause is SqlClause.OrderBy or SqlClause.GroupBy
+                    reference.Table.Name, column.Name, ClauseName(reference.Clause) + " compares or sorts ciphertexts that never repeat; "
+                    + (reference.Clause is SqlClause.OrderBy or SqlClause.GroupBy
                         ? "sort or group the decrypted values in C#"
-                        : "mark the member [Encrypted(Deterministic = true)] to look rows up by it (equality only), or filter on another column",
+                        : "mark the member [Encrypted(Deterministic = true)] to look rows up by it (equality only), or filter on another column"),
                 }));
             }
         }
@@ -90,14 +90,14 @@ internal static class ProtectionRules
         {
             if (literal.Column.IsEncrypted)
             {
-                var assigned = literal.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue;
+                var problem = literal.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue
+                    ? "a literal assigned to it would be stored in clear; pass the value as a parameter, which NeoGen encrypts"
+                    : "a literal is not encrypted and never equals a ciphertext; pass the value as a parameter, which NeoGen encrypts";
                 findings.Add(new ProtectionFinding(
-                    literal.Column.Encryption == SqlColumnEncryption.Deterministic || assigned ? Rules.DeterministicColumnMisuse : Rules.RandomizedColumnInPredicate,
+                    literal.Column.Encryption == SqlColumnEncryption.Deterministic ? Rules.DeterministicColumnMisuse : Rules.RandomizedColumnInPredicate,
                     literal.Start,
                     literal.Length,
-                    literal.Column.Encryption == SqlColumnEncryption.Deterministic || assigned
-                        ? new[] { literal.Table.Name, literal.Column.Name, assigned ? "a literal assigned to it would be stored in clear; pass the value as a parameter, which NeoGen encrypts" : "a literal is not encrypted and never equals a ciphertext; pass the value as a parameter, which NeoGen encrypts" }
-                        : new[] { literal.Table.Name, literal.Column.Name, "a comparison with a literal", "a literal is not encrypted and never equals a ciphertext" }));
+                    new[] { literal.Table.Name, literal.Column.Name, problem }));
             }
         }
 

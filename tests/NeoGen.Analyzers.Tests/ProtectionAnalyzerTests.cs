@@ -62,9 +62,12 @@ public sealed class ProtectionAnalyzerTests
             Task<List<long>> WithDiagnosisAsync(string d);
             [Query("SELECT id FROM patients WHERE tenant_id = @tenant ORDER BY {|#1:diagnosis|}")]
             Task<List<long>> SortedAsync();
+            [Query("UPDATE patients SET diagnosis = {|#2:'flu'|} WHERE id = @id AND tenant_id = @tenant")]
+            Task<int> DiagnoseAsync(long id);
             """),
-        Diagnostic("NG4001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("patients", "diagnosis", "a WHERE condition", "mark the member [Encrypted(Deterministic = true)] to look rows up by it (equality only), or filter on another column"),
-        Diagnostic("NG4001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("patients", "diagnosis", "ORDER BY", "sort or group the decrypted values in C#"));
+        Diagnostic("NG4001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("patients", "diagnosis", "a WHERE condition compares or sorts ciphertexts that never repeat; mark the member [Encrypted(Deterministic = true)] to look rows up by it (equality only), or filter on another column"),
+        Diagnostic("NG4001", DiagnosticSeverity.Error).WithLocation(1).WithArguments("patients", "diagnosis", "ORDER BY compares or sorts ciphertexts that never repeat; sort or group the decrypted values in C#"),
+        Diagnostic("NG4001", DiagnosticSeverity.Error).WithLocation(2).WithArguments("patients", "diagnosis", "a literal assigned to it would be stored in clear; pass the value as a parameter, which NeoGen encrypts"));
 
     [Fact]
     public Task A_deterministic_column_with_order_patterns_joins_or_literals_is_NG4002() => Analyzer(Repo("""

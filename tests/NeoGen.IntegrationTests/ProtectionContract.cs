@@ -201,6 +201,10 @@ public abstract class ProtectionContract
         Assert.Equal(new[] { ann }, patients.WithPhone("555-0100"));
         Assert.Equal(1, patients.SetDiagnosis(ann.Id, "cold"));
         Assert.Equal("cold", patients.Get(ann.Id)!.Diagnosis);
+        Assert.Equal(new[] { (ann.Id, "555-0100") }, patients.Phones().Take(1));
+        Assert.Equal("cold", patients.DiagnosisOf(ann.Id));
+        Assert.Equal(123456789, patients.SsnOf(ann.Id));
+        Assert.Equal(1234.56m, patients.Balances().First().Amount);
         Assert.Equal(1, patients.DeleteByPhone("555-0199"));
         Assert.Equal(new[] { "Ann" }, patients.All().Select(p => p.Name));
     }

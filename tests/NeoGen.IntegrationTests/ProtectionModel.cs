@@ -59,7 +59,22 @@ public partial interface IPatientRepository : ICrudRepository<Patient, long>
 
     [Query("UPDATE patients SET diagnosis = @diagnosis WHERE id = @id AND tenant_id = @tenant")]
     int SetDiagnosis(long id, string? diagnosis);
+
+    // Result types, tuples and scalars that read an encrypted column get it decrypted.
+    [Query("SELECT id, phone FROM patients WHERE tenant_id = @tenant ORDER BY id")]
+    List<(long Id, string Phone)> Phones();
+
+    [Query("SELECT diagnosis FROM patients WHERE id = @id AND tenant_id = @tenant")]
+    string? DiagnosisOf(long id);
+
+    [Query("SELECT ssn FROM patients WHERE id = @id AND tenant_id = @tenant")]
+    long? SsnOf(long id);
+
+    [Query("SELECT name, balance AS amount FROM patients WHERE tenant_id = @tenant ORDER BY name")]
+    List<Balance> Balances();
 }
+
+public sealed record Balance(string Name, decimal Amount);
 
 // An audited table whose writes also record who changed which row, never its values.
 [Table("prescriptions")]

@@ -68,7 +68,7 @@ internal static class DerivedQueryParser
             if (member.Type.Protection is { } protection && EncryptedPredicateProblem(predicate, protection, query.AllIgnoreCase) is { } problem)
             {
                 diagnostics.Add(DiagnosticInfo.Create(protection.Deterministic ? Rules.DeterministicColumnMisuse : Rules.RandomizedColumnInPredicate, location,
-                    protection.Deterministic ? new[] { protection.Table, protection.Column, problem } : new[] { protection.Table, protection.Column, $"'{predicate.Word}'", problem }));
+                    protection.Deterministic ? new[] { protection.Table, protection.Column, problem } : new[] { protection.Table, protection.Column, $"'{predicate.Word}' compares ciphertexts that never repeat; {problem}" }));
                 failure = $"{(protection.Deterministic ? "NG4002" : "NG4001")}: '{predicate.Word}' on encrypted column {protection.Table}.{protection.Column}";
                 return null;
             }
@@ -223,7 +223,7 @@ internal static class DerivedQueryParser
             {
                 diagnostics.Add(sorted.Deterministic
                     ? DiagnosticInfo.Create(Rules.DeterministicColumnMisuse, location, sorted.Table, sorted.Column, $"'OrderBy{sort.Member}' would sort by ciphertext, in an order unrelated to the values; sort the results in C#")
-                    : DiagnosticInfo.Create(Rules.RandomizedColumnInPredicate, location, sorted.Table, sorted.Column, $"'OrderBy{sort.Member}'", "sort the results in C#"));
+                    : DiagnosticInfo.Create(Rules.RandomizedColumnInPredicate, location, sorted.Table, sorted.Column, $"'OrderBy{sort.Member}' sorts ciphertexts that never repeat; sort the results in C#"));
                 failure = $"NG4001/NG4002: OrderBy{sort.Member} on encrypted column {sorted.Table}.{sorted.Column}";
                 return null;
             }

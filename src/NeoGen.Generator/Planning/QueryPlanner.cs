@@ -574,6 +574,11 @@ internal static class QueryPlanner
         public int Start;
         public int Length;
         public bool FromStar;
+
+        /// <summary>The schema column the value comes from, unchanged (an encrypted one is decrypted into the member).</summary>
+        public SqlSchemaColumn? Source;
+
+        public SqlSchemaTable? SourceTable;
     }
 
     private static void Shape(PlannedMethod planned, BoundStatement bound, TargetDialect target, SchemaSnapshot snapshot, DiagnosticBag diagnostics, List<(int Start, int Length, string Text)> starExpansions)
@@ -617,6 +622,8 @@ internal static class QueryPlanner
             Start = c.Start,
             Length = c.Length,
             FromStar = c.FromStar,
+            Source = c.SourceColumn,
+            SourceTable = c.SourceTable,
         }).ToList();
 
         // A top-level star whose tables are all known becomes the explicit column list; one over an unknown table cannot.
@@ -681,7 +688,7 @@ internal static class QueryPlanner
             }
 
             var first = columns[0];
-            var type = FollowColumn(row.Scalar, first.Type);
+            var type = FollowColumn(row.Scalar, first);
             CheckRead(first, type, "the result", "result");
             if (checks && columns.Count > 1 && !unresolvedStar)
             {
@@ -714,7 +721,7 @@ internal static class QueryPlanner
             for (var i = 0; i < columns.Count; i++)
             {
                 var element = row.TupleElements[i];
-                var type = FollowColumn(element.Type, columns[i].Type);
+                var type = FollowColumn(element.Type, columns[i]);
                 CheckRead(columns[i], type, $"tuple element {i + 1}{(element.Name is null ? string.Empty : " '" + element.Name + "'")}", element.Name ?? "Item" + (i + 1));
                 reads.Add(new ColumnRead(i, columns[i].Name ?? "column " + i, "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), type, !element.Type.IsNullable));
             }
@@ -757,7 +764,7 @@ internal static class QueryPlanner
             }
 
             usedColumns.Add(ordinal);
-            var type = FollowColumn(member.Type, columns[ordinal].Type);
+            var type = FollowColumn(member.Type, columns[ordinal]);
             CheckRead(columns[ordinal], type, $"member '{entity.DisplayName}.{member.Name}'", member.Name);
             memberReads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, type, !member.Type.IsNullable));
         }
@@ -828,6 +835,20 @@ internal static class QueryPlanner
     }
 
     /// <summary>An enum read from a text (or database enum) column is read by name, whatever the member says.</summary>
+    /// <summary>
+    /// The read of a result column into <paramref name="target"/>: an enum follows the column's storage, and a value of
+    /// an encrypted column is decrypted into a member that holds it in clear (a result type, a tuple, a scalar).
+    /// </summary>
+    private static ScalarType FollowColumn(ScalarType target, ResultColumn column)
+    {
+        if (column.Source is { IsEncrypted: true } source && column.SourceTable is { } table && !target.IsEncrypted && ColumnProtection.CanEncrypt(target.Kind))
+        {
+            return ScalarType.Encrypted(target, source.Encryption == SqlColumnEncryption.Deterministic, source.Type == SqlType.Text, table.Name, source.Name);
+        }
+
+        return FollowColumn(target, column.Type);
+    }
+
     private static ScalarType FollowColumn(ScalarType target, SqlType column)
         => target.Kind == ScalarKind.Enum && !target.EnumAsString && column is SqlType.Text or SqlType.Enum ? target.WithEnumAsString(true) : target;
 
