@@ -3,6 +3,7 @@
 #
 #   ./build.sh test            the one test command (PostgreSQL + MariaDB + dotnet test + end-to-end checks)
 #   ./build.sh quickstart      run the quick-start sample
+#   ./build.sh protection      run the sample of encrypted, masked and tenant-scoped columns
 #   ./build.sh bench [args]    run the benchmarks against a throwaway PostgreSQL and MariaDB
 #   ./build.sh pg-start        start a throwaway PostgreSQL for development (state in .tmp/pg)
 #   ./build.sh pg-stop         stop it and delete its data
@@ -40,6 +41,7 @@ usage() {
 [build.sh]   test          build, start a throwaway PostgreSQL and MariaDB, run all tests and end-to-end checks;
 [build.sh]                 last line: "N passed, N failed"
 [build.sh]   quickstart    dotnet run the quick-start sample
+[build.sh]   protection    dotnet run the encryption, masking and tenancy sample
 [build.sh]   bench [args]  run benchmarks/NeoGen.Benchmarks against a throwaway PostgreSQL and MariaDB
 [build.sh]   pg-start      start a PostgreSQL for development and print the export line
 [build.sh]   pg-stop       stop the server started by pg-start and delete its data
@@ -516,6 +518,7 @@ cmd_test() {
   # End-to-end checks, one test each.
   run_script_check scripts/pack-test.sh
   run_script_check scripts/aot-test.sh
+  run_script_check scripts/protection-sample-test.sh
 
   servers_stop
   trap - EXIT INT TERM
@@ -629,6 +632,7 @@ main() {
   case "$cmd" in
     test)       cmd_test "$@" ;;
     quickstart) dotnet run --project samples/NeoGen.Samples.Quickstart -c Release -- "$@" ;;
+    protection) dotnet run --project samples/NeoGen.Samples.Protection -c Release -- "$@" ;;
     bench)      cmd_bench "$@" ;;
     pg-start)   cmd_pg_start "$@" ;;
     pg-stop)    cmd_pg_stop "$@" ;;

@@ -50,3 +50,30 @@ public partial interface IOrderRepository : ICrudRepository<Order, long>, IBulkR
 
     IAsyncEnumerable<Order> StreamByCustomerAsync(string customer, CancellationToken cancellationToken = default);
 }
+
+// Encrypted and masked columns: the e-mail is looked up by its deterministic ciphertext, the balance is randomized.
+[Table("accounts")]
+[Index(nameof(Email), Unique = true)]
+public sealed partial record Account
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    [Encrypted(Deterministic = true)]
+    [Masked(MaskKind.Email)]
+    public required string Email { get; init; }
+
+    [Encrypted]
+    public decimal Balance { get; init; }
+
+    [Masked(MaskKind.CardNumber)]
+    public string? Card { get; init; }
+}
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
+public partial interface IAccountRepository : ICrudRepository<Account, long>
+{
+    Task<Account?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+}

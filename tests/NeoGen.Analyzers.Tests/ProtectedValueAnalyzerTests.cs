@@ -82,6 +82,7 @@ public sealed class ProtectedValueAnalyzerTests
                 var text = $"{patient}";
                 var name = "Name: " + patient.Name;
                 var length = patient.Phone.Length;
+                logger.LogInformation($"Masked {patient.ToMasked().Phone}");
         """);
 
     [Fact]

@@ -116,6 +116,18 @@ public sealed class ProtectedValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A member of the masked copy holds its mask already.
+        var instance = reference.Instance;
+        while (instance is IConversionOperation wrapped)
+        {
+            instance = wrapped.Operand;
+        }
+
+        if (instance is IInvocationOperation { TargetMethod.Name: "ToMasked" })
+        {
+            return;
+        }
+
         var text = reference.Syntax.ToString();
         var owner = reference.Instance?.Syntax.ToString();
         var mask = protection.Mask ?? "Full";

@@ -392,6 +392,12 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         {
             var absent = optional.Where((_, bit) => (mask & (1 << bit)) != 0).ToList();
             var present = query.Predicates.Where((_, i) => !absent.Contains(i)).ToList();
+            if (entity.Model.TenantKey is { } tenant)
+            {
+                // The generated statement is also by the ambient tenant: an index may lead with the tenant column.
+                present.Add(new DerivedPredicate(tenant.Name, DerivedOperator.Equal, false, tenant.Name));
+            }
+
             var when = absent.Count == 0 ? string.Empty
                 : " when " + string.Join(" and ", optionalNames.Where((_, bit) => (mask & (1 << bit)) != 0).Select(n => "'" + n + "'")) + (absent.Count == 1 ? " is null" : " are null");
             if (ReportDerivedIndex(context, method, entity, table, present, query.AllIgnoreCase, when))
