@@ -428,7 +428,7 @@ internal sealed class RepositoryEmitter
                 _ => nullableRow,
             }
             : method.ReturnTypeName;
-        var helper = method with { HelperSuffix = "__ForKey", ReturnTypeName = helperReturn, Row = row is not null && planned.Shape is ResultShape.Single or ResultShape.Scalar ? row with { IsNullable = true } : row };
+        var helper = method with { HelperSuffix = method.HelperSuffix + "__ForKey", ReturnTypeName = helperReturn, Row = row is not null && planned.Shape is ResultShape.Single or ResultShape.Scalar ? row with { IsNullable = true } : row };
         var helperPlanned = planned.WithMethod(helper);
         if (_readerOf.TryGetValue(planned, out var reader))
         {
@@ -440,7 +440,7 @@ internal sealed class RepositoryEmitter
         helperSignature = helperSignature.Insert(open, "global::NeoGen.ColumnKey __key" + (method.Parameters.Count > 0 ? ", " : string.Empty));
 
         var arguments = string.Join(string.Empty, method.Parameters.Select(p => ", " + CSharpNames.Identifier(p.Name)));
-        var call = $"{method.Name}__ForKey(__keys[__k]{arguments})";
+        var call = $"{method.Name}{helper.HelperSuffix}(__keys[__k]{arguments})";
         var result = isAsync ? $"await {call}.ConfigureAwait(false)" : call;
         var ordered = OrderedOrLimited.IsMatch(planned.Sql) || planned.Variants.Any(v => OrderedOrLimited.IsMatch(v.Sql));
         var across = $"throw global::NeoGen.Internal.NeoGenErrors.LookupAcrossKeys({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}, __keys.Count);";

@@ -75,7 +75,7 @@ internal static class MaskedTypeReader
 
         var members = entity.Members.Select(m =>
         {
-            var property = type.GetMembers(m.Name).OfType<IPropertySymbol>().FirstOrDefault();
+            var property = EntityReader.CandidateProperties(type).FirstOrDefault(p => p.Name == m.Name);
             var settable = isRecord ? property?.SetMethod is not null || m.ConstructorParameterIndex >= 0 : property?.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false };
             var clear = m.Type.Protection?.Clear ?? m.Type;
             return new MaskedMemberModel(m.Name, m.Mask, m.Type.IsEncrypted, clear.Kind == ScalarKind.String, settable);
