@@ -322,8 +322,9 @@ internal static class ColumnTypes
     {
         if (member.Protection is { } protection)
         {
-            // An encrypted member is looked up by its clear value, which the generated code encrypts.
-            return SameValueType(argument, protection.Clear);
+            // An encrypted member is looked up by its clear value, which the generated code encrypts: of exactly the
+            // member's type, since another width would be encoded differently and never match.
+            return argument.Kind == protection.Clear.Kind && SameValueType(argument, protection.Clear);
         }
 
         if (IsInteger(argument.Kind) && IsInteger(member.Kind))

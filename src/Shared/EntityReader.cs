@@ -200,6 +200,16 @@ internal static class EntityReader
             problems.Add("it has no public constructor whose parameters all match mapped members, and no public parameterless constructor");
         }
 
+        // A unique index compares stored values: under a random nonce no two are ever equal, so it would enforce nothing.
+        foreach (var index in Indexes(type, members).Where(i => i.Unique))
+        {
+            foreach (var member in members.Where(m => m.Type.Protection is { Deterministic: false } && index.Columns.Contains(m.Column)))
+            {
+                protectionProblems.Add(new UnmappedMember(member.Name, member.Type.DisplayName,
+                    "a unique index on a randomized-encrypted column enforces nothing (equal values never have equal ciphertexts); make it [Encrypted(Deterministic = true)] or drop the index"));
+            }
+        }
+
         var setsRequired = constructor is not null && constructor.GetAttributes().Any(a => a.AttributeClass.IsNamed("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
         return new EntityModel(
             typeName,

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using NeoGen.Sql;
 using NeoGen.Sql.Binding;
+using NeoGen.Sql.Parsing;
 using NeoGen.Sql.Schema;
 
 // Linked into the analyzers (and usable by the generator): what SQL may do with encrypted and tenant-scoped columns,
@@ -101,6 +102,25 @@ internal static class ProtectionRules
             }
         }
 
+        // What an encrypted column is given must be one value NeoGen encrypts: a bare parameter (or NULL, DEFAULT, or
+        // the same column of an upsert's excluded/source row). A function of a parameter, a value of another column or a
+        // query would be stored in clear, or as a ciphertext bound to another column that never decrypts here.
+        foreach (var assignment in bound.Assignments)
+        {
+            if (!assignment.Column.IsEncrypted || IsEncryptableValue(assignment.Value, assignment.Column.Name) || reported.Contains(assignment.Start))
+            {
+                continue;
+            }
+
+            reported.Add(assignment.Start);
+            var text = assignment.Start >= 0 && assignment.Start + assignment.Length <= sql.Length ? sql.Substring(assignment.Start, assignment.Length) : "the value";
+            var what = text.Length > 40 ? text.Substring(0, 37) + "..." : text;
+            findings.Add(new ProtectionFinding(Rules.ExpressionOnEncryptedColumn, assignment.Start, assignment.Length, new[]
+            {
+                what, assignment.Table.Name, assignment.Column.Name,
+            }));
+        }
+
         // A collection parameter is not encrypted element by element.
         foreach (var parameter in bound.Parameters)
         {
@@ -112,6 +132,25 @@ internal static class ProtectionRules
                 }));
             }
         }
+    }
+
+    private static bool IsEncryptableValue(SqlExpression? value, string column)
+    {
+        while (value is ParenthesizedExpression parenthesized)
+        {
+            value = parenthesized.Inner;
+        }
+
+        return value switch
+        {
+            ParameterExpression => true,
+            LiteralExpression { LiteralKind: SqlLiteralKind.Null or SqlLiteralKind.Default } => true,
+
+            // Literals are reported on their own (NG4001 / NG4002).
+            LiteralExpression => true,
+            ColumnReferenceExpression reference => string.Equals(reference.Column, column, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     /// <summary>IS NULL / IS NOT NULL works on any encrypted column: NULL is stored as NULL.</summary>

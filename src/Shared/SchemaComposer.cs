@@ -124,6 +124,7 @@ internal static class SchemaComposer
             DeclaredType = m.Type.DisplayName,
             ElementType = ColumnTypes.ElementCategory(m.Type),
             Encryption = EncryptionOf(m.Type),
+            EncryptedFrom = m.Type.Protection?.Clear.Kind.ToString(),
         });
         var indexes = entity.Indexes.Select(i => new SqlIndexSpec(i.Columns.ToList(), i.Unique, i.Name));
         var foreignKeys = entity.ForeignKeys.Select(f => new SqlForeignKeySpec(new[] { f.Column }, f.PrincipalTable));
@@ -140,8 +141,8 @@ internal static class SchemaComposer
     private static SqlColumnEncryption EncryptionOf(ScalarType type)
         => type.Protection is null ? SqlColumnEncryption.None : type.Protection.Deterministic ? SqlColumnEncryption.Deterministic : SqlColumnEncryption.Randomized;
 
-    private static IEnumerable<KeyValuePair<string, SqlColumnEncryption>> Encrypted(EntityModel entity)
-        => entity.Members.Where(m => m.Type.IsEncrypted).Select(m => new KeyValuePair<string, SqlColumnEncryption>(m.Column, EncryptionOf(m.Type)));
+    private static IEnumerable<(string Column, SqlColumnEncryption Encryption, string? From)> Encrypted(EntityModel entity)
+        => entity.Members.Where(m => m.Type.IsEncrypted).Select(m => (m.Column, EncryptionOf(m.Type), (string?)m.Type.Protection!.Clear.Kind.ToString()));
 
     private static void Compare(EntityModel entity, SqlSchemaTable? table, bool createdByFile, SqlDialect dialect, string files, List<SchemaDrift> drifts)
     {

@@ -93,8 +93,11 @@ internal sealed record ScalarType(
         => new(asText ? "string" : "byte[]", asText ? ScalarKind.String : ScalarKind.ByteArray, clear.IsNullable, false, ScalarKind.Unsupported, EquatableArray<string>.Empty, false,
             Protection: new ColumnProtection(clear.WithNullable(false), deterministic, asText, table, column, IsLookup: false));
 
-    /// <summary>The same encrypted column, as a value a lookup compares with it (encrypted under each readable key in turn).</summary>
+    /// <summary>The same encrypted column, as a value a lookup compares with it (encrypted under each readable key).</summary>
     public ScalarType AsLookup() => Protection is { Deterministic: true } protection ? this with { Protection = protection with { IsLookup = true } } : this;
+
+    /// <summary>A lookup value encrypted under the readable key at <paramref name="slot"/> (one of <see cref="ColumnProtection.LookupSlots"/>).</summary>
+    public ScalarType AsLookupSlot(int slot) => Protection is { IsLookup: true } protection ? this with { Protection = protection with { Slot = slot } } : this;
 
     /// <summary>A short name for messages: <c>long</c>, <c>Guid?</c>, <c>Status</c>, <c>string[]</c>.</summary>
     public string DisplayName
@@ -141,8 +144,15 @@ internal sealed record ScalarType(
 /// <param name="Table">The table, which with <paramref name="Column"/> is bound into every ciphertext.</param>
 /// <param name="Column">The column.</param>
 /// <param name="IsLookup">A parameter compared with the column rather than written to it.</param>
-internal sealed record ColumnProtection(ScalarType Clear, bool Deterministic, bool AsText, string Table, string Column, bool IsLookup)
+/// <param name="Slot">For a lookup: which readable key encrypts this copy of the value (-1 before the statement is expanded).</param>
+internal sealed record ColumnProtection(ScalarType Clear, bool Deterministic, bool AsText, string Table, string Column, bool IsLookup, int Slot = -1)
 {
+    /// <summary>
+    /// How many readable keys a lookup compares with: <c>col = @v</c> becomes <c>col IN (@v__k0, @v__k1, @v__k2)</c>, the
+    /// value under each key (current first), so one statement finds rows under any of them while a rotation is under way.
+    /// </summary>
+    public const int LookupSlots = 3;
+
     /// <summary>The clear types a column can be encrypted from: each has a fixed, documented byte encoding.</summary>
     public static bool CanEncrypt(ScalarKind kind) => kind is ScalarKind.String or ScalarKind.ByteArray or ScalarKind.Boolean or ScalarKind.Byte
         or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 or ScalarKind.Decimal or ScalarKind.Double or ScalarKind.Guid

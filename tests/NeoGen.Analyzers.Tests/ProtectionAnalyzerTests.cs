@@ -97,6 +97,18 @@ public sealed class ProtectionAnalyzerTests
         Diagnostic("NG4004", DiagnosticSeverity.Error).WithLocation(1).WithArguments("length", "patients", "diagnosis"));
 
     [Fact]
+    public Task A_value_written_to_an_encrypted_column_must_be_a_bare_parameter() => Analyzer(Repo("""
+            [Query("UPDATE patients SET email = {|#0:lower(@email)|} WHERE id = @id AND tenant_id = @tenant")]
+            Task<int> SetEmailAsync(long id, string email);
+            [Query("UPDATE patients SET phone = {|#1:email|} WHERE id = @id AND tenant_id = @tenant")]
+            Task<int> CopyAsync(long id);
+            [Query("UPDATE patients SET phone = @phone, email = (@email) WHERE id = @id AND tenant_id = @tenant")]
+            Task<int> SetBothAsync(long id, string phone, string email);
+            """),
+        Diagnostic("NG4004", DiagnosticSeverity.Error).WithLocation(0).WithArguments("lower(@email)", "patients", "email"),
+        Diagnostic("NG4004", DiagnosticSeverity.Error).WithLocation(1).WithArguments("email", "patients", "phone"));
+
+    [Fact]
     public Task A_tenant_table_without_its_predicate_is_NG4003() => Analyzer(Repo("""
             [Query("SELECT id FROM {|#0:patients|} WHERE name = @name")]
             Task<List<long>> ByNameAsync(string name);

@@ -44,13 +44,13 @@ public sealed class ProtectionTests
         var outcome = Run("Patient? FindByPhone(string phone);");
         CompilesCleanly(outcome);
         var code = outcome.Source("IPatientRepository.Sqlite.g.cs");
-        Assert.Contains("ColumnEncryption.Encrypt(_keys, entity.Diagnosis!, false, s_label_patients_diagnosis)", code);
-        Assert.Contains("ColumnEncryption.Encrypt(_keys, entity.Phone, true, s_label_patients_phone)", code);
-        Assert.Contains("ColumnEncryption.DecryptString(keys, reader.GetFieldValue<byte[]>(ordinal = 4), s_label_patients_phone)", code);
+        Assert.Contains("ColumnEncryption.Encrypt(_keys, entity.Diagnosis!, false, s_label_patients__diagnosis)", code);
+        Assert.Contains("ColumnEncryption.Encrypt(_keys, entity.Phone, true, s_label_patients__phone)", code);
+        Assert.Contains("ColumnEncryption.DecryptString(keys, reader.GetFieldValue<byte[]>(ordinal = 4), s_label_patients__phone)", code);
 
-        // The lookup encrypts its argument under each readable key in turn, current first.
-        Assert.Contains("FindByPhone__ForKey(__keys[__k], phone)", code);
-        Assert.Contains("ColumnEncryption.EncryptUnder(__key, phone, s_label_patients_phone)", code);
+        // The lookup compares with its argument under each readable key, current first, in one statement.
+        Assert.Contains("WHERE (phone IN (@p0, @p1, @p2)) AND tenant_id = @p3", code);
+        Assert.Contains("ColumnEncryption.HasLookupKey(_keys, 2) ? global::NeoGen.Internal.ColumnEncryption.EncryptUnder(global::NeoGen.Internal.ColumnEncryption.LookupKey(_keys, 2), phone, s_label_patients__phone) : global::System.Array.Empty<byte>()", code);
         Assert.Contains("global::NeoGen.IReEncryptable", code);
     }
 
@@ -87,9 +87,9 @@ public sealed class ProtectionTests
     {
         var outcome = Run(string.Empty);
         var masking = outcome.Source("Patient.Masking.g.cs");
-        Assert.Contains("public global::Clinic.Patient ToMasked() => this with { Diagnosis = global::NeoGen.Masking.Full(Diagnosis)!, Phone = global::NeoGen.Masking.Phone(Phone)!, Email = global::NeoGen.Masking.Email(Email)! };", masking);
+        Assert.Contains("public global::Clinic.Patient ToMasked() => IsNeoGenMaskedCopy ? this : this with { Diagnosis = global::NeoGen.Masking.Full(Diagnosis)!, Phone = global::NeoGen.Masking.Phone(Phone)!, Email = global::NeoGen.Masking.Email(Email)!, IsNeoGenMaskedCopy = true };", masking);
         Assert.Contains("private bool PrintMembers(global::System.Text.StringBuilder builder)", masking);
-        Assert.Contains("builder.Append(global::NeoGen.Masking.Email(Email));", masking);
+        Assert.Contains("builder.Append(IsNeoGenMaskedCopy ? (object?)Email : global::NeoGen.Masking.Email(Email));", masking);
     }
 
     [Fact]
@@ -155,6 +155,39 @@ public sealed class ProtectionTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("Person is not a partial, non-generic type", diagnostic.GetMessage());
         Assert.DoesNotContain(outcome.Sources.Keys, k => k.Contains("Masking"));
+    }
+
+    [Fact]
+    public void A_method_parameter_named_tenant_cannot_choose_the_tenant()
+    {
+        var outcome = Run("""[Query("SELECT * FROM patients WHERE tenant_id = @tenant")] List<Patient> ForTenant(string tenant);""");
+        Assert.Contains("the caller would choose the tenant", Assert.Single(outcome.NeoGen("NG4003")).GetMessage());
+    }
+
+    [Fact]
+    public void One_parameter_cannot_meet_a_clear_and_an_encrypted_column()
+    {
+        var outcome = Run("""[Query("SELECT * FROM patients WHERE tenant_id = @tenant AND (name = @login OR phone = @login)")] List<Patient> ByLogin(string login);""");
+        Assert.Contains("also meets a column stored differently", Assert.Single(outcome.NeoGen("NG4002")).GetMessage());
+    }
+
+    [Fact]
+    public void A_lookup_argument_of_another_width_than_the_encrypted_member_is_NG2004()
+    {
+        var model = Model.Replace("public string Name { get; init; } = \"\";", "public string Name { get; init; } = \"\";\n    [Encrypted(Deterministic = true)] public int Badge { get; init; }");
+        var outcome = Run("Patient? FindByBadge(long badge);\n[Query(\"SELECT * FROM patients WHERE tenant_id = @tenant AND badge = @badge\")] List<Patient> WithBadge(long badge);", model);
+        var messages = outcome.NeoGen("NG2004").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.Contains("encrypted from Int32", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_unique_index_on_a_randomized_column_is_NG4005_and_a_masked_result_type_is_NG4006()
+    {
+        var model = Model.Replace("[Audited]", "[Audited]\n[Index(nameof(Diagnosis), Unique = true)]") + "public sealed record Contact(long Id, [property: Masked(MaskKind.Email)] string Email);\n";
+        var outcome = Run("""[Query("SELECT id, email FROM patients WHERE tenant_id = @tenant")] List<Contact> Contacts();""", model);
+        Assert.Contains("a unique index on a randomized-encrypted column enforces nothing", Assert.Single(outcome.NeoGen("NG4005")).GetMessage());
+        Assert.Contains("Contact.Email is [Masked], but ToMasked() and a masked ToString() are generated for [Table] types only", Assert.Single(outcome.NeoGen("NG4006")).GetMessage());
     }
 
     [Fact]

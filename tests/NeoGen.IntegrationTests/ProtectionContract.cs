@@ -261,6 +261,10 @@ public abstract class ProtectionContract
         Assert.Equal(2L, For("acme").CountByPhone("555-P05"));
         Assert.Equal(new[] { "New", "P05" }, For("acme").WithPhone("555-P05").Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
 
+        // One statement compares with the value under each key: an OR, a NOT and an order keep their meaning.
+        Assert.Equal(new[] { "New", "P05", "P06" }, For("acme").FindByPhoneOrNameOrderByName("555-P05", "P06").Select(p => p.Name));
+        Assert.Equal(41L - 2, For("acme").CountByPhoneNot("555-P05"));
+
         // Stopped after the first rows, then run again to the end: every value under the new key, none lost.
         var job = (IReEncryptable)IPatientRepository.Create(_database.Source.WithColumnKeys(Keys));
         using (var stop = new CancellationTokenSource())
@@ -355,6 +359,8 @@ public abstract class ProtectionContract
         Assert.DoesNotContain("555-0100", text);
         Assert.Contains("Name = Ann", text);
         var masked = ann.ToMasked();
+        Assert.Equal(text, masked.ToString());
+        Assert.Same(masked, masked.ToMasked());
         Assert.Equal("a***@example.com", masked.Email);
         Assert.EndsWith("1234", masked.Phone);
         Assert.DoesNotContain("0100", masked.Phone);

@@ -47,6 +47,10 @@ public partial interface IPatientRepository : ICrudRepository<Patient, long>
 
     long CountByPhone(string phone);
 
+    long CountByPhoneNot(string phone);
+
+    List<Patient> FindByPhoneOrNameOrderByName(string phone, string name);
+
     bool ExistsByPhone(string phone);
 
     int DeleteByPhone(string phone);

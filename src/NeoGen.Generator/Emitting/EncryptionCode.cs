@@ -8,8 +8,8 @@ namespace NeoGen.Generator.Emitting;
 
 /// <summary>
 /// The C# of encrypted columns: how a clear value becomes what the column stores and back, through the runtime's
-/// <c>NeoGen.Internal.ColumnEncryption</c>. Generated repositories keep the key provider in <c>_keys</c>; a lookup runs
-/// once per readable key, with that key in <c>__key</c>.
+/// <c>NeoGen.Internal.ColumnEncryption</c>. Generated repositories keep the key provider in <c>_keys</c>; a lookup value
+/// is sent once per readable key (see <see cref="ColumnProtection.LookupSlots"/>).
 /// </summary>
 internal static class EncryptionCode
 {
@@ -19,7 +19,7 @@ internal static class EncryptionCode
     public static string LabelField(ColumnProtection protection)
     {
         var name = new StringBuilder("s_label_");
-        foreach (var c in (protection.Table + "_" + protection.Column).ToLowerInvariant())
+        foreach (var c in (protection.Table + "__" + protection.Column).ToLowerInvariant())
         {
             name.Append(char.IsLetterOrDigit(c) ? c : '_');
         }
@@ -39,7 +39,8 @@ internal static class EncryptionCode
         var nonNull = clear.IsValueType && type.IsNullable ? value + ".GetValueOrDefault()" : type.IsNullable ? value + "!" : value;
         var call = protection switch
         {
-            { Deterministic: true, IsLookup: true } => $"{Runtime}.{(protection.AsText ? "EncryptToTextUnder" : "EncryptUnder")}(__key, {Convert(clear, nonNull)}, {LabelField(protection)})",
+            // A lookup slot with no key of its own holds a value no column stores (empty), so IN and NOT IN stay exact.
+            { Deterministic: true, IsLookup: true } => $"({Runtime}.HasLookupKey(_keys, {Slot(protection)}) ? {Runtime}.{(protection.AsText ? "EncryptToTextUnder" : "EncryptUnder")}({Runtime}.LookupKey(_keys, {Slot(protection)}), {Convert(clear, nonNull)}, {LabelField(protection)}) : {(protection.AsText ? "string.Empty" : "global::System.Array.Empty<byte>()")})",
             _ => $"{Runtime}.{(protection.AsText ? "EncryptToText" : "Encrypt")}(_keys, {Convert(clear, nonNull)}, {(protection.Deterministic ? "true" : "false")}, {LabelField(protection)})",
         };
         return type.IsNullable ? $"({value} is null ? null : {call})" : call;
@@ -67,6 +68,8 @@ internal static class EncryptionCode
         }
     }
 
+    private static string Slot(ColumnProtection protection) => protection.Slot.ToString(CultureInfo.InvariantCulture);
+
     // DateTime is stored as UTC, like every other DateTime NeoGen writes.
     private static string Convert(ScalarType clear, string value)
         => clear.Kind == ScalarKind.DateTime ? $"global::NeoGen.Internal.Dates.Utc({value})" : value;
@@ -90,12 +93,4 @@ internal static class EncryptionCode
         _ => kind.ToString(),
     };
 
-    /// <summary>A count as C#.</summary>
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The encrypted parameters of a planned method's statements that are lookups.</summary>
-    public static bool IsLookup(ScalarType type) => type.Protection is { IsLookup: true };
-
-    /// <summary>The types whose encrypted columns a list of reads touches.</summary>
-    public static IEnumerable<ScalarType?> Types<T>(IEnumerable<T> items, System.Func<T, ScalarType?> type) => items.Select(type);
 }

@@ -65,19 +65,29 @@ internal static class MaskingEmitter
 
         if (type.IsRecord)
         {
-            w.Line($"public {type.TypeName} ToMasked() => this with {{ {string.Join(", ", masked.Select(m => $"{m.Name} = {MaskedValue(m)}"))} }};");
-            return;
+            w.Line($"public {type.TypeName} ToMasked() => {MaskedCopy} ? this : this with {{ {string.Join(", ", masked.Select(m => $"{m.Name} = {MaskedValue(m)}"))}, {MaskedCopy} = true }};");
         }
-
-        w.Open($"public {type.TypeName} ToMasked()");
-        w.Line($"var copy = ({type.TypeName})MemberwiseClone();");
-        foreach (var member in masked)
+        else
         {
-            w.Line($"copy.{member.Name} = {MaskedValue(member)};");
+            w.Open($"public {type.TypeName} ToMasked()");
+            w.Open($"if ({MaskedCopy})");
+            w.Line("return this;");
+            w.Close();
+            w.Line();
+            w.Line($"var copy = ({type.TypeName})MemberwiseClone();");
+            foreach (var member in masked)
+            {
+                w.Line($"copy.{member.Name} = {MaskedValue(member)};");
+            }
+
+            w.Line($"copy.{MaskedCopy} = true;");
+            w.Line("return copy;");
+            w.Close();
         }
 
-        w.Line("return copy;");
-        w.Close();
+        // A masked copy holds masks already: printed as they are (masking a mask again would change it).
+        w.Line();
+        w.Line($"private bool {MaskedCopy} {{ get; {(type.IsRecord ? "init" : "set")}; }}");
     }
 
     private static void EmitPrinting(CodeWriter w, MaskedTypeModel type)
@@ -101,7 +111,7 @@ internal static class MaskingEmitter
             var label = (i == 0 ? string.Empty : ", ") + member.Name + " = ";
             w.Line($"builder.Append({CodeWriter.Literal(label)});");
             w.Line(member.Mask is not null || member.IsEncrypted
-                ? $"builder.Append({ShownValue(member)});"
+                ? (member.IsText ? $"builder.Append({MaskedCopy} ? (object?){member.Name} : {ShownValue(member)});" : $"builder.Append({ShownValue(member)});")
                 : $"builder.Append((object?){member.Name});");
         }
 
@@ -117,6 +127,8 @@ internal static class MaskingEmitter
 
         w.Close();
     }
+
+    private const string MaskedCopy = "IsNeoGenMaskedCopy";
 
     /// <summary>The member's value in the masked copy.</summary>
     private static string MaskedValue(MaskedMemberModel member)

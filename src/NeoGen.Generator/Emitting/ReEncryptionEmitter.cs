@@ -39,14 +39,14 @@ internal static class ReEncryptionEmitter
         }
 
         w.Line();
-        w.Open("private static void AddReEncryptParameter(global::System.Data.Common.DbCommand command, int index, object value)");
+        w.Open("private static void AddReEncryptParameter(global::System.Data.Common.DbCommand command, int index, object? value)");
         w.Line("var parameter = command.CreateParameter();");
         if (!positional)
         {
             w.Line("parameter.ParameterName = \"@p\" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
         }
 
-        w.Line("parameter.Value = value;");
+        w.Line("parameter.Value = value ?? global::System.DBNull.Value;");
         w.Line("command.Parameters.Add(parameter);");
         w.Close();
         w.Line();
@@ -58,7 +58,7 @@ internal static class ReEncryptionEmitter
         w.Close();
         w.Line();
         w.Line("long rowsRead = 0, reEncrypted = 0, changedMeanwhile = 0;");
-        w.Line($"var after = default({keyType.TypeName});");
+        w.Line($"var after = default({keyType.TypeName})!;");
         w.Line("var isFirst = true;");
         w.Open("while (true)");
         w.Line($"var batch = new global::System.Collections.Generic.List<{row}>(global::System.Math.Min(batchSize, 10_000));");

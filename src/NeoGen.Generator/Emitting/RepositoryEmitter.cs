@@ -206,12 +206,6 @@ internal sealed class RepositoryEmitter
             return;
         }
 
-        if (HasLookups(planned))
-        {
-            EmitLookup(planned, id, signature);
-            return;
-        }
-
         _w.Open(signature);
         EmitArgumentChecks(planned);
         if (method.Crud == CrudOperation.Upsert && method.ConflictColumns.Count == 0 && Entity?.Members.FirstOrDefault(m => m.IsKey && m.IsGenerated) is { } generatedKey)
@@ -247,8 +241,6 @@ internal sealed class RepositoryEmitter
 
     private string RentAsync(string ct) => Entity is { IsAudited: true } ? $"global::NeoGen.Internal.AuditScope.RentAsync(_source, {ct})" : $"_source.RentAsync({ct})";
 
-    private static readonly System.Text.RegularExpressions.Regex WriteStatement = new(@"^\s*(WITH\b.*?\)\s*)?(INSERT|UPDATE|DELETE|MERGE)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
     /// <summary>What the audit rows of a write to an [Audited] table record (operation and columns), or null when it is not one.</summary>
     private (string Operation, string Columns)? AuditedWrite(PlannedMethod planned)
     {
@@ -278,10 +270,9 @@ internal sealed class RepositoryEmitter
             return ("Delete", string.Empty);
         }
 
-        if (method.Source == MethodSource.Query && WriteStatement.Match(planned.Sql) is { Success: true } match && !planned.ReturnsRows)
+        if (method.Source == MethodSource.Query && planned.StatementKind is NeoGen.Sql.SqlStatementKind.Insert or NeoGen.Sql.SqlStatementKind.Update or NeoGen.Sql.SqlStatementKind.Delete or NeoGen.Sql.SqlStatementKind.Merge)
         {
-            var verb = match.Groups[2].Value.ToUpperInvariant();
-            return (verb == "INSERT" ? "Insert" : verb == "DELETE" ? "Delete" : verb == "MERGE" ? "Upsert" : "Update", "*");
+            return (planned.StatementKind == NeoGen.Sql.SqlStatementKind.Merge ? "Upsert" : planned.StatementKind.ToString(), "*");
         }
 
         return null;
@@ -402,154 +393,6 @@ internal sealed class RepositoryEmitter
         EmitImplementation(helperPlanned, id, Signature(helper));
     }
 
-    private static readonly System.Text.RegularExpressions.Regex OrderedOrLimited = new(@"\b(ORDER\s+BY|LIMIT|OFFSET|FETCH|TOP)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly System.Text.RegularExpressions.Regex CountQuery = new(@"^\s*SELECT\s+COUNT(_BIG)?\s*\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    /// <summary>
-    /// A method that compares a deterministic-encrypted column with a parameter. Its ciphertext depends on the key, and
-    /// while a rotation is under way rows are under the old key or the new one; so the statements run once per
-    /// readable key (current first, usually just one) through a private helper, and the results are combined: the first
-    /// row found, the sum of counts and rows affected, every row of a list. A list the SQL orders or limits can only be
-    /// combined when one key found rows; otherwise it is an error that names the rotation, never a wrong order.
-    /// </summary>
-    private void EmitLookup(PlannedMethod planned, string id, string signature)
-    {
-        var method = planned.Method;
-        var isAsync = method.Async is AsyncKind.Task or AsyncKind.ValueTask;
-        var row = method.Row;
-        var rowType = row is null ? string.Empty : RowTypeName(method);
-        var nullableRow = rowType.EndsWith("?", System.StringComparison.Ordinal) ? rowType : rowType + "?";
-        var helperReturn = planned.Shape is ResultShape.Single or ResultShape.Scalar
-            ? method.Async switch
-            {
-                AsyncKind.Task => $"global::System.Threading.Tasks.Task<{nullableRow}>",
-                AsyncKind.ValueTask => $"global::System.Threading.Tasks.ValueTask<{nullableRow}>",
-                _ => nullableRow,
-            }
-            : method.ReturnTypeName;
-        var helper = method with { HelperSuffix = method.HelperSuffix + "__ForKey", ReturnTypeName = helperReturn, Row = row is not null && planned.Shape is ResultShape.Single or ResultShape.Scalar ? row with { IsNullable = true } : row };
-        var helperPlanned = planned.WithMethod(helper);
-        if (_readerOf.TryGetValue(planned, out var reader))
-        {
-            _readerOf[helperPlanned] = reader;
-        }
-
-        var helperSignature = Signature(helper);
-        var open = helperSignature.IndexOf("__ForKey(", System.StringComparison.Ordinal) + "__ForKey(".Length;
-        helperSignature = helperSignature.Insert(open, "global::NeoGen.ColumnKey __key" + (method.Parameters.Count > 0 ? ", " : string.Empty));
-
-        var arguments = string.Join(string.Empty, method.Parameters.Select(p => ", " + CSharpNames.Identifier(p.Name)));
-        var call = $"{method.Name}{helper.HelperSuffix}(__keys[__k]{arguments})";
-        var result = isAsync ? $"await {call}.ConfigureAwait(false)" : call;
-        var ordered = OrderedOrLimited.IsMatch(planned.Sql) || planned.Variants.Any(v => OrderedOrLimited.IsMatch(v.Sql));
-        var across = $"throw global::NeoGen.Internal.NeoGenErrors.LookupAcrossKeys({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}, __keys.Count);";
-
-        _w.Open(signature);
-        EmitArgumentChecks(planned);
-        _w.Line("var __keys = _keys.Keys;");
-        switch (planned.Shape)
-        {
-            case ResultShape.Void:
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Line(result + ";");
-                _w.Close();
-                break;
-            case ResultShape.RowsAffected or ResultShape.RowsAffectedLong:
-                _w.Line(planned.Shape == ResultShape.RowsAffected ? "var __total = 0;" : "var __total = 0L;");
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Line($"__total += {result};");
-                _w.Close();
-                _w.Line();
-                _w.Line("return __total;");
-                break;
-            case ResultShape.AnyRowsAffected:
-                _w.Line("var __any = false;");
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Line($"__any |= {result};");
-                _w.Close();
-                _w.Line();
-                _w.Line("return __any;");
-                break;
-            case ResultShape.Scalar when row?.Scalar is { Kind: ScalarKind.Boolean, IsNullable: false } && (method.Derived?.Verb == DerivedVerb.Exists || method.Source == MethodSource.Query):
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Open($"if ({result} == true)");
-                _w.Line("return true;");
-                _w.Close();
-                _w.Close();
-                _w.Line();
-                _w.Line("return false;");
-                break;
-            case ResultShape.Scalar when row?.Scalar is { IsNullable: false } scalar && ColumnTypes.IsInteger(scalar.Kind) && (method.Derived?.Verb == DerivedVerb.Count || CountQuery.IsMatch(planned.Sql)):
-                _w.Line($"{rowType} __total = 0;");
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Line($"__total += ({rowType})({result} ?? 0);");
-                _w.Close();
-                _w.Line();
-                _w.Line("return __total;");
-                break;
-            case ResultShape.Scalar or ResultShape.Single:
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Open($"if ({result} is {{ }} __found)");
-                _w.Line("return __found;");
-                _w.Close();
-                _w.Close();
-                _w.Line();
-                _w.Line(row!.IsNullable ? "return default;" : $"throw global::NeoGen.Internal.NeoGenErrors.NoRow({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)});");
-                break;
-            case ResultShape.Stream:
-                if (ordered)
-                {
-                    _w.Open("if (__keys.Count > 1)");
-                    _w.Line(across);
-                    _w.Close();
-                    _w.Line();
-                }
-
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Open($"await foreach (var __item in {call}.ConfigureAwait(false))");
-                _w.Line("yield return __item;");
-                _w.Close();
-                _w.Close();
-                break;
-            default:
-                _w.Line($"var __all = new global::System.Collections.Generic.List<{rowType}>();");
-                _w.Line("var __keysWithRows = 0;");
-                _w.Open("for (var __k = 0; __k < __keys.Count; __k++)");
-                _w.Line($"var __part = {result};");
-                _w.Open(planned.Shape == ResultShape.Array ? "if (__part.Length > 0)" : "if (__part.Count > 0)");
-                _w.Line("__keysWithRows++;");
-                _w.Line("__all.AddRange(__part);");
-                _w.Close();
-                _w.Close();
-                _w.Line();
-                if (ordered)
-                {
-                    _w.Open("if (__keysWithRows > 1)");
-                    _w.Line(across);
-                    _w.Close();
-                    _w.Line();
-                }
-
-                _w.Line(planned.Shape == ResultShape.Array ? "return __all.ToArray();" : "return __all;");
-                break;
-        }
-
-        _w.Close();
-        _w.Line();
-        _w.Open(helperSignature);
-        if (method.Async == AsyncKind.AsyncEnumerable)
-        {
-            EmitStreamBody(helperPlanned, id);
-        }
-        else
-        {
-            EmitBody(helperPlanned, id);
-        }
-
-        _w.Close();
-    }
-
     /// <summary>A member NeoGen reported an error on: implemented explicitly, throwing, so only that error shows.</summary>
     private void EmitFailedMember(FailedMember failed)
     {
@@ -592,10 +435,6 @@ internal sealed class RepositoryEmitter
 
         return EncryptionCode.Distinct(types).ToList();
     }
-
-    /// <summary>A lookup by an encrypted column: its statements run once per readable key.</summary>
-    private static bool HasLookups(PlannedMethod planned)
-        => (planned.Variants.Count == 0 ? new List<PlannedMethod> { planned } : planned.Variants).Any(v => v.Parameters.Any(p => EncryptionCode.IsLookup(p.Type)));
 
     private static bool ReadsEncrypted(PlannedMethod planned)
         => (planned.Reads ?? (planned.Method.Row?.Entity is not null ? DynamicReads(planned.Method.Row) : new List<ColumnRead>())).Any(r => r.Type.IsEncrypted);

@@ -48,6 +48,12 @@ internal static class MethodParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(Rules.ProtectionMisuse, location, result.DisplayName, member.Name, member.Reason));
             }
+
+            if (result.Members.FirstOrDefault(m => m.Mask is not null) is { } masked)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.ProtectedValueInClear, location,
+                    $"{result.DisplayName}.{masked.Name} is [Masked], but ToMasked() and a masked ToString() are generated for [Table] types only, so {result.DisplayName} prints it in clear; read the [Table] type, or mask the value yourself (Masking.{masked.Mask!.Kind})"));
+            }
         }
 
         var parameters = new List<ParameterModel>();

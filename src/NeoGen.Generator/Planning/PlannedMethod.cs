@@ -117,6 +117,9 @@ internal sealed class PlannedMethod
     /// <summary>The main table, named in runtime errors.</summary>
     public string? Table { get; set; }
 
+    /// <summary>What the (first) statement does, as bound: a write to <see cref="Table"/> is audited when its table is.</summary>
+    public NeoGen.Sql.SqlStatementKind StatementKind { get; set; }
+
     /// <summary>The same statements and reads, emitted as another method (a per-key helper of a lookup by an encrypted column).</summary>
     public PlannedMethod WithMethod(MethodModel method)
     {
@@ -131,6 +134,7 @@ internal sealed class PlannedMethod
             AlternateSql = AlternateSql,
             IsScript = IsScript,
             Table = Table,
+            StatementKind = StatementKind,
         };
         copy.Parameters.AddRange(Parameters);
         copy.Variants.AddRange(Variants);

@@ -110,7 +110,7 @@ internal static class QueryPlanner
         return intent with { Filters = filters.ToEquatableArray() };
     }
 
-    private static PlannedMethod PlanOne(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics, string? alternateOf = null)
+    private static PlannedMethod PlanOne(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics, string? alternateOf = null, (string Sql, IReadOnlyList<ExplicitBinding> Bindings)? expanded = null)
     {
         var planned = new PlannedMethod(method);
         var sql = method.Sql ?? string.Empty;
@@ -123,6 +123,13 @@ internal static class QueryPlanner
             bindings = written.Bindings;
             planned.ReadsKeysOneByOne = written.ReadsKeysOneByOne;
             alternateSql = alternateOf is null ? written.AlternateSql : null;
+        }
+
+        if (expanded is { } expansion)
+        {
+            sql = expansion.Sql;
+            bindings = bindings.Concat(expansion.Bindings).ToList();
+            alternateSql = null;
         }
 
         var schema = snapshot.For(target.Sql);
@@ -139,6 +146,7 @@ internal static class QueryPlanner
         var uses = statements.SelectMany(s => s.Parameters).OrderBy(p => p.Start).ToList();
         planned.Sql = sql;
         planned.Table = bound.TargetTable?.Name ?? bound.Tables.FirstOrDefault(t => !t.IsCte)?.Name ?? repositoryEntity?.Table;
+        planned.StatementKind = statements.Count > 0 ? statements[0].Kind : bound.Kind;
 
         var errors = bound.Errors.Concat(SqlConformance.Check(bound.Script, target.Sql, sql)).ToList();
         if (errors.Count == 0 && bound.Statement is null)
@@ -203,6 +211,20 @@ internal static class QueryPlanner
 
         var starExpansions = new List<(int Start, int Length, string Text)>();
         Shape(planned, bound, target, snapshot, diagnostics, starExpansions);
+        // A lookup by a deterministic-encrypted column compares with its value under every readable key: the statement
+        // is written again with the lookups expanded and planned like this one (what was reported above stays reported).
+        if (planned.FailureReason is null && expanded is null && planned.Parameters.Any(p => p.Type.Protection is { IsLookup: true, Deterministic: true }))
+        {
+            var lookups = LookupExpansion.Expand(sql, uses, planned.Parameters);
+            if (lookups.Error is { } error)
+            {
+                planned.FailureReason = error;
+                return planned;
+            }
+
+            return PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), alternateOf, (lookups.Sql!, lookups.Bindings));
+        }
+
         planned.Sql = Rewrite(sql, uses, planned.Parameters, target, starExpansions);
         if (alternateSql is not null)
         {
@@ -355,11 +377,29 @@ internal static class QueryPlanner
                     diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, $"'@{use.Name}' is used both as a list (IN @{use.Name}) and as one value"));
                     ok = false;
                 }
+                else if (!known.IsCollection && !SameStorage(known, FollowColumnStorage(Resolve(method, bindings, use.Name, new HashSet<string>()) ?? known, use)))
+                {
+                    // One value is sent for every use of a name: it cannot be the clear value for one column and a
+                    // ciphertext (or another column's ciphertext) for another.
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.DeterministicColumnMisuse, location, use.Table?.Name ?? "?", use.Column?.Name ?? "?",
+                        $"'@{use.Name}' also meets a column stored differently (in clear, or encrypted for another column), and one parameter carries one value; use a parameter for each column"));
+                    ok = false;
+                }
 
                 continue;
             }
 
-            var resolved = Resolve(method, bindings, use.Name, usedMethodParameters) ?? AmbientTenant(use);
+            var resolved = Resolve(method, bindings, use.Name, usedMethodParameters);
+            if (resolved is not null && method.Source == MethodSource.Query && string.Equals(use.Name, AmbientTenantParameter, StringComparison.OrdinalIgnoreCase)
+                && use.Table?.TenantColumn is { } tenantColumn && use.Column is not null && string.Equals(use.Column.Name, tenantColumn, StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.MissingTenantPredicate, location,
+                    $"'@{use.Name}' meets tenant column '{use.Table.Name}.{tenantColumn}' but is the method's own parameter '{resolved.DisplayName}', so the caller would choose the tenant; remove the parameter, and NeoGen binds @{AmbientTenantParameter} to the ambient tenant"));
+                ok = false;
+                continue;
+            }
+
+            resolved ??= AmbientTenant(use);
             if (resolved is null)
             {
                 var names = method.Parameters.Where(p => !p.IsCancellationToken).Select(p => p.Name)
@@ -426,7 +466,9 @@ internal static class QueryPlanner
                 {
                     var how = use.Role is SqlParameterRole.Assignment or SqlParameterRole.InsertValue ? "assigned to" : "compared with";
                     var columnType = column.DeclaredType ?? ColumnTypes.Describe(column.Type, column.ElementType);
-                    var hint = value.Kind == ScalarKind.Enum
+                    var hint = column.IsEncrypted && column.EncryptedFrom is { } from
+                        ? $"; the column is encrypted from {from}, and a value of another type would be encoded differently: declare '{resolved.DisplayName}' as {from}"
+                        : value.Kind == ScalarKind.Enum
                         ? (value.EnumAsString ? "; the column stores numbers, so drop EnumStorage.String from the parameter" : "; the column stores text, so the enum would need to travel by name")
                         : $"; declare '{resolved.DisplayName}' with the column's type";
                     diagnostics.Add(DiagnosticInfo.Create(Rules.IncompatibleParameter, location, $"Parameter '{resolved.DisplayName}'", (resolved.IsCollection ? "a collection of " : string.Empty) + resolved.Type.DisplayName, how, $"{use.Table.Name}.{column.Name}", columnType, hint));
@@ -530,6 +572,15 @@ internal static class QueryPlanner
     }
 
     /// <summary>An enum travels the way the column it meets stores it: by name into text (or a database enum), by number otherwise.</summary>
+    /// <summary>Two uses of one parameter send the same value: both in clear, or both encrypted for the same column.</summary>
+    private static bool SameStorage(PlannedParameter first, PlannedParameter again)
+    {
+        var a = first.Type.Protection;
+        var b = again.Type.Protection;
+        return (a is null && b is null)
+            || (a is not null && b is not null && string.Equals(a.Table, b.Table, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Column, b.Column, StringComparison.OrdinalIgnoreCase) && a.IsLookup == b.IsLookup);
+    }
+
     private static PlannedParameter FollowColumnStorage(PlannedParameter parameter, BoundParameter use)
     {
         if (use.Column is { IsEncrypted: true } encrypted && use.Table is not null)
@@ -554,7 +605,10 @@ internal static class QueryPlanner
     /// </summary>
     private static PlannedParameter Encrypting(PlannedParameter parameter, BoundParameter use, SqlSchemaColumn column, SqlSchemaTable table)
     {
-        if (parameter.Type.IsEncrypted || parameter.IsCollection || !ColumnProtection.CanEncrypt(parameter.Type.Kind))
+        // Encrypted from another type, the value would have another encoding: never equal, never readable. Left as it
+        // is, the type rules report it (NG2004).
+        if (parameter.Type.IsEncrypted || parameter.IsCollection || !ColumnProtection.CanEncrypt(parameter.Type.Kind)
+            || (column.EncryptedFrom is { } from && from != parameter.Type.Kind.ToString()))
         {
             return parameter;
         }
@@ -841,7 +895,8 @@ internal static class QueryPlanner
     /// </summary>
     private static ScalarType FollowColumn(ScalarType target, ResultColumn column)
     {
-        if (column.Source is { IsEncrypted: true } source && column.SourceTable is { } table && !target.IsEncrypted && ColumnProtection.CanEncrypt(target.Kind))
+        if (column.Source is { IsEncrypted: true } source && column.SourceTable is { } table && !target.IsEncrypted && ColumnProtection.CanEncrypt(target.Kind)
+            && (source.EncryptedFrom is null || source.EncryptedFrom == target.Kind.ToString()))
         {
             return ScalarType.Encrypted(target, source.Encryption == SqlColumnEncryption.Deterministic, source.Type == SqlType.Text, table.Name, source.Name);
         }

@@ -41,6 +41,7 @@ public static partial class SqlBinder
                     for (var i = 0; i < row.Items.Count; i++)
                     {
                         var column = i < columns.Count ? columns[i] : null;
+                        Assigned(column, row.Items[i], row.Items[i].Span);
                         Infer(row.Items[i], scope, column, SqlParameterRole.InsertValue, new Ctx(SqlClause.Insert), 1);
                     }
 
@@ -62,6 +63,11 @@ public static partial class SqlBinder
             }
             else if (insert.Source != null)
             {
+                foreach (var column in columns)
+                {
+                    Assigned(column, null, insert.Source.Span);
+                }
+
                 if (insert.Source is SelectQuery select)
                 {
                     _itemHintsFor = select;
@@ -237,10 +243,16 @@ public static partial class SqlBinder
             {
                 for (var i = 0; i < row.Items.Count; i++)
                 {
+                    Assigned(i < targets.Count ? targets[i] : null, row.Items[i], row.Items[i].Span);
                     Infer(row.Items[i], valueScope, i < targets.Count ? targets[i] : null, SqlParameterRole.Assignment, new Ctx(clause), 1);
                 }
 
                 return;
+            }
+
+            if (targets.Count == 1)
+            {
+                Assigned(targets[0], a.Operator == "=" ? a.Value : null, a.Value.Span);
             }
 
             var hint = targets.Count == 1 ? targets[0] : null;

@@ -151,6 +151,16 @@ public static partial class SqlBinder
 
         public List<SqlPredicateUse> Uses { get; } = new();
 
+        public List<BoundAssignment> Assignments { get; } = new();
+
+        private void Assigned(Col? target, SqlExpression? value, SqlSpan span)
+        {
+            if (_mute == 0 && target?.SourceColumn != null && target.SourceTable != null)
+            {
+                Assignments.Add(new BoundAssignment(target.SourceTable, target.SourceColumn, value, span.Start, span.Length));
+            }
+        }
+
         public List<SqlSpan> Stars { get; } = new();
 
         private void Problem(SqlBindingProblemKind kind, string name, SqlSpan span, string message)

@@ -96,6 +96,31 @@ public sealed class BoundColumnReference
     public string? WrapperName { get; internal set; }
 }
 
+/// <summary>A value written to a column by SET or INSERT: what an encrypted column must receive as a bare parameter.</summary>
+public sealed class BoundAssignment
+{
+    internal BoundAssignment(SqlSchemaTable table, SqlSchemaColumn column, SqlExpression? value, int start, int length)
+    {
+        Table = table;
+        Column = column;
+        Value = value;
+        Start = start;
+        Length = length;
+    }
+
+    public SqlSchemaTable Table { get; }
+
+    public SqlSchemaColumn Column { get; }
+
+    /// <summary>The value expression; null when the rows come from a query (INSERT ... SELECT).</summary>
+    public SqlExpression? Value { get; }
+
+    /// <summary>The value's span (the query's for INSERT ... SELECT).</summary>
+    public int Start { get; }
+
+    public int Length { get; }
+}
+
 /// <summary>A table a statement reads or writes.</summary>
 public sealed class BoundTable
 {
@@ -396,6 +421,9 @@ public sealed class BoundStatement
     public IReadOnlyList<BoundColumnReference> ColumnReferences { get; internal set; } = Array.Empty<BoundColumnReference>();
 
     public IReadOnlyList<SqlPredicateUse> PredicateUses { get; internal set; } = Array.Empty<SqlPredicateUse>();
+
+    /// <summary>Values written to schema columns by SET and INSERT.</summary>
+    public IReadOnlyList<BoundAssignment> Assignments { get; internal set; } = Array.Empty<BoundAssignment>();
 
     /// <summary>Spans of <c>*</c> / <c>t.*</c> in select lists and RETURNING (not <c>COUNT(*)</c>).</summary>
     public IReadOnlyList<SqlSpan> StarSpans { get; internal set; } = Array.Empty<SqlSpan>();

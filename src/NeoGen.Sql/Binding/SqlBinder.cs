@@ -100,6 +100,7 @@ public static partial class SqlBinder
         result.Tables = binder.Tables;
         result.ColumnReferences = binder.References;
         result.PredicateUses = binder.Uses;
+        result.Assignments = binder.Assignments;
         result.StarSpans = binder.Stars;
         return result;
     }

@@ -71,6 +71,9 @@ public sealed class SqlSchemaColumn
 
     public bool IsEncrypted => Encryption != SqlColumnEncryption.None;
 
+    /// <summary>For an encrypted column, the type its values are encrypted from, as the code that declares it names it.</summary>
+    public string? EncryptedFrom { get; internal set; }
+
     /// <summary>NOT NULL, no default, not generated: an INSERT must give it a value.</summary>
     public bool IsRequiredOnInsert => !IsNullable && !HasDefault && !IsGenerated && !IsComputed;
 

@@ -39,6 +39,9 @@ public sealed class SqlColumnSpec
 
     /// <summary>How the column's values are encrypted by the application, if they are.</summary>
     public SqlColumnEncryption Encryption { get; set; }
+
+    /// <summary>For an encrypted column, the type its values are encrypted from (a name the caller chooses).</summary>
+    public string? EncryptedFrom { get; set; }
 }
 
 /// <summary>An index declared in code (<c>[Index]</c>).</summary>
@@ -156,6 +159,7 @@ public sealed class SqlSchemaBuilder
                     HasDefault = spec.HasDefault || spec.IsGenerated,
                     IsPrimaryKey = spec.IsKey,
                     Encryption = spec.Encryption,
+                    EncryptedFrom = spec.EncryptedFrom,
                 };
                 table.ColumnList.Add(column);
                 if (spec.IsKey)
@@ -255,7 +259,7 @@ public sealed class SqlSchemaBuilder
     /// Records what code declares about the data in a table a schema file created: which columns it encrypts and which
     /// holds the tenant. DDL cannot say either. False when the table does not exist.
     /// </summary>
-    public bool AddProtection(string table, IEnumerable<KeyValuePair<string, SqlColumnEncryption>> encrypted, string? tenantColumn, string? schema = null)
+    public bool AddProtection(string table, IEnumerable<(string Column, SqlColumnEncryption Encryption, string? From)> encrypted, string? tenantColumn, string? schema = null)
     {
         var target = _schema.FindTable(table, schema);
         if (target == null)
@@ -263,11 +267,12 @@ public sealed class SqlSchemaBuilder
             return false;
         }
 
-        foreach (var pair in encrypted)
+        foreach (var (name, encryption, from) in encrypted)
         {
-            if (target.FindColumn(pair.Key) is { } column)
+            if (target.FindColumn(name) is { } column)
             {
-                column.Encryption = pair.Value;
+                column.Encryption = encryption;
+                column.EncryptedFrom = from;
             }
         }
 

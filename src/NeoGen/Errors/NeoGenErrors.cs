@@ -60,13 +60,6 @@ public static class NeoGenErrors
     public static NeoGenException NoRow(string repository, string method, string? table)
         => new($"{repository}.{method}: expected one row but the query returned none. Declare the return type nullable to accept no row.", repository, method, table);
 
-    /// <summary>
-    /// An ordered or limited list looked up by a deterministic-encrypted column found rows under more than one key:
-    /// combined, they would lose the order or the limit, so the rotation must finish first.
-    /// </summary>
-    public static NeoGenException LookupAcrossKeys(string repository, string method, string? table, int keys)
-        => new($"{repository}.{method}: the query orders or limits its rows and looks them up by an encrypted column, and rows matched under more than one of the key ring's {keys} keys, so one ordered result cannot be formed. Finish the rotation (the generated ReEncryptAsync) and remove the old key.", repository, method, table);
-
     /// <summary>An update or delete that matched no row.</summary>
     public static NeoGenConcurrencyException Concurrency(string repository, string method, string table)
         => new($"{repository}.{method}: no row in '{table}' matched the entity's key (and version, if it has one); it was changed or deleted by someone else.", repository, method, table);

@@ -823,6 +823,34 @@ public static class ColumnEncryption
     public static double DecryptDoubleFromText(IColumnKeyProvider keys, string stored, ColumnLabel label)
         => OpenText<DoubleCodec, double>(keys, stored, label);
 
+    /// <summary>How many readable keys a lookup by a deterministic column compares with in one statement.</summary>
+    public const int LookupSlots = 3;
+
+    /// <summary>
+    /// Whether lookup slot <paramref name="slot"/> has a key: a generated lookup by a deterministic column compares the
+    /// column with the value encrypted under each readable key (current first), so rows not yet re-encrypted are found
+    /// too; a slot without a key holds a value no column stores.
+    /// </summary>
+    /// <exception cref="NeoGenException">The ring holds more readable keys than a lookup compares with.</exception>
+    public static bool HasLookupKey(IColumnKeyProvider keys, int slot)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var readable = keys.Keys;
+        if (readable.Count > LookupSlots)
+        {
+            throw new NeoGenException($"The key ring holds {readable.Count} readable keys, and a lookup by a deterministic-encrypted column compares with at most {LookupSlots} of them, so rows under the others would be missed. Run ReEncryptAsync on the tables that use the old keys and remove the keys no value is under.");
+        }
+
+        return slot < readable.Count;
+    }
+
+    /// <summary>The key of lookup slot <paramref name="slot"/>, which <see cref="HasLookupKey"/> said exists.</summary>
+    public static ColumnKey LookupKey(IColumnKeyProvider keys, int slot)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Keys[slot];
+    }
+
     private static ColumnKey Current(IColumnKeyProvider keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
