@@ -121,6 +121,9 @@ public sealed class PostgresDatabase : TestDatabase
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
 
+    /// <summary>The schema this fixture's tables are in (the connections' search path).</summary>
+    public string SchemaName => _schema;
+
     /// <summary>The same database, with Npgsql naming the failed statement of a batch on its exception.</summary>
     public string WithFailedStatements { get; }
 

@@ -30,6 +30,9 @@ public sealed class ConnectionLease : IDisposable
 
     internal bool IsPinned { get; set; }
 
+    /// <summary>The tenant session setting's value on this connection, when NeoGen set it outside a transaction.</summary>
+    internal string? SessionTenant { get; set; }
+
     /// <summary>The command cached in <paramref name="slot"/>, or null.</summary>
     public DbCommand? GetCommand(int slot)
     {

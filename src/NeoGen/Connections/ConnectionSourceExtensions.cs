@@ -61,8 +61,15 @@ public static class ConnectionSourceExtensions
 
         public IAuditActor? AuditActor { get; }
 
-        public ConnectionLease Rent() => _inner.Rent();
+        // With row-level security on PostgreSQL, the connection's tenant setting follows this source's tenant.
+        public ConnectionLease Rent()
+            => Internal.TenantSessions.SettingOf(_inner) is { } setting && Tenant is { } tenant
+                ? Internal.TenantSessions.Apply(_inner.Rent(), setting, tenant)
+                : _inner.Rent();
 
-        public ValueTask<ConnectionLease> RentAsync(CancellationToken cancellationToken = default) => _inner.RentAsync(cancellationToken);
+        public ValueTask<ConnectionLease> RentAsync(CancellationToken cancellationToken = default)
+            => Internal.TenantSessions.SettingOf(_inner) is { } setting && Tenant is { } tenant
+                ? Internal.TenantSessions.ApplyAsync(_inner.RentAsync(cancellationToken), setting, tenant, cancellationToken)
+                : _inner.RentAsync(cancellationToken);
     }
 }

@@ -46,7 +46,20 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
         ColumnKeys = options.ColumnKeys;
         Tenant = options.Tenant;
         AuditActor = options.AuditActor;
+        if (options.TenantSessionSetting is { } setting)
+        {
+            if (dialect != Dialect.PostgreSql)
+            {
+                throw new ArgumentException($"TenantSessionSetting is for PostgreSQL's row-level security; this data source is {dialect}.", nameof(options));
+            }
+
+            ArgumentException.ThrowIfNullOrWhiteSpace(setting, nameof(options));
+            TenantSessionSetting = setting;
+        }
     }
+
+    /// <summary>The session setting the current tenant is written to on PostgreSQL, or null.</summary>
+    internal string? TenantSessionSetting { get; }
 
     /// <summary>A data source over a provider's <see cref="DbDataSource"/> (for example <c>NpgsqlDataSource</c>).</summary>
     public NeoGenDataSource(Dialect dialect, DbDataSource dataSource, NeoGenDataSourceOptions? options = null)
@@ -69,6 +82,16 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
     /// <inheritdoc />
     public ConnectionLease Rent()
     {
+        if (TenantSessionSetting is { } setting && Tenant is { } tenant)
+        {
+            return Internal.TenantSessions.Apply(RentConnection(), setting, tenant);
+        }
+
+        return RentConnection();
+    }
+
+    private ConnectionLease RentConnection()
+    {
         if (Transaction.Current is { } ambient)
         {
             return Enlisted(ambient);
@@ -79,6 +102,16 @@ public sealed class NeoGenDataSource : IConnectionSource, IDisposable, IAsyncDis
 
     /// <inheritdoc />
     public ValueTask<ConnectionLease> RentAsync(CancellationToken cancellationToken = default)
+    {
+        if (TenantSessionSetting is { } setting && Tenant is { } tenant)
+        {
+            return Internal.TenantSessions.ApplyAsync(RentConnectionAsync(cancellationToken), setting, tenant, cancellationToken);
+        }
+
+        return RentConnectionAsync(cancellationToken);
+    }
+
+    private ValueTask<ConnectionLease> RentConnectionAsync(CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {

@@ -31,4 +31,12 @@ public sealed class NeoGenDataSourceOptions
 
     /// <summary>Who the audit trail of <c>[Audited]</c> tables records.</summary>
     public IAuditActor? AuditActor { get; set; }
+
+    /// <summary>
+    /// PostgreSQL only: a session setting (for example <c>app.tenant_id</c>, <see cref="TenantSecurity.DefaultSetting"/>)
+    /// that NeoGen sets to the current tenant on a connection before an operation uses it, so that row-level security
+    /// policies (<see cref="TenantSecurity.PostgresPolicySql"/>) hold even for SQL NeoGen does not write. Null (the
+    /// default) sets nothing.
+    /// </summary>
+    public string? TenantSessionSetting { get; set; }
 }

@@ -61,6 +61,8 @@ public sealed class UnitOfWork : IConnectionSource, IDisposable, IAsyncDisposabl
     /// <inheritdoc />
     public IAuditActor? AuditActor => _owner?.AuditActor;
 
+    internal string? TenantSessionSetting => _owner?.TenantSessionSetting;
+
     /// <summary>The connection every repository on this unit of work uses.</summary>
     public DbConnection Connection => _lease.Connection;
 
