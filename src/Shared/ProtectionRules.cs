@@ -201,14 +201,34 @@ internal static class ProtectionRules
                     {
                         $"INSERT into tenant table '{schemaTable.Name}' must write @{TenantParameter} to its tenant column '{tenantColumn}', so the row is the current tenant's",
                     }));
+                    continue;
                 }
 
-                continue;
+                // An upsert's update (ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE) reaches the row that conflicts,
+                // whoever's it is: it must be guarded by the tenant (ON CONFLICT ... DO UPDATE ... WHERE tenant_id = @tenant).
+                var updates = bound.Assignments.Any(a => a.Table == schemaTable && a.IsUpdate);
+                var guarded = bound.Parameters.Any(p => p.Role != SqlParameterRole.InsertValue && IsTenant(p, tenantColumn));
+                if (updates && !guarded)
+                {
+                    findings.Add(new ProtectionFinding(Rules.MissingTenantPredicate, table.Start, table.Length, new[]
+                    {
+                        $"The upsert into tenant table '{schemaTable.Name}' updates the row it conflicts with, which may be another tenant's; guard the update with '{tenantColumn} = @{TenantParameter}' (ON CONFLICT ... DO UPDATE ... WHERE), or use the generated Upsert",
+                    }));
+                }
+
+                if (bound.Tables.Count(t => t.Table == schemaTable && !t.IsCte) == 1)
+                {
+                    continue;
+                }
             }
 
+            // Each reference to the table needs its own condition (a subquery or a self-join on it as well): as many
+            // tenant conditions as references.
+            var references = bound.Tables.Count(t => t.Table == schemaTable && !t.IsCte);
+            var conditions = bound.Parameters.Count(p => p.Table == schemaTable && p.Role == SqlParameterRole.Comparison && IsTenant(p, tenantColumn));
             var filtered = bound.PredicateUses.Any(u => u.Table == schemaTable && u.Kind == SqlPredicateKind.Equality && !u.UnderOr && !u.IsWrapped
                     && string.Equals(u.Column.Name, tenantColumn, StringComparison.OrdinalIgnoreCase))
-                && bound.Parameters.Any(p => p.Table == schemaTable && p.Role == SqlParameterRole.Comparison && IsTenant(p, tenantColumn));
+                && conditions >= Math.Max(1, references - (isInsertTarget ? 1 : 0));
             if (!filtered)
             {
                 var verb = bound.Kind switch

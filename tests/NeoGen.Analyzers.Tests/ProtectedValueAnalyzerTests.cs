@@ -83,6 +83,8 @@ public sealed class ProtectedValueAnalyzerTests
                 var name = "Name: " + patient.Name;
                 var length = patient.Phone.Length;
                 logger.LogInformation($"Masked {patient.ToMasked().Phone}");
+                var copy = patient.ToMasked();
+                logger.LogInformation("Masked {Phone}", copy.Phone);
         """);
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class ProtectedValueAnalyzerTests
         NG4006(0, "'patient.Phone' is [Masked] but is logged in clear; log patient.ToMasked() or Masking.Phone(patient.Phone) instead"),
         NG4006(1, "'patient.Diagnosis' is [Encrypted] but is logged in clear; log patient.ToMasked() or Masking.Full(patient.Diagnosis) instead"),
         NG4006(2, "'patient.Phone' is [Masked] but is logged in clear; log patient.ToMasked() or Masking.Phone(patient.Phone) instead"),
-        NG4006(3, "'contact.Email' is [Masked] but is interpolated into a string in clear; use contact.ToMasked() or Masking.Email(contact.Email) instead"),
+        NG4006(3, "'contact.Email' is [Masked] but is interpolated into a string in clear; use Masking.Email(contact.Email) instead"),
         NG4006(4, "'patient.Phone' is [Masked] but is formatted into a string in clear; use patient.ToMasked() or Masking.Phone(patient.Phone) instead"),
         NG4006(5, "'patient.Phone' is [Masked] but is concatenated into a string in clear; use patient.ToMasked() or Masking.Phone(patient.Phone) instead"));
 }

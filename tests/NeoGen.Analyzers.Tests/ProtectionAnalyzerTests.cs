@@ -54,6 +54,10 @@ public sealed class ProtectionAnalyzerTests
             Task<int> AddAsync(string name, string phone, string email);
             [Query("DELETE FROM patients WHERE tenant_id = @tenant AND phone = @phone")]
             Task<int> ForgetAsync(string phone);
+            [Query("SELECT a.id FROM patients a JOIN patients b ON b.id = a.id WHERE a.tenant_id = @tenant AND b.tenant_id = @tenant")]
+            Task<List<long>> SelfJoinAsync();
+            [Query("INSERT INTO patients (id, tenant_id, name, phone, email) VALUES (@id, @tenant, @name, @phone, @email) ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE patients.tenant_id = @tenant")]
+            Task<int> PutAsync(long id, string name, string phone, string email);
             """));
 
     [Fact]
@@ -118,9 +122,15 @@ public sealed class ProtectionAnalyzerTests
             Task<int> ForgetAsync(string other);
             [Query("INSERT INTO {|#3:patients|} (tenant_id, name, phone, email) VALUES (@t, @name, @phone, @email)")]
             Task<int> AddAsync(string t, string name, string phone, string email);
+            [Query("DELETE FROM {|#4:patients|} WHERE id = @id AND EXISTS (SELECT 1 FROM patients p2 WHERE p2.tenant_id = @tenant)")]
+            Task<int> SneakyAsync(long id);
+            [Query("INSERT INTO {|#5:patients|} (id, tenant_id, name, phone, email) VALUES (@id, @tenant, @name, @phone, @email) ON CONFLICT (id) DO UPDATE SET name = excluded.name")]
+            Task<int> PutAsync(long id, string name, string phone, string email);
             """),
         Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(0).WithArguments("The query of tenant table 'patients' has no condition 'tenant_id = @tenant' (outside any OR), so it would reach every tenant's rows; add it, and NeoGen binds @tenant to the ambient tenant"),
         Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(1).WithArguments("The query of tenant table 'patients' has no condition 'tenant_id = @tenant' (outside any OR), so it would reach every tenant's rows; add it, and NeoGen binds @tenant to the ambient tenant"),
         Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(2).WithArguments("The DELETE from tenant table 'patients' has no condition 'tenant_id = @tenant' (outside any OR), so it would reach every tenant's rows; add it, and NeoGen binds @tenant to the ambient tenant"),
-        Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(3).WithArguments("INSERT into tenant table 'patients' must write @tenant to its tenant column 'tenant_id', so the row is the current tenant's"));
+        Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(3).WithArguments("INSERT into tenant table 'patients' must write @tenant to its tenant column 'tenant_id', so the row is the current tenant's"),
+        Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(4).WithArguments("The DELETE from tenant table 'patients' has no condition 'tenant_id = @tenant' (outside any OR), so it would reach every tenant's rows; add it, and NeoGen binds @tenant to the ambient tenant"),
+        Diagnostic("NG4003", DiagnosticSeverity.Error).WithLocation(5).WithArguments("The upsert into tenant table 'patients' updates the row it conflicts with, which may be another tenant's; guard the update with 'tenant_id = @tenant' (ON CONFLICT ... DO UPDATE ... WHERE), or use the generated Upsert"));
 }

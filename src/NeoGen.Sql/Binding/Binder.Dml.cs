@@ -243,7 +243,7 @@ public static partial class SqlBinder
             {
                 for (var i = 0; i < row.Items.Count; i++)
                 {
-                    Assigned(i < targets.Count ? targets[i] : null, row.Items[i], row.Items[i].Span);
+                    Assigned(i < targets.Count ? targets[i] : null, row.Items[i], row.Items[i].Span, isUpdate: true);
                     Infer(row.Items[i], valueScope, i < targets.Count ? targets[i] : null, SqlParameterRole.Assignment, new Ctx(clause), 1);
                 }
 
@@ -252,7 +252,7 @@ public static partial class SqlBinder
 
             if (targets.Count == 1)
             {
-                Assigned(targets[0], a.Operator == "=" ? a.Value : null, a.Value.Span);
+                Assigned(targets[0], a.Operator == "=" ? a.Value : null, a.Value.Span, isUpdate: true);
             }
 
             var hint = targets.Count == 1 ? targets[0] : null;

@@ -153,11 +153,11 @@ public static partial class SqlBinder
 
         public List<BoundAssignment> Assignments { get; } = new();
 
-        private void Assigned(Col? target, SqlExpression? value, SqlSpan span)
+        private void Assigned(Col? target, SqlExpression? value, SqlSpan span, bool isUpdate = false)
         {
             if (_mute == 0 && target?.SourceColumn != null && target.SourceTable != null)
             {
-                Assignments.Add(new BoundAssignment(target.SourceTable, target.SourceColumn, value, span.Start, span.Length));
+                Assignments.Add(new BoundAssignment(target.SourceTable, target.SourceColumn, value, span.Start, span.Length, isUpdate));
             }
         }
 

@@ -99,8 +99,9 @@ public sealed class BoundColumnReference
 /// <summary>A value written to a column by SET or INSERT: what an encrypted column must receive as a bare parameter.</summary>
 public sealed class BoundAssignment
 {
-    internal BoundAssignment(SqlSchemaTable table, SqlSchemaColumn column, SqlExpression? value, int start, int length)
+    internal BoundAssignment(SqlSchemaTable table, SqlSchemaColumn column, SqlExpression? value, int start, int length, bool isUpdate)
     {
+        IsUpdate = isUpdate;
         Table = table;
         Column = column;
         Value = value;
@@ -114,6 +115,9 @@ public sealed class BoundAssignment
 
     /// <summary>The value expression; null when the rows come from a query (INSERT ... SELECT).</summary>
     public SqlExpression? Value { get; }
+
+    /// <summary>A SET of an UPDATE or of an upsert's update, rather than a value an INSERT gives a new row.</summary>
+    public bool IsUpdate { get; }
 
     /// <summary>The value's span (the query's for INSERT ... SELECT).</summary>
     public int Start { get; }
