@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -188,6 +189,37 @@ public sealed class ProtectionTests
         var outcome = Run("""[Query("SELECT id, email FROM patients WHERE tenant_id = @tenant")] List<Contact> Contacts();""", model);
         Assert.Contains("a unique index on a randomized-encrypted column enforces nothing", Assert.Single(outcome.NeoGen("NG4005")).GetMessage());
         Assert.Contains("Contact.Email is [Masked], but ToMasked() and a masked ToString() are generated for [Table] types only", Assert.Single(outcome.NeoGen("NG4006")).GetMessage());
+    }
+
+    [Fact]
+    public void A_view_shows_an_encrypted_column_decrypted_under_its_base_column_label_and_keeps_the_tenant()
+    {
+        var compilation = GeneratorHarness.Compilation(Model + """
+            public sealed record PhoneRow(long Id, string Phone);
+
+            [Repository(Dialect.Sqlite)]
+            public partial interface IPatientRepository : ICrudRepository<Patient, long>
+            {
+                [Query("SELECT id, phone FROM patient_phones WHERE tenant_id = @tenant")]
+                List<PhoneRow> Phones();
+            }
+            """);
+        var files = new[]
+        {
+            (AdditionalText)new SqlFile("db/001_patients.sql", "CREATE TABLE patients (id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, name TEXT NOT NULL, diagnosis BLOB, phone BLOB NOT NULL, email TEXT NOT NULL); CREATE VIEW patient_phones AS SELECT id, tenant_id, phone FROM patients;"),
+        };
+        GeneratorHarness.Driver().AddAdditionalTexts(files.ToImmutableArray()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var code = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("IPatientRepository.Sqlite.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("ColumnEncryption.DecryptString(keys, reader.GetFieldValue<byte[]>(ordinal = 1), s_label_patients__phone)", code);
+    }
+
+    private sealed class SqlFile(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     [Fact]

@@ -613,7 +613,7 @@ internal static class QueryPlanner
             return parameter;
         }
 
-        var type = ScalarType.Encrypted(parameter.Type, column.Encryption == SqlColumnEncryption.Deterministic, column.Type == SqlType.Text, table.Name, column.Name);
+        var type = ScalarType.Encrypted(parameter.Type, column.Encryption == SqlColumnEncryption.Deterministic, column.Type == SqlType.Text, column.EncryptedAs?.Table ?? table.Name, column.EncryptedAs?.Column ?? column.Name);
         var lookup = use.Role is SqlParameterRole.Comparison or SqlParameterRole.InListItem or SqlParameterRole.Between;
         return parameter.With(lookup ? type.AsLookup() : type, isCollection: false);
     }
@@ -898,7 +898,7 @@ internal static class QueryPlanner
         if (column.Source is { IsEncrypted: true } source && column.SourceTable is { } table && !target.IsEncrypted && ColumnProtection.CanEncrypt(target.Kind)
             && (source.EncryptedFrom is null || source.EncryptedFrom == target.Kind.ToString()))
         {
-            return ScalarType.Encrypted(target, source.Encryption == SqlColumnEncryption.Deterministic, source.Type == SqlType.Text, table.Name, source.Name);
+            return ScalarType.Encrypted(target, source.Encryption == SqlColumnEncryption.Deterministic, source.Type == SqlType.Text, source.EncryptedAs?.Table ?? table.Name, source.EncryptedAs?.Column ?? source.Name);
         }
 
         return FollowColumn(target, column.Type);

@@ -74,6 +74,15 @@ public sealed class SqlSchemaColumn
     /// <summary>For an encrypted column, the type its values are encrypted from, as the code that declares it names it.</summary>
     public string? EncryptedFrom { get; internal set; }
 
+    /// <summary>
+    /// For an encrypted column, the table and column its ciphertexts are bound to: its own, or for a view's column the
+    /// base table column it shows.
+    /// </summary>
+    public (string Table, string Column)? EncryptedAs { get; internal set; }
+
+    /// <summary>For a view's column, the base table and column it shows unchanged, when it shows one.</summary>
+    internal (string Table, string Column)? ViewOf { get; set; }
+
     /// <summary>NOT NULL, no default, not generated: an INSERT must give it a value.</summary>
     public bool IsRequiredOnInsert => !IsNullable && !HasDefault && !IsGenerated && !IsComputed;
 

@@ -160,6 +160,7 @@ public sealed class SqlSchemaBuilder
                     IsPrimaryKey = spec.IsKey,
                     Encryption = spec.Encryption,
                     EncryptedFrom = spec.EncryptedFrom,
+                    EncryptedAs = spec.Encryption == SqlColumnEncryption.None ? null : (name ?? string.Empty, spec.Name ?? string.Empty),
                 };
                 table.ColumnList.Add(column);
                 if (spec.IsKey)
@@ -273,11 +274,46 @@ public sealed class SqlSchemaBuilder
             {
                 column.Encryption = encryption;
                 column.EncryptedFrom = from;
+                column.EncryptedAs = (target.Name, column.Name);
             }
         }
 
         target.TenantColumn = tenantColumn;
+
+        // Views created before this (by the same files) show these columns: they are encrypted, and tenant-scoped, too.
+        foreach (var view in _schema.TableList)
+        {
+            if (!view.IsView)
+            {
+                continue;
+            }
+
+            foreach (var column in view.ColumnList)
+            {
+                if (column.ViewOf is { } of && string.Equals(of.Table, target.Name, StringComparison.OrdinalIgnoreCase) && target.FindColumn(of.Column) is { } source)
+                {
+                    ShowProtection(view, column, target, source);
+                }
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>A view column that shows <paramref name="source"/> unchanged carries its encryption (and tenancy).</summary>
+    private static void ShowProtection(SqlSchemaTable view, SqlSchemaColumn column, SqlSchemaTable table, SqlSchemaColumn source)
+    {
+        if (source.IsEncrypted)
+        {
+            column.Encryption = source.Encryption;
+            column.EncryptedFrom = source.EncryptedFrom;
+            column.EncryptedAs = source.EncryptedAs ?? (table.Name, source.Name);
+        }
+
+        if (table.TenantColumn is { } tenant && string.Equals(tenant, source.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            view.TenantColumn = column.Name;
+        }
     }
 
     /// <summary>Adds a foreign key declared in code to a table that already exists, unless one on the same columns is there.</summary>
@@ -730,7 +766,21 @@ public sealed class SqlSchemaBuilder
                     continue;
                 }
 
-                table.ColumnList.Add(new SqlSchemaColumn(name!, c.Type, c.IsNullable) { ElementType = c.ElementType, EnumTypeName = c.EnumTypeName, DeclaredType = c.SourceColumn?.DeclaredType });
+                var column = new SqlSchemaColumn(name!, c.Type, c.IsNullable) { ElementType = c.ElementType, EnumTypeName = c.EnumTypeName, DeclaredType = c.SourceColumn?.DeclaredType };
+                if (c.SourceColumn != null && c.SourceTable != null && !c.SourceTable.IsView)
+                {
+                    column.ViewOf = (c.SourceTable.Name, c.SourceColumn.Name);
+                    ShowProtection(table, column, c.SourceTable, c.SourceColumn);
+                }
+                else if (c.SourceColumn?.ViewOf is { } through)
+                {
+                    column.ViewOf = through;
+                    column.Encryption = c.SourceColumn.Encryption;
+                    column.EncryptedFrom = c.SourceColumn.EncryptedFrom;
+                    column.EncryptedAs = c.SourceColumn.EncryptedAs;
+                }
+
+                table.ColumnList.Add(column);
             }
 
             return true;
