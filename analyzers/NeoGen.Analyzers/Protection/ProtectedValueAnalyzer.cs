@@ -123,19 +123,46 @@ public sealed class ProtectedValueAnalyzer : DiagnosticAnalyzer
             instance = wrapped.Operand;
         }
 
-        if (instance is IInvocationOperation { TargetMethod.Name: "ToMasked" })
+        if (instance is IInvocationOperation { TargetMethod.Name: "ToMasked" } || IsMaskedLocal(instance))
         {
             return;
         }
 
         var text = reference.Syntax.ToString();
         var owner = reference.Instance?.Syntax.ToString();
+        var isText = property.Type.SpecialType == SpecialType.System_String;
         var mask = protection.Mask ?? "Full";
-        var instead = owner is null
-            ? $"Masking.{mask}({text})"
-            : $"{owner}.ToMasked() or Masking.{mask}({text})";
+        var masking = isText ? $"Masking.{mask}({text})" : null;
+        var masked = owner is not null && property.ContainingType.GetMembers("ToMasked").Length > 0 ? $"{owner}.ToMasked()" : null;
+        var instead = (masked, masking) switch
+        {
+            ({ } copy, { } call) => $"{copy} or {call}",
+            ({ } copy, null) => copy,
+            (null, { } call) => call,
+            _ => "nothing of it (leave the value out)",
+        };
         var message = $"'{text}' is [{protection.Attribute}] but is {how} in clear; {(how == "logged" ? "log" : "use")} {instead} instead";
         context.ReportDiagnostic(Diagnostic.Create(Rules.ProtectedValueInClear, reference.Syntax.GetLocation(), message));
+    }
+
+    /// <summary>A local initialized with <c>x.ToMasked()</c>: its members hold masks.</summary>
+    private static bool IsMaskedLocal(IOperation? instance)
+    {
+        if (instance is not ILocalReferenceOperation { Local: var local })
+        {
+            return false;
+        }
+
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call }
+                && call.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToMasked" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Which protection attribute the member carries (the property's, or a positional record parameter's), and its mask.</summary>
