@@ -85,15 +85,24 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             }
         });
 
-        // ToMasked() and a masked ToString() for [Table] types with protected members, one file per type.
-        context.RegisterSourceOutput(tables, static (output, declarations) =>
+        // ToMasked() and a masked ToString() for [Table] types with protected members, one file per type; with
+        // Microsoft.Extensions.Compliance referenced, the data classifications too.
+        var hasCompliance = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ComplianceEmitter.ClassificationType) is not null);
+        context.RegisterSourceOutput(tables.Combine(hasCompliance), static (output, pair) =>
         {
-            foreach (var declaration in declarations)
+            foreach (var declaration in pair.Left)
             {
                 if (declaration.Masking is { } masking)
                 {
-                    output.AddSource(masking.HintName, MaskingEmitter.Emit(masking));
+                    output.AddSource(masking.HintName, MaskingEmitter.Emit(masking, pair.Right));
                 }
+            }
+        });
+        context.RegisterSourceOutput(hasCompliance, static (output, has) =>
+        {
+            if (has)
+            {
+                output.AddSource("NeoGen.DataClassifications.g.cs", ComplianceEmitter.Emit());
             }
         });
 
