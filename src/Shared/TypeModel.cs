@@ -150,6 +150,7 @@ internal sealed record ColumnProtection(ScalarType Clear, bool Deterministic, bo
     /// <summary>
     /// How many readable keys a lookup compares with: <c>col = @v</c> becomes <c>col IN (@v__k0, @v__k1, @v__k2)</c>, the
     /// value under each key (current first), so one statement finds rows under any of them while a rotation is under way.
+    /// The runtime's <c>ColumnEncryption.LookupSlots</c> refuses a ring with more readable keys: the two must agree.
     /// </summary>
     public const int LookupSlots = 3;
 

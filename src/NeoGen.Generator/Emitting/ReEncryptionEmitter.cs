@@ -16,7 +16,7 @@ internal static class ReEncryptionEmitter
 {
     public static bool CanEmit(EntityModel? entity) => entity is { IsTable: true, HasEncryptedMembers: true } && entity.Members.Count(m => m.IsKey) == 1;
 
-    public static void Emit(CodeWriter w, EntityModel entity, TargetDialect dialect)
+    public static void Emit(CodeWriter w, EntityModel entity, TargetDialect dialect, string repositoryLiteral)
     {
         var key = entity.Members.Single(m => m.IsKey);
         var encrypted = entity.Members.Where(m => m.Type.IsEncrypted).ToList();
@@ -80,7 +80,8 @@ internal static class ReEncryptionEmitter
             var ordinal = (i + 1).ToString(CultureInfo.InvariantCulture);
             return $"reader.IsDBNull({ordinal}) ? null : {(m.Type.Protection!.AsText ? $"reader.GetString({ordinal})" : $"reader.GetFieldValue<byte[]>({ordinal})")}";
         });
-        w.Line($"batch.Add(({KeyRead(keyType)}, {string.Join(", ", values)}));");
+        var keyContext = $"{repositoryLiteral}, \"ReEncryptAsync\", {CodeWriter.Literal(entity.Table!)}, {CodeWriter.Literal(key.Column)}";
+        w.Line($"batch.Add(({ReaderExpressions.Read(keyType, "0", keyContext, "0", dialect)}, {string.Join(", ", values)}));");
         w.Close();
         w.Close();
         w.Close();
@@ -128,14 +129,4 @@ internal static class ReEncryptionEmitter
     }
 
     private static string StoredType(ScalarType type) => type.Protection!.AsText ? "string" : "byte[]";
-
-    private static string KeyRead(ScalarType key) => key.Kind switch
-    {
-        ScalarKind.Int64 => "reader.GetInt64(0)",
-        ScalarKind.Int32 => "reader.GetInt32(0)",
-        ScalarKind.Int16 => "reader.GetInt16(0)",
-        ScalarKind.String => "reader.GetString(0)",
-        ScalarKind.Guid => "reader.GetGuid(0)",
-        _ => $"reader.GetFieldValue<{key.TypeName}>(0)",
-    };
 }

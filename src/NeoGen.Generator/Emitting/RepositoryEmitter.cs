@@ -106,7 +106,7 @@ internal sealed class RepositoryEmitter
         if (reEncrypts)
         {
             _w.Line();
-            ReEncryptionEmitter.Emit(_w, Entity!, _dialect);
+            ReEncryptionEmitter.Emit(_w, Entity!, _dialect, _repositoryLiteral);
         }
 
         _w.Close();

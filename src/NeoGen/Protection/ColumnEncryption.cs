@@ -823,7 +823,10 @@ public static class ColumnEncryption
     public static double DecryptDoubleFromText(IColumnKeyProvider keys, string stored, ColumnLabel label)
         => OpenText<DoubleCodec, double>(keys, stored, label);
 
-    /// <summary>How many readable keys a lookup by a deterministic column compares with in one statement.</summary>
+    /// <summary>
+    /// How many readable keys a lookup by a deterministic column compares with in one statement: the generator writes
+    /// this many copies of each lookup value (<c>ColumnProtection.LookupSlots</c>), and the two must agree.
+    /// </summary>
     public const int LookupSlots = 3;
 
     /// <summary>
