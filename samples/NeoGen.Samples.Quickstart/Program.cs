@@ -6,7 +6,9 @@ using Quickstart;
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "neogen-quickstart", "todos.db");
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 await using var source = new NeoGenDataSource(Dialect.Sqlite, () => new SqliteConnection($"Data Source={path}"));
-CreateSchema(source);
+
+// The tables of the [Table] types, created when missing (NeoGenSchema is generated from them).
+await NeoGenSchema.EnsureCreatedAsync(source);
 
 var todos = ITodoRepository.Create(source);
 Console.WriteLine($"Database: {path} ({await todos.CountAsync()} todos from earlier runs)");
@@ -68,26 +70,3 @@ Console.WriteLine($"Open todos now: {await todos.CountByDoneAsync(false)}; all t
 Console.WriteLine($"Deleted #{milk.Id}: {await todos.DeleteAsync(milk.Id)}");
 Console.WriteLine("Quickstart finished.");
 
-static void CreateSchema(NeoGenDataSource source)
-{
-    var lease = source.Rent();
-    try
-    {
-        using var command = lease.Connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS todos (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                title TEXT NOT NULL,
-                done INTEGER NOT NULL DEFAULT 0,
-                due TEXT,
-                version INTEGER NOT NULL,
-                created_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_todos_done_due ON todos (done, due);
-            """;
-        command.ExecuteNonQuery();
-    }
-    finally
-    {
-        lease.Release();
-    }
-}

@@ -10,6 +10,7 @@ using NeoGen.Generator.Emitting;
 using NeoGen.Generator.Model;
 using NeoGen.Generator.Parsing;
 using NeoGen.Generator.Planning;
+using NeoGen.Generator.Schema;
 using NeoGen.Shared;
 using NeoGen.Sql;
 
@@ -28,6 +29,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
     public const string TablesStep = "NeoGen.Tables";
     public const string EmitStep = "NeoGen.Emit";
     public const string SchemaFilesStep = "NeoGen.SchemaFiles";
+    public const string SchemaStep = "NeoGen.Schema";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -98,6 +100,17 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
                 }
             }
         });
+        // NeoGenSchema: the CREATE statements of every [Table] type, per database.
+        var schemaScripts = tables.Select(static (t, cancellationToken) => WriteSchema(t, cancellationToken)).WithTrackingName(SchemaStep);
+        context.RegisterSourceOutput(schemaScripts, static (output, result) =>
+        {
+            if (result.Scripts.Count > 0)
+            {
+                output.AddSource(SchemaEmitter.HintName, SchemaEmitter.Emit(result.Scripts));
+            }
+        });
+        RegisterDiagnostics(context, schemaScripts.Select(static (r, _) => r.Diagnostics));
+
         context.RegisterSourceOutput(hasCompliance, static (output, has) =>
         {
             if (has)
@@ -117,6 +130,25 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
             .Where(static use => use is not null)
             .Collect();
         RegisterDiagnostics(context, tables.Combine(entityDialects).Select(static (pair, _) => ArrayMembersWithoutArrayColumns(pair.Left, pair.Right!)));
+    }
+
+    /// <summary>The script of each database for the [Table] types (none without one), and what it cannot create (NG0012).</summary>
+    private static SchemaScripts WriteSchema(EquatableArray<TableDeclaration> tables, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!tables.Any(t => t.Entity.IsTable))
+        {
+            return new SchemaScripts(EquatableArray<DialectScript>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var scripts = new List<DialectScript>();
+        foreach (var dialect in new[] { SqlDialect.Sqlite, SqlDialect.PostgreSql, SqlDialect.MySql, SqlDialect.SqlServer })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            scripts.Add(SchemaScriptWriter.Write(tables.ToList(), TargetDialects.For(dialect)!, diagnostics));
+        }
+
+        return new SchemaScripts(scripts.ToEquatableArray(), diagnostics.ToArray());
     }
 
     /// <summary>NG0011 on each array member of an entity that a repository stores on a database with no array columns.</summary>
@@ -207,7 +239,7 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
                 diagnostics = diagnostics.Concat(new[] { DiagnosticInfo.Create(Rules.ProtectedValueInClear, LocationInfo.From(type.Locations.FirstOrDefault()), maskingProblem) }).ToEquatableArray();
             }
 
-            return new TableDeclaration(entity, diagnostics, arrays, masking);
+            return new TableDeclaration(entity, diagnostics, arrays, masking, LocationInfo.From(type.Locations.FirstOrDefault()));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -343,13 +375,16 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
 }
 
 /// <summary>A [Table] type as the generator sees it, what is wrong with its members, and where its array members are.</summary>
-internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<ArrayMember> ArrayMembers, MaskedTypeModel? Masking = null);
+internal sealed record TableDeclaration(EntityModel Entity, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<ArrayMember> ArrayMembers, MaskedTypeModel? Masking = null, LocationInfo? Location = null);
 
 /// <summary>A member of an array type, which only some databases can store.</summary>
 internal sealed record ArrayMember(string Name, LocationInfo? Location);
 
 /// <summary>The entity a repository stores and the dialects it is generated for (names, so the record is equatable).</summary>
 internal sealed record EntityUse(string EntityTypeName, EquatableArray<string> Dialects);
+
+/// <summary>NeoGenSchema's scripts, and what they leave out.</summary>
+internal sealed record SchemaScripts(EquatableArray<DialectScript> Scripts, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>One generated file.</summary>
 internal sealed record GeneratedSource(string HintName, string Text);

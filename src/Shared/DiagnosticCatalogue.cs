@@ -72,6 +72,11 @@ internal static class Rules
         "Member is not a column type",
         "Member '{0}.{1}' of type {2} would never be read or written: {3}; mark it [Ignore] or give it a column type");
 
+    public static readonly DiagnosticDescriptor SchemaScriptIncomplete = Rule(
+        "NG0012", Usage, DiagnosticSeverity.Warning,
+        "The schema NeoGen writes leaves part of a table out",
+        "NeoGenSchema: {0}; create it with a migration");
+
     public static readonly DiagnosticDescriptor SqlNotConstant = Rule(
         "NG1001", Sql, DiagnosticSeverity.Error,
         "SQL is not a compile-time constant",

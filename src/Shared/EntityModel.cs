@@ -16,10 +16,23 @@ internal sealed record MemberModel(
     bool IsSettable,
     int ConstructorParameterIndex,
     MaskModel? Mask = null,
-    bool IsTenantKey = false)
+    bool IsTenantKey = false,
+    ColumnFacets? Facets = null)
 {
     /// <summary>Encrypted or masked: never printed, logged or audited in clear.</summary>
     public bool IsProtected => Type.IsEncrypted || Mask is not null;
+}
+
+/// <summary>
+/// What only the schema NeoGen writes needs about a column: a declared length (<c>[Column(MaxLength)]</c>,
+/// <c>[MaxLength]</c>, <c>[StringLength]</c>), a decimal's precision and scale, and the default a constant initializer
+/// gives (<c>= 3</c>, <c>= "new"</c>, <c>= true</c>, <c>= Status.Open</c>) as invariant text: a number, <c>true</c>/<c>false</c>,
+/// or the string itself (<see cref="DefaultIsText"/>).
+/// </summary>
+internal sealed record ColumnFacets(int MaxLength, int Precision, int Scale, string? Default, bool DefaultIsText)
+{
+    public static ColumnFacets? Of(int maxLength, int precision, int scale, string? @default, bool defaultIsText)
+        => maxLength <= 0 && precision <= 0 && @default is null ? null : new ColumnFacets(System.Math.Max(0, maxLength), System.Math.Max(0, precision), System.Math.Max(0, scale), @default, defaultIsText);
 }
 
 /// <summary>A <c>[Masked]</c> member: the kind (the <c>MaskKind</c> member's name) and, for Partial, what is kept.</summary>

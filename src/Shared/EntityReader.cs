@@ -167,8 +167,10 @@ internal static class EntityReader
                 scalar = ScalarType.Encrypted(scalar, mapping.Deterministic, mapping.StoreAsText, table!, column);
             }
 
+            var initial = Initializer(property, parameterIndex >= 0 ? constructorParameters[parameterIndex] : null, scalar);
+            var facets = ColumnFacets.Of(mapping.MaxLength, mapping.Precision, mapping.Scale, initial?.Value, initial?.IsText ?? false);
             members.Add(new MemberModel(property.Name, column, scalar, mapping.IsKey, mapping.IsGenerated, mapping.IsVersion, mapping.IsCreatedAt, mapping.IsUpdatedAt, property.IsRequired, settable, parameterIndex,
-                protectionProblem is null ? mapping.Mask : null, protectionProblem is null && mapping.IsTenantKey));
+                protectionProblem is null ? mapping.Mask : null, protectionProblem is null && mapping.IsTenantKey, facets));
             if (mapping.Principal is INamedTypeSymbol principal && TableName(principal) is { } referenced)
             {
                 foreignKeys.Add(new ForeignKeyModel(column, referenced));
@@ -282,22 +284,108 @@ internal static class EntityReader
         return null;
     }
 
-    private static IEnumerable<IndexModel> Indexes(ITypeSymbol type, List<MemberModel> members)
+    /// <summary>
+    /// The constant a member starts with, as the column's default in the schema NeoGen writes: a positional record's
+    /// parameter default, or a property initializer that is a literal, a negated number, <c>string.Empty</c> or an enum
+    /// member. Anything else (a call, <c>new</c>, another member) has no column default.
+    /// </summary>
+    private static (string Value, bool IsText)? Initializer(IPropertySymbol property, IParameterSymbol? parameter, ScalarType scalar)
     {
-        foreach (var attribute in type.GetAttributes())
+        if (scalar.IsEncrypted || scalar.Kind == ScalarKind.Array)
         {
-            if (!attribute.AttributeClass.IsNamed(KnownNames.IndexAttribute) || attribute.ConstructorArguments.Length == 0)
+            return null;
+        }
+
+        if (parameter is { HasExplicitDefaultValue: true })
+        {
+            return Constant(parameter.ExplicitDefaultValue, property.Type, scalar);
+        }
+
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer.Value: { } value })
             {
                 continue;
             }
 
-            var names = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
-                : attribute.ConstructorArguments.Select(v => v.Value as string ?? string.Empty);
+            switch (value)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal:
+                    return Constant(literal.Token.Value, property.Type, scalar);
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax { OperatorToken.Text: "-", Operand: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax number }
+                    when number.Token.Value is { } magnitude && !(magnitude is string or bool or char):
+                    return Constant(magnitude, property.Type, scalar) is { } positive ? ("-" + positive.Value, false) : null;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access:
+                    var name = access.Name.Identifier.ValueText;
+                    if (name == "Empty" && scalar.Kind == ScalarKind.String && access.Expression.ToString() is "string" or "String" or "System.String")
+                    {
+                        return (string.Empty, true);
+                    }
+
+                    var enumType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : property.Type;
+                    if (scalar.Kind == ScalarKind.Enum && enumType.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } field)
+                    {
+                        return scalar.EnumAsString ? (name, true) : (System.Convert.ToString(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)!, false);
+                    }
+
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Value, bool IsText)? Constant(object? value, ITypeSymbol type, ScalarType scalar)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case string text when scalar.Kind == ScalarKind.String:
+                return (text, true);
+            case char character when scalar.Kind is ScalarKind.String or ScalarKind.Char:
+                return (character.ToString(), true);
+            case bool flag when scalar.Kind == ScalarKind.Boolean:
+                return (flag ? "true" : "false", false);
+            case string or bool or char:
+                return null;
+        }
+
+        if (scalar.Kind == ScalarKind.Enum)
+        {
+            // A parameter default of an enum type arrives as its number.
+            var enumType = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : type;
+            if (!scalar.EnumAsString)
+            {
+                return (System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, false);
+            }
+
+            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture), System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
+            return member is null ? null : (member.Name, true);
+        }
+
+        return ColumnTypes.IsInteger(scalar.Kind) || scalar.Kind is ScalarKind.Single or ScalarKind.Double or ScalarKind.Decimal
+            ? (System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, false)
+            : null;
+    }
+
+    private static IEnumerable<IndexModel> Indexes(ITypeSymbol type, List<MemberModel> members)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            // NeoGen's [Index] (Unique, or EF's spelling IsUnique), and EF Core's own [Index] on the same types.
+            if (!attribute.AttributeClass.IsNamedAny(KnownNames.IndexAttribute, KnownNames.EntityFrameworkIndex) || attribute.ConstructorArguments.Length == 0)
+            {
+                continue;
+            }
+
+            var names = attribute.ConstructorArguments.SelectMany(argument => argument.Kind == TypedConstantKind.Array
+                ? argument.Values.Select(v => v.Value as string ?? string.Empty)
+                : new[] { argument.Value as string ?? string.Empty });
             var columns = names.Select(c => members.FirstOrDefault(m => m.Name == c)?.Column ?? c).Where(c => c.Length > 0).ToEquatableArray();
             if (columns.Count > 0)
             {
-                yield return new IndexModel(Named(attribute, "Name") as string, columns, Named(attribute, "Unique") is true);
+                yield return new IndexModel(Named(attribute, "Name") as string, columns, Named(attribute, "Unique") is true || Named(attribute, "IsUnique") is true);
             }
         }
     }

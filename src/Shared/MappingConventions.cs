@@ -33,6 +33,9 @@ internal static class KnownNames
     public const string DataAnnotationsNotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
     public const string DataAnnotationsConcurrencyCheck = "System.ComponentModel.DataAnnotations.ConcurrencyCheckAttribute";
     public const string DataAnnotationsDatabaseGenerated = "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute";
+    public const string DataAnnotationsMaxLength = "System.ComponentModel.DataAnnotations.MaxLengthAttribute";
+    public const string DataAnnotationsStringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
+    public const string EntityFrameworkIndex = "Microsoft.EntityFrameworkCore.IndexAttribute";
 
     public const string ReadRepository = "NeoGen.IReadRepository<T, TKey>";
     public const string CrudRepository = "NeoGen.ICrudRepository<T, TKey>";

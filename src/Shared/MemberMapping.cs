@@ -14,6 +14,7 @@ internal sealed class MemberMapping
         KnownNames.GeneratedAttribute, KnownNames.DataAnnotationsDatabaseGenerated, KnownNames.VersionAttribute,
         KnownNames.DataAnnotationsConcurrencyCheck, KnownNames.CreatedAtAttribute, KnownNames.UpdatedAtAttribute,
         KnownNames.ForeignKeyAttribute, KnownNames.EncryptedAttribute, KnownNames.MaskedAttribute, KnownNames.TenantKeyAttribute,
+        KnownNames.DataAnnotationsMaxLength, KnownNames.DataAnnotationsStringLength,
     };
 
     /// <summary>The column name given by <c>[Column("name")]</c>, or null for the conventional one.</summary>
@@ -50,6 +51,15 @@ internal sealed class MemberMapping
     /// <summary><c>[TenantKey]</c>.</summary>
     public bool IsTenantKey { get; private set; }
 
+    /// <summary><c>[Column(MaxLength = n)]</c>, <c>[MaxLength(n)]</c> or <c>[StringLength(n)]</c>; 0 when none.</summary>
+    public int MaxLength { get; private set; }
+
+    /// <summary><c>[Column(Precision = p)]</c>; 0 when none.</summary>
+    public int Precision { get; private set; }
+
+    /// <summary><c>[Column(Scale = s)]</c>.</summary>
+    public int Scale { get; private set; }
+
     public static MemberMapping Read(IEnumerable<AttributeData> attributes)
     {
         var mapping = new MemberMapping();
@@ -70,6 +80,18 @@ internal sealed class MemberMapping
                         if (pair.Key == "EnumStorage" && pair.Value.Value is int storage && storage == 1)
                         {
                             mapping.EnumAsString = true;
+                        }
+                        else if (pair.Key == "MaxLength" && pair.Value.Value is int length)
+                        {
+                            mapping.MaxLength = length;
+                        }
+                        else if (pair.Key == "Precision" && pair.Value.Value is int precision)
+                        {
+                            mapping.Precision = precision;
+                        }
+                        else if (pair.Key == "Scale" && pair.Value.Value is int scale)
+                        {
+                            mapping.Scale = scale;
                         }
                     }
 
@@ -126,6 +148,14 @@ internal sealed class MemberMapping
                     break;
                 case KnownNames.TenantKeyAttribute:
                     mapping.IsTenantKey = true;
+                    break;
+                case KnownNames.DataAnnotationsMaxLength:
+                case KnownNames.DataAnnotationsStringLength:
+                    if (arguments.Length > 0 && arguments[0].Value is int maximum && mapping.MaxLength == 0)
+                    {
+                        mapping.MaxLength = maximum;
+                    }
+
                     break;
             }
         }

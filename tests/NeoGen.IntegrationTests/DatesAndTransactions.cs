@@ -36,10 +36,11 @@ public abstract partial class RepositoryContract
         Assert.Equal(DateTimeKind.Utc, read.OptionalAt!.Value.Kind);
         Assert.Equal(local.ToUniversalTime().Ticks, read.OptionalAt.Value.Ticks);
 
-        // What the database holds, read without NeoGen: the UTC wall-clock time, not the local one.
+        // What the database holds, read without NeoGen: the UTC wall-clock time, not the local one (the generated schema's
+        // timestamptz column holds the instant, shown here in UTC).
         var utcText = local.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         var raw = Postgres
-            ? Database.Scalar($"SELECT to_char(at_time, 'YYYY-MM-DD HH24:MI:SS') FROM type_rows WHERE id = {stored.Id}")
+            ? Database.Scalar($"SELECT to_char(at_time{(Database.GeneratedSchema ? " AT TIME ZONE 'UTC'" : string.Empty)}, 'YYYY-MM-DD HH24:MI:SS') FROM type_rows WHERE id = {stored.Id}")
             : Database.Scalar($"SELECT substr(at_time, 1, 19) FROM type_rows WHERE id = {stored.Id}");
         Assert.Equal(utcText, raw);
     }

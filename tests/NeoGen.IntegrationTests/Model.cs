@@ -173,3 +173,31 @@ public sealed record ReservedRow
 
     public int Select { get; init; }
 }
+
+// What the generated schema gives a table beyond column types: defaults from initializers, a length, a precision,
+// a unique index and values the database makes (a Guid key, a time stamp).
+[Table("schema_features")]
+[Index(nameof(Code), IsUnique = true)]
+public sealed record SchemaFeature
+{
+    [Key, Generated]
+    public Guid Id { get; init; }
+
+    [Column(MaxLength = 8)]
+    public required string Code { get; init; }
+
+    [Column(Precision = 10, Scale = 3)]
+    public decimal Price { get; init; }
+
+    public int Priority { get; init; } = 3;
+
+    public bool Active { get; init; } = true;
+
+    public string Label { get; init; } = "it's new";
+
+    [Column(EnumStorage = EnumStorage.String)]
+    public Mood Mood { get; init; } = Mood.Happy;
+
+    [Generated]
+    public DateTime Stamp { get; init; }
+}

@@ -17,6 +17,23 @@ internal sealed class MySqlTarget : TargetDialect
         "ignore", "interval", "keys", "kill", "lines", "load", "lock", "long", "match", "mod", "range", "read", "regexp", "release",
         "rename", "repeat", "replace", "require", "rlike", "schema", "show", "signal", "status", "rank", "row", "rows", "usage",
         "write", "xor", "year_month", "zerofill",
+
+        // The rest of MySQL 8's reserved words (a column named so must be quoted, in DDL and DML alike).
+        "add", "analyze", "before", "bigint", "binary", "blob", "both", "call", "cascade", "char", "character", "continue",
+        "convert", "cube", "cume_dist", "current_date", "current_time", "current_timestamp", "current_user", "cursor",
+        "day_hour", "day_microsecond", "day_minute", "day_second", "dec", "decimal", "declare", "dense_rank", "describe",
+        "deterministic", "distinctrow", "double", "each", "elseif", "empty", "enclosed", "escaped", "exit", "first_value",
+        "float", "float4", "float8", "function", "generated", "get", "grant", "grouping", "high_priority", "hour_microsecond",
+        "hour_minute", "hour_second", "if", "infile", "inout", "insensitive", "int", "int1", "int2", "int3", "int4", "int8",
+        "integer", "iterate", "json_table", "lag", "last_value", "lateral", "lead", "leading", "leave", "linear", "localtime",
+        "localtimestamp", "longblob", "longtext", "loop", "low_priority", "maxvalue", "mediumblob", "mediumint", "mediumtext",
+        "middleint", "minute_microsecond", "minute_second", "modifies", "natural", "no_write_to_binlog", "nth_value", "ntile",
+        "numeric", "of", "optimize", "option", "optionally", "out", "outfile", "over", "partition", "percent_rank", "precision",
+        "procedure", "purge", "reads", "real", "recursive", "resignal", "restrict", "return", "revoke", "row_number", "schemas",
+        "second_microsecond", "sensitive", "separator", "smallint", "spatial", "specific", "sql", "sqlexception", "sqlstate",
+        "sqlwarning", "ssl", "starting", "stored", "straight_join", "system", "terminated", "tinyblob", "tinyint", "tinytext",
+        "trailing", "trigger", "undo", "unlock", "unsigned", "use", "utc_date", "utc_time", "utc_timestamp", "varbinary",
+        "varchar", "varcharacter", "varying", "virtual", "while",
     };
 
     public override SqlDialect Sql => SqlDialect.MySql;
@@ -177,4 +194,48 @@ internal sealed class MySqlTarget : TargetDialect
 
     public override ErrorTranslation Errors(string repository, string method, string? table)
         => new("global::MySqlConnector.MySqlException", $"global::NeoGen.Internal.NeoGenErrors.FromMySql(exception, exception.Number, {repository}, {method}, {table})");
+
+    // ---- schema ----
+    // Text and binary columns in a key or an index must be bounded: VARCHAR(255) (1,020 bytes in utf8mb4, under
+    // InnoDB's 3,072-byte key limit), VARBINARY(255).
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    {
+        ScalarKind.Boolean => "BOOLEAN",
+        ScalarKind.Byte => "TINYINT UNSIGNED",
+        ScalarKind.Int16 => "SMALLINT",
+        ScalarKind.Int32 => "INT",
+        ScalarKind.Int64 => "BIGINT",
+        ScalarKind.Single => "FLOAT",
+        ScalarKind.Double => "DOUBLE",
+
+        // Every C# decimal (28 fractional digits, 29 digits in all) fits DECIMAL(65, 30).
+        ScalarKind.Decimal => facets is { Precision: > 0 } p ? $"DECIMAL({p.Precision}, {p.Scale})" : "DECIMAL(65, 30)",
+        ScalarKind.String => facets is { MaxLength: > 0 } l ? $"VARCHAR({l.MaxLength})" : bounded ? "VARCHAR(255)" : "LONGTEXT",
+        ScalarKind.Char => "CHAR(1)",
+        ScalarKind.Guid => "CHAR(36)",
+        ScalarKind.DateTime or ScalarKind.DateTimeOffset => "DATETIME(6)",
+        ScalarKind.DateOnly => "DATE",
+        ScalarKind.TimeOnly or ScalarKind.TimeSpan => "TIME(6)",
+        ScalarKind.ByteArray => facets is { MaxLength: > 0 } b ? $"VARBINARY({b.MaxLength})" : bounded ? "VARBINARY(255)" : "LONGBLOB",
+        ScalarKind.Enum => type.EnumAsString ? "VARCHAR(255)" : ColumnType(ScalarType.Of(string.Empty, type.EnumUnderlying, true), null, bounded),
+        _ => "LONGTEXT",
+    };
+
+    public override string IdentityPrimaryKey(ScalarType type) => ColumnType(type, null, true) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+
+    // MySQL gives TEXT and BLOB columns only expression defaults, which MariaDB takes too.
+    public override string DefaultLiteral(ScalarType type, ColumnFacets facets) => facets.DefaultIsText ? "(" + base.DefaultLiteral(type, facets) + ")" : base.DefaultLiteral(type, facets);
+
+    public override string? GeneratedDefault(ScalarType type) => type.Kind switch
+    {
+        ScalarKind.Guid => "(UUID())",
+        ScalarKind.DateTime or ScalarKind.DateTimeOffset => "CURRENT_TIMESTAMP(6)",
+        _ => null,
+    };
+
+    // MySQL's CREATE INDEX has no IF NOT EXISTS; inside CREATE TABLE IF NOT EXISTS the indexes come with the table.
+    public override bool IndexesInCreateTable => true;
+
+    // A schema is a database, which the connection string names.
+    public override bool TransactionalDdl => false;
 }

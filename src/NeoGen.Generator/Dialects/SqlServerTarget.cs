@@ -22,6 +22,13 @@ internal sealed class SqlServerTarget : TargetDialect
         "revoke", "rowcount", "rule", "save", "schema", "session_user", "setuser", "shutdown", "some", "statistics",
         "system_user", "tablesample", "textsize", "top", "tran", "transaction", "trigger", "truncate", "tsequal", "unpivot",
         "updatetext", "use", "varying", "view", "waitfor", "while", "writetext", "name", "status", "date", "time",
+
+        // The rest of T-SQL's reserved keywords.
+        "add", "alter", "authorization", "begin", "break", "checkpoint", "close", "coalesce", "collate", "commit",
+        "containstable", "continue", "convert", "current_date", "current_time", "current_timestamp", "current_user",
+        "deallocate", "declare", "double", "external", "freetexttable", "identity_insert", "identitycol", "nullif", "offsets",
+        "opendatasource", "openquery", "openrowset", "openxml", "readtext", "rollback", "rowguidcol", "securityaudit",
+        "semantickeyphrasetable", "semanticsimilaritydetailstable", "semanticsimilaritytable", "try_convert", "within",
     };
 
     public override SqlDialect Sql => SqlDialect.SqlServer;
@@ -219,4 +226,49 @@ internal sealed class SqlServerTarget : TargetDialect
 
     public override ErrorTranslation Errors(string repository, string method, string? table)
         => new("global::Microsoft.Data.SqlClient.SqlException", $"global::NeoGen.Internal.NeoGenErrors.FromSqlServer(exception, exception.Number, {repository}, {method}, {table})");
+
+    // ---- schema ----
+    // nvarchar(450) and varbinary(900) in keys and indexes: SQL Server's 900-byte index key limit.
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    {
+        ScalarKind.Boolean => "bit",
+        ScalarKind.Byte => "tinyint",
+        ScalarKind.Int16 => "smallint",
+        ScalarKind.Int32 => "int",
+        ScalarKind.Int64 => "bigint",
+        ScalarKind.Single => "real",
+        ScalarKind.Double => "float",
+
+        // No SQL Server type holds every C# decimal; (38, 18) keeps 20 digits before the point and 18 after.
+        ScalarKind.Decimal => facets is { Precision: > 0 } p ? $"decimal({p.Precision}, {p.Scale})" : "decimal(38, 18)",
+        ScalarKind.String => facets is { MaxLength: > 0 } l ? $"nvarchar({l.MaxLength})" : bounded ? "nvarchar(450)" : "nvarchar(max)",
+        ScalarKind.Char => "nchar(1)",
+        ScalarKind.Guid => "uniqueidentifier",
+        ScalarKind.DateTime => "datetime2",
+        ScalarKind.DateTimeOffset => "datetimeoffset",
+        ScalarKind.DateOnly => "date",
+        ScalarKind.TimeOnly or ScalarKind.TimeSpan => "time",
+        ScalarKind.ByteArray => facets is { MaxLength: > 0 } b ? $"varbinary({b.MaxLength})" : bounded ? "varbinary(900)" : "varbinary(max)",
+        ScalarKind.Enum => type.EnumAsString ? "nvarchar(255)" : ColumnType(ScalarType.Of(string.Empty, type.EnumUnderlying, true), null, bounded),
+        _ => "nvarchar(max)",
+    };
+
+    public override string IdentityPrimaryKey(ScalarType type) => ColumnType(type, null, true) + " IDENTITY(1, 1) PRIMARY KEY";
+
+    public override string? GeneratedDefault(ScalarType type) => type.Kind switch
+    {
+        ScalarKind.Guid => "NEWID()",
+        ScalarKind.DateTime => "SYSUTCDATETIME()",
+        ScalarKind.DateTimeOffset => "SYSDATETIMEOFFSET()",
+        _ => null,
+    };
+
+    public override string CreateTable(string table, string qualifiedName, IReadOnlyList<string> definitions)
+        => $"IF OBJECT_ID(N'{qualifiedName.Replace("'", "''")}', N'U') IS NULL\nCREATE TABLE {qualifiedName} (\n    {string.Join(",\n    ", definitions)}\n)";
+
+    public override bool IndexesInCreateTable => true;
+
+    // CREATE SCHEMA must be alone in its batch, hence EXEC.
+    public override string? CreateSchema(string schema)
+        => $"IF SCHEMA_ID(N'{schema.Replace("'", "''")}') IS NULL EXEC(N'CREATE SCHEMA {Quote(schema).Replace("'", "''")}')";
 }

@@ -60,4 +60,26 @@ internal sealed class SqliteTarget : TargetDialect
 
     public override ErrorTranslation Errors(string repository, string method, string? table)
         => new("global::Microsoft.Data.Sqlite.SqliteException", $"global::NeoGen.Internal.NeoGenErrors.FromSqlite(exception, exception.SqliteErrorCode, exception.SqliteExtendedErrorCode, {repository}, {method}, {table})");
+
+    // ---- schema ----
+    // SQLite has five storage classes: what Microsoft.Data.Sqlite writes decides the column (dates and decimals as
+    // text, Guids as 16-byte blobs). A decimal is TEXT, as in EF Core: NUMERIC affinity keeps only 15 digits.
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    {
+        ScalarKind.Boolean or ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 => "INTEGER",
+        ScalarKind.Enum => type.EnumAsString ? "TEXT" : "INTEGER",
+        ScalarKind.Single or ScalarKind.Double => "REAL",
+        ScalarKind.Guid or ScalarKind.ByteArray => "BLOB",
+        _ => "TEXT",
+    };
+
+    // AUTOINCREMENT: a deleted row's id is never handed out again, as identity columns elsewhere.
+    public override string IdentityPrimaryKey(ScalarType type) => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    public override string? GeneratedDefault(ScalarType type) => type.Kind switch
+    {
+        ScalarKind.Guid => "(randomblob(16))",
+        ScalarKind.DateTime => "(strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+        _ => null,
+    };
 }

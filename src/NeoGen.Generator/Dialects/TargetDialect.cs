@@ -226,6 +226,56 @@ internal abstract class TargetDialect
     {
     }
 
+    // ---- schema (the DDL of NeoGenSchema) --------------------------------------------------------------------------
+
+    /// <summary>
+    /// The column type a member is created with: the type NeoGen writes and reads it as (docs/schema.md lists them).
+    /// <paramref name="bounded"/>: the column is in a key, an index or a foreign key, where MySQL and SQL Server refuse
+    /// unbounded text and binary types.
+    /// </summary>
+    public abstract string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded);
+
+    /// <summary>The definition after the name of a generated integer primary key: identity, AUTOINCREMENT, AUTO_INCREMENT.</summary>
+    public abstract string IdentityPrimaryKey(ScalarType type);
+
+    /// <summary>The default a <c>[Generated]</c> column other than an integer key gets from the database, or null when this database has none for its type.</summary>
+    public abstract string? GeneratedDefault(ScalarType type);
+
+    /// <summary>A column default as this database spells the literal.</summary>
+    public virtual string DefaultLiteral(ScalarType type, ColumnFacets facets)
+    {
+        if (facets.DefaultIsText)
+        {
+            return "'" + facets.Default!.Replace("'", "''") + "'";
+        }
+
+        return type.Kind == ScalarKind.Boolean ? Boolean(facets.Default == "true") : facets.Default!;
+    }
+
+    /// <summary>A table created only when it does not exist yet.</summary>
+    public virtual string CreateTable(string table, string qualifiedName, IReadOnlyList<string> definitions)
+        => "CREATE TABLE IF NOT EXISTS " + qualifiedName + " (\n    " + string.Join(",\n    ", definitions) + "\n)";
+
+    /// <summary>Indexes are definitions inside CREATE TABLE (MySQL, whose CREATE INDEX has no IF NOT EXISTS; SQL Server) rather than statements of their own.</summary>
+    public virtual bool IndexesInCreateTable => false;
+
+    /// <summary>An index created only when it does not exist yet (when not <see cref="IndexesInCreateTable"/>).</summary>
+    public virtual string CreateIndex(string name, string qualifiedTable, IReadOnlyList<string> columns, bool unique)
+        => $"CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {Quote(name)} ON {qualifiedTable} ({string.Join(", ", columns)})";
+
+    /// <summary>An index as a definition inside CREATE TABLE (when <see cref="IndexesInCreateTable"/>).</summary>
+    public virtual string IndexDefinition(string name, IReadOnlyList<string> columns, bool unique)
+        => (unique ? "CONSTRAINT " + Quote(name) + " UNIQUE" : "INDEX " + Quote(name)) + " (" + string.Join(", ", columns) + ")";
+
+    /// <summary>The statement that creates <paramref name="schema"/> when it is missing, or null where a schema is not created by NeoGen (SQLite, MySQL).</summary>
+    public virtual string? CreateSchema(string schema) => null;
+
+    /// <summary>A table name qualified by its schema.</summary>
+    public virtual string QualifiedName(string table, string? schema) => schema is null ? Quote(table) : Quote(schema) + "." + Quote(table);
+
+    /// <summary>Whether DDL runs inside a transaction (MySQL commits each statement itself).</summary>
+    public virtual bool TransactionalDdl => true;
+
     /// <summary>The value as the provider stores it: enums as their number or name, dates in UTC.</summary>
     public static string Stored(ScalarType type, string value)
     {

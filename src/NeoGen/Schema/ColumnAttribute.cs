@@ -19,6 +19,19 @@ public sealed class ColumnAttribute : Attribute
 
     /// <summary>How an enum member is stored; integers unless said otherwise.</summary>
     public EnumStorage EnumStorage { get; set; }
+
+    /// <summary>
+    /// The longest text (characters) or binary value (bytes) the column holds, for the schema NeoGen writes
+    /// (<c>varchar(n)</c>, <c>nvarchar(n)</c>, <c>VARBINARY(n)</c>); 0 for the database's unbounded type. The database
+    /// refuses a longer value with an error; SQLite does not check it.
+    /// </summary>
+    public int MaxLength { get; set; }
+
+    /// <summary>The total number of digits of a <c>decimal</c> column in the schema NeoGen writes; 0 for the default.</summary>
+    public int Precision { get; set; }
+
+    /// <summary>The digits after the decimal point of a <c>decimal</c> column (with <see cref="Precision"/>).</summary>
+    public int Scale { get; set; }
 }
 
 /// <summary>How an enum value is stored in its column.</summary>

@@ -62,6 +62,13 @@ public sealed class IndexAttribute : Attribute
     /// <summary>Whether the index is unique.</summary>
     public bool Unique { get; set; }
 
+    /// <summary>Entity Framework's spelling of <see cref="Unique"/>.</summary>
+    public bool IsUnique
+    {
+        get => Unique;
+        set => Unique = value;
+    }
+
     /// <summary>The index name, or null for <c>ix_{table}_{columns}</c>.</summary>
     public string? Name { get; set; }
 }

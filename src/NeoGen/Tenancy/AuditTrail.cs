@@ -27,6 +27,14 @@ namespace NeoGen
             Dialect.SqlServer => $"CREATE TABLE {table} (id bigint IDENTITY PRIMARY KEY, table_name nvarchar(128) NOT NULL, row_key nvarchar(512), operation nvarchar(16) NOT NULL, columns nvarchar(max) NOT NULL, actor nvarchar(256), at_utc datetime2 NOT NULL)",
             _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
         };
+
+        /// <summary>
+        /// <see cref="CreateTableSql(Dialect, string)"/>, run only when the table does not exist yet: what
+        /// <c>NeoGenSchema.EnsureCreatedAsync</c> runs for the audit tables of <c>[Audited]</c> types.
+        /// </summary>
+        public static string CreateTableIfNotExistsSql(Dialect dialect, string table = DefaultTable) => dialect == Dialect.SqlServer
+            ? $"IF OBJECT_ID(N'{table.Replace("'", "''", StringComparison.Ordinal)}', N'U') IS NULL {CreateTableSql(dialect, table)}"
+            : "CREATE TABLE IF NOT EXISTS " + CreateTableSql(dialect, table).Substring("CREATE TABLE ".Length);
     }
 }
 
