@@ -37,3 +37,26 @@ public partial interface ITodoRepository : ICrudRepository<Todo, long>
 
     Task<int> CountByDoneAsync(bool done);
 }
+
+[Table("comments")]
+[Index(nameof(TodoId))]
+public sealed record Comment
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    [ForeignKey(typeof(Todo))]
+    public long TodoId { get; init; }
+
+    public required string Text { get; init; }
+}
+
+// A row of a join with the row it refers to: Todo is filled from the todos columns.
+public sealed record CommentOnTodo(long Id, string Text, Todo Todo);
+
+[Repository(Dialect.Sqlite)]
+public partial interface ICommentRepository : ICrudRepository<Comment, long>
+{
+    [Query("SELECT c.id, c.text, t.* FROM comments c JOIN todos t ON t.id = c.todo_id WHERE t.done = @done ORDER BY c.id")]
+    Task<List<CommentOnTodo>> OnTodosAsync(bool done, CancellationToken cancellationToken = default);
+}

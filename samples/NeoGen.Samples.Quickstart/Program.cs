@@ -43,6 +43,14 @@ foreach (var open in await todos.ByStateAsync(done: false))
     Console.WriteLine($"Open: #{open.Id} {open.Title} (due {open.Due})");
 }
 
+// A join into a nested record
+var comments = ICommentRepository.Create(source);
+await comments.InsertAsync(new Comment { TodoId = talk.Id, Text = "Ten minutes, not twenty" });
+foreach (var comment in await comments.OnTodosAsync(done: false))
+{
+    Console.WriteLine($"Comment #{comment.Id} on '{comment.Todo.Title}' (due {comment.Todo.Due}): {comment.Text}");
+}
+
 // Streaming
 await foreach (var done in todos.StreamByDoneOrderByTitleAsync(done: true))
 {
@@ -66,7 +74,7 @@ await using (var work = await source.BeginUnitOfWorkAsync())
 
 Console.WriteLine($"Open todos now: {await todos.CountByDoneAsync(false)}; all todos: {await todos.CountAsync()}");
 
-// Delete
+// Delete (the talk keeps its comment; the milk has none, so its foreign key does not hold it back)
 Console.WriteLine($"Deleted #{milk.Id}: {await todos.DeleteAsync(milk.Id)}");
 Console.WriteLine("Quickstart finished.");
 

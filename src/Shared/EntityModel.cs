@@ -44,6 +44,14 @@ internal sealed record MaskModel(string Kind, int KeepStart, int KeepEnd);
 /// </summary>
 internal sealed record UnmappedMember(string Name, string TypeDisplay, string Reason);
 
+/// <summary>
+/// A member of a result type that holds a row of its own (<c>Customer Customer</c> on <c>OrderWithCustomer</c>), filled
+/// from the columns of a join: those named with <see cref="Prefix"/> (<c>customer_name</c>), those read from a table
+/// whose alias is the member's name (<c>JOIN customers customer</c>), or those of the one table <see cref="Type"/> maps
+/// to. A nullable one is null when its key column (or its first column, without a key) is NULL, as after an outer join.
+/// </summary>
+internal sealed record NestedModel(string Name, string Prefix, EntityModel Type, bool IsNullable, int ConstructorParameterIndex, bool IsRequired, bool IsSettable);
+
 /// <summary>A declared index (<c>[Index]</c>), by column names.</summary>
 internal sealed record IndexModel(string? Name, EquatableArray<string> Columns, bool Unique);
 
@@ -67,7 +75,8 @@ internal sealed record EntityModel(
     EquatableArray<UnmappedMember> Unmapped,
     bool IsAudited = false,
     EquatableArray<UnmappedMember> ProtectionProblems = default,
-    string? AuditTable = null)
+    string? AuditTable = null,
+    EquatableArray<NestedModel> Nested = default)
 {
     public bool IsTable => Table is not null;
 

@@ -118,6 +118,7 @@ internal static class EntityReader
         var foreignKeys = new List<ForeignKeyModel>();
         var problems = new List<string>();
         var protectionProblems = new List<UnmappedMember>();
+        var nested = new List<NestedModel>();
         var auditedAttribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.AuditedAttribute));
         var audited = auditedAttribute is not null;
 
@@ -133,6 +134,22 @@ internal static class EntityReader
             var setter = property.SetMethod;
             var settable = setter is not null && setter.DeclaredAccessibility == Accessibility.Public;
             var scalar = ColumnTypes.Map(property.Type, out var reason);
+            string? nestedProblem = null;
+            if (scalar is null && table is null)
+            {
+                // A result type's member holding a row of its own: filled from a join (see NestedModel).
+                var row = NestedRow(property.Type, out var nestedReason);
+                if (row is not null)
+                {
+                    var nullable = property.NullableAnnotation == NullableAnnotation.Annotated || property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+                    nested.Add(new NestedModel(property.Name, Naming.ToSnakeCase(property.Name) + "_", row, nullable, parameterIndex, property.IsRequired, settable));
+                    continue;
+                }
+
+                nestedProblem = nestedReason;
+                reason = nestedReason ?? reason;
+            }
+
             if (scalar is null)
             {
                 // A get-only computed property holds nothing of its own; a member that can be set would silently stay
@@ -144,7 +161,9 @@ internal static class EntityReader
 
                 if (parameterIndex >= 0 || property.IsRequired)
                 {
-                    problems.Add($"member '{property.Name}' has type {property.Type.ToDisplayString()}, which is not a column type (mark it [Ignore] or make it optional)");
+                    problems.Add(nestedProblem is null
+                        ? $"member '{property.Name}' has type {property.Type.ToDisplayString()}, which is not a column type (mark it [Ignore] or make it optional)"
+                        : $"member '{property.Name}' cannot hold a nested row: {nestedProblem}");
                 }
 
                 continue;
@@ -180,7 +199,8 @@ internal static class EntityReader
         // A constructor parameter that matches no mapped member cannot be supplied.
         foreach (var parameter in constructorParameters)
         {
-            if (!members.Any(m => string.Equals(m.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)) && !parameter.HasExplicitDefaultValue
+            if (!members.Any(m => string.Equals(m.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase))
+                && !nested.Any(n => string.Equals(n.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)) && !parameter.HasExplicitDefaultValue
                 && !problems.Any(p => p.Contains("'" + parameter.Name + "'")))
             {
                 problems.Add($"constructor parameter '{parameter.Name}' matches no mapped member");
@@ -229,7 +249,43 @@ internal static class EntityReader
             unmapped.ToEquatableArray(),
             audited && table is not null,
             protectionProblems.ToEquatableArray(),
-            auditedAttribute is null ? null : Named(auditedAttribute, "Table") as string ?? "neogen_audit");
+            auditedAttribute is null ? null : Named(auditedAttribute, "Table") as string ?? "neogen_audit",
+            nested.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The row a result type's member holds, when its type is a record or class of mapped members (not a column type,
+    /// not a collection); null with <paramref name="reason"/> when it looks like one but cannot be.
+    /// </summary>
+    private static EntityModel? NestedRow(ITypeSymbol type, out string? reason)
+    {
+        reason = null;
+        var bare = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : type;
+        if (bare is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } named || named.SpecialType != SpecialType.None
+            || named.ContainingNamespace.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) || ColumnTypes.CollectionElement(named) is not null)
+        {
+            return null;
+        }
+
+        var row = Read(named.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        if (row.Members.Count == 0)
+        {
+            return null;
+        }
+
+        if (row.Nested.Count > 0)
+        {
+            reason = $"{row.DisplayName} holds rows of its own ({row.Nested[0].Name}); a nested member's type maps columns only, one level deep";
+            return null;
+        }
+
+        if (row.MaterializationError is not null)
+        {
+            reason = $"{row.DisplayName} cannot be built: {row.MaterializationError}";
+            return null;
+        }
+
+        return row;
     }
 
     /// <summary>Why <c>[Encrypted]</c>, <c>[Masked]</c> or <c>[TenantKey]</c> cannot apply to this member (NG4005), or null.</summary>

@@ -201,3 +201,23 @@ public sealed record SchemaFeature
     [Generated]
     public DateTime Stamp { get; init; }
 }
+
+// Rows from a join, each with the row it refers to (many-to-one): nested by the table its type maps to.
+public sealed record UserWithTeam(long Id, string Email, Team Team);
+
+// After an outer join: null when the team's key is NULL.
+public sealed record UserWithOptionalTeam(long Id, string Email, Team? Team);
+
+// The same table twice: each nested row takes the columns of the table aliased like it.
+public sealed class TeamPair
+{
+    public required Team Earlier { get; init; }
+
+    public Team? Later { get; init; }
+}
+
+// Columns named with the member's prefix (team_id, team_name), whatever table or expression they come from.
+public sealed record UserCard(long Id, Team Team)
+{
+    public string? Label { get; init; }
+}

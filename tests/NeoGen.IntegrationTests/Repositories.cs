@@ -43,6 +43,18 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    [Query("SELECT u.id, u.email, t.id, t.name FROM users u JOIN teams t ON t.id = u.team_id ORDER BY u.id")]
+    List<UserWithTeam> WithTeams();
+
+    [Query("SELECT u.id, u.email, t.* FROM users u LEFT JOIN teams t ON t.id = u.team_id AND t.name <> @hidden ORDER BY u.id")]
+    Task<List<UserWithOptionalTeam>> WithVisibleTeamsAsync(string hidden);
+
+    [Query("SELECT earlier.id, earlier.name, later.id, later.name FROM teams earlier LEFT JOIN teams later ON later.id = (SELECT MIN(n.id) FROM teams n WHERE n.id > earlier.id) ORDER BY earlier.id")]
+    List<TeamPair> TeamPairs();
+
+    [Query("SELECT u.id, u.team_id AS team_id, UPPER(t.name) AS team_name, u.email AS label FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = @id")]
+    UserCard? Card(long id);
+
     // A CTE, a join, an aggregate and expressions: mapped by ordinal at compile time, no name lookup.
     [Query("""
         WITH sizes AS (SELECT team_id, COUNT(*) AS members, MAX(id) AS newest FROM users GROUP BY team_id)

@@ -587,6 +587,33 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task A_join_fills_nested_rows_by_table_by_alias_and_by_prefix()
+    {
+        var core = NewTeam("core");
+        var ops = NewTeam("ops");
+        var ada = NewUser(core, "ada@example.com");
+        var bob = NewUser(ops, "bob@example.com");
+
+        Assert.Equal(new[] { new UserWithTeam(ada.Id, "ada@example.com", core), new UserWithTeam(bob.Id, "bob@example.com", ops) }, Users.WithTeams());
+
+        // An outer join that finds no team gives a null nested row, not a row of defaults.
+        var visible = await Users.WithVisibleTeamsAsync("ops");
+        Assert.Equal(new UserWithOptionalTeam(ada.Id, "ada@example.com", core), visible[0]);
+        Assert.Equal(new UserWithOptionalTeam(bob.Id, "bob@example.com", null), visible[1]);
+
+        var pairs = Users.TeamPairs();
+        Assert.Equal(2, pairs.Count);
+        Assert.Equal(core, pairs[0].Earlier);
+        Assert.Equal(ops, pairs[0].Later);
+        Assert.Equal(ops, pairs[1].Earlier);
+        Assert.Null(pairs[1].Later);
+
+        var card = Users.Card(bob.Id)!;
+        Assert.Equal(new Team(ops.Id, "OPS"), card.Team);
+        Assert.Equal("bob@example.com", card.Label);
+    }
+
+    [Fact]
     public void Duplicate_key_is_a_constraint_exception_naming_the_table()
     {
         var team = NewTeam();

@@ -170,7 +170,7 @@ internal sealed class RepositoryEmitter
 
         if (planned.ReturnsRows)
         {
-            var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
+            var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Nested}.{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
             if (!_readers.TryGetValue(readerKey, out var readerId))
             {
                 readerId = (method.Row!.Entity?.DisplayName ?? "Value") + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
@@ -1099,33 +1099,36 @@ internal sealed class RepositoryEmitter
         else
         {
             var entity = row.Entity!;
-            var byMember = reads.ToDictionary(r => r.Target);
-            var constructorArguments = entity.Members
-                .Where(m => m.ConstructorParameterIndex >= 0)
-                .OrderBy(m => m.ConstructorParameterIndex)
-                .Select(m => byMember.TryGetValue(m.Name, out var read) ? Value(read) : "default!")
-                .ToList();
-            var initializers = entity.Members
-                .Where(m => m.ConstructorParameterIndex < 0 && m.IsSettable && byMember.ContainsKey(m.Name))
-                .Select(m => $"{m.Name} = {Value(byMember[m.Name])},")
-                .ToList();
-            if (initializers.Count == 0)
+            var byMember = reads.Where(r => r.Nested is null).ToDictionary(r => r.Target);
+
+            // A nested row is built first, from its own reads; a nullable one is null when its key column is NULL.
+            var nestedValues = new Dictionary<string, string>();
+            foreach (var nested in entity.Nested)
             {
-                _w.Line($"return new {entity.TypeName}({string.Join(", ", constructorArguments)});");
-            }
-            else
-            {
-                _w.Line($"return new {entity.TypeName}({string.Join(", ", constructorArguments)})");
-                _w.Line("{");
-                _w.Indent();
-                foreach (var initializer in initializers)
+                var nestedReads = reads.Where(r => r.Nested == nested.Name).ToDictionary(r => r.Target);
+                if (nestedReads.Count == 0)
                 {
-                    _w.Line(initializer);
+                    continue;
                 }
 
-                _w.Outdent();
-                _w.Line("};");
+                var local = "__" + char.ToLowerInvariant(nested.Name[0]) + nested.Name.Substring(1);
+                var construct = Construction(nested.Type, nestedReads, Value, new Dictionary<string, string>());
+                if (nested.IsNullable)
+                {
+                    var key = nested.Type.Members.Where(m => nestedReads.ContainsKey(m.Name)).FirstOrDefault(m => QueryPlanner.IsNestedKey(nested, m)) is { } keyMember
+                        ? nestedReads[keyMember.Name]
+                        : nestedReads.Values.OrderBy(r => r.Ordinal).First();
+                    Lines($"var {local} = reader.IsDBNull({Ordinal(key)})\n    ? ({nested.Type.TypeName}?)null\n    : {construct.Replace("\n", "\n    ")};");
+                }
+                else
+                {
+                    Lines($"var {local} = {construct};");
+                }
+
+                nestedValues[nested.Name] = local;
             }
+
+            Lines("return " + Construction(entity, byMember, Value, nestedValues) + ";");
         }
 
         _w.Close();
@@ -1142,7 +1145,7 @@ internal sealed class RepositoryEmitter
         foreach (var read in reads)
         {
             var required = read.RequiredValue ? "true" : "false";
-            _w.Line($"new({read.Ordinal.ToString(CultureInfo.InvariantCulture)}, {CodeWriter.Literal(read.Column)}, {CodeWriter.Literal(read.Target)}, {required}),");
+            _w.Line($"new({read.Ordinal.ToString(CultureInfo.InvariantCulture)}, {CodeWriter.Literal(read.Column)}, {CodeWriter.Literal(read.Nested is null ? read.Target : read.Nested + "." + read.Target)}, {required}),");
         }
 
         _w.Outdent();
@@ -1151,6 +1154,44 @@ internal sealed class RepositoryEmitter
     }
 
     private static string Wrap(string expression) => expression.Contains(" ? ") ? "(" + expression + ")" : expression;
+
+    private void Lines(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            _w.Line(line);
+        }
+    }
+
+    /// <summary><c>new T(arguments) { Member = value, ... }</c> from the reads of its members and the nested rows already built.</summary>
+    private static string Construction(EntityModel entity, Dictionary<string, ColumnRead> byMember, System.Func<ColumnRead, string> value, Dictionary<string, string> nestedValues)
+    {
+        string? Nested(int parameterIndex) => entity.Nested.FirstOrDefault(n => n.ConstructorParameterIndex == parameterIndex) is { } n ? (nestedValues.TryGetValue(n.Name, out var v) ? v : "default!") : null;
+        // Parameters past the last one a member or nested row fills keep their declared defaults.
+        var count = 0;
+        for (var i = 0; i < entity.ConstructorParameterCount; i++)
+        {
+            if (entity.Members.Any(m => m.ConstructorParameterIndex == i) || entity.Nested.Any(n => n.ConstructorParameterIndex == i))
+            {
+                count = i + 1;
+            }
+        }
+
+        var arguments = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var member = entity.Members.FirstOrDefault(m => m.ConstructorParameterIndex == i);
+            arguments.Add(member is not null ? (byMember.TryGetValue(member.Name, out var read) ? value(read) : "default!") : Nested(i) ?? "default!");
+        }
+
+        var initializers = entity.Members
+            .Where(m => m.ConstructorParameterIndex < 0 && m.IsSettable && byMember.ContainsKey(m.Name))
+            .Select(m => $"{m.Name} = {value(byMember[m.Name])},")
+            .Concat(entity.Nested.Where(n => n.ConstructorParameterIndex < 0 && n.IsSettable && nestedValues.ContainsKey(n.Name)).Select(n => $"{n.Name} = {nestedValues[n.Name]},"))
+            .ToList();
+        var head = $"new {entity.TypeName}({string.Join(", ", arguments)})";
+        return initializers.Count == 0 ? head : head + "\n{\n    " + string.Join("\n    ", initializers) + "\n}";
+    }
 
     private static bool IsNeeded(RowModel row, ColumnRead read)
     {

@@ -41,14 +41,18 @@ internal sealed class PlannedParameter
 /// <summary>One member filled from one result column.</summary>
 internal sealed class ColumnRead
 {
-    public ColumnRead(int ordinal, string column, string target, ScalarType type, bool requiredValue)
+    public ColumnRead(int ordinal, string column, string target, ScalarType type, bool requiredValue, string? nested = null)
     {
         Ordinal = ordinal;
         Column = column;
         Target = target;
         Type = type;
         RequiredValue = requiredValue;
+        Nested = nested;
     }
+
+    /// <summary>The nested member (<see cref="NeoGen.Shared.NestedModel"/>) whose row <see cref="Target"/> is a member of; null for the row's own members.</summary>
+    public string? Nested { get; }
 
     public int Ordinal { get; }
 

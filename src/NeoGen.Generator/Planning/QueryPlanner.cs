@@ -633,6 +633,16 @@ internal static class QueryPlanner
         public SqlSchemaColumn? Source;
 
         public SqlSchemaTable? SourceTable;
+
+        /// <summary>The alias of the FROM table the column was read from (<see cref="BoundResultColumn.SourceAlias"/>).</summary>
+        public string? SourceAlias;
+
+        public ResultColumn WithNullable(bool nullable)
+        {
+            var copy = (ResultColumn)MemberwiseClone();
+            copy.Nullable = nullable;
+            return copy;
+        }
     }
 
     private static void Shape(PlannedMethod planned, BoundStatement bound, TargetDialect target, SchemaSnapshot snapshot, DiagnosticBag diagnostics, List<(int Start, int Length, string Text)> starExpansions)
@@ -678,6 +688,7 @@ internal static class QueryPlanner
             FromStar = c.FromStar,
             Source = c.SourceColumn,
             SourceTable = c.SourceTable,
+            SourceAlias = c.SourceAlias ?? c.StarQualifier,
         }).ToList();
 
         // A top-level star whose tables are all known becomes the explicit column list; one over an unknown table cannot.
@@ -786,6 +797,12 @@ internal static class QueryPlanner
 
         if (unresolvedStar)
         {
+            if (row.Entity!.Nested.Count > 0)
+            {
+                Fail(planned, diagnostics, method, $"{row.Entity.DisplayName}.{row.Entity.Nested[0].Name} is filled from the columns of a join, which NeoGen must know at compile time, but the star reads a table without a [Table] type or schema file; list the columns");
+                return;
+            }
+
             // A star over a table with no [Table] type and no schema file: look the members up by name once per execution.
             planned.Reads = null;
             return;
@@ -799,9 +816,10 @@ internal static class QueryPlanner
         var entity = row.Entity!;
         var memberReads = new List<ColumnRead>();
         var usedColumns = new HashSet<int>();
+        var owners = NestedOwners(entity, columns, bound);
         foreach (var member in entity.Members)
         {
-            var ordinal = columns.FindIndex(c => c.Name is not null && Matches(c.Name, member));
+            var ordinal = columns.FindIndex(c => c.Name is not null && owners[columns.IndexOf(c)] is null && Matches(c.Name, member));
             if (ordinal < 0)
             {
                 if (member.ConstructorParameterIndex >= 0 || (member.IsRequired && !entity.ConstructorSetsRequiredMembers))
@@ -823,6 +841,69 @@ internal static class QueryPlanner
             memberReads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, type, !member.Type.IsNullable));
         }
 
+        // Each nested row from the columns the join assigned it: by prefix (customer_name), by alias, or by its table.
+        foreach (var nested in entity.Nested)
+        {
+            var nestedReads = new List<ColumnRead>();
+            var missing = new List<MemberModel>();
+            foreach (var member in nested.Type.Members)
+            {
+                var ordinal = -1;
+                for (var i = 0; i < columns.Count && ordinal < 0; i++)
+                {
+                    if (owners[i] == nested && columns[i].Name is { } name && (Matches(name, member) || (name.StartsWith(nested.Prefix, StringComparison.OrdinalIgnoreCase) && Matches(name.Substring(nested.Prefix.Length), member))))
+                    {
+                        ordinal = i;
+                    }
+                }
+
+                if (ordinal < 0)
+                {
+                    if (member.ConstructorParameterIndex >= 0 || (member.IsRequired && !nested.Type.ConstructorSetsRequiredMembers))
+                    {
+                        missing.Add(member);
+                    }
+
+                    continue;
+                }
+
+                usedColumns.Add(ordinal);
+                var type = FollowColumn(member.Type, columns[ordinal]);
+
+                // A nullable nested row is null when its key is NULL (an outer join found none), and its other columns are
+                // then not read: the outer join makes none of them NULL where a row is read, only their own columns can.
+                var column = !nested.IsNullable ? columns[ordinal]
+                    : columns[ordinal].WithNullable(!IsNestedKey(nested, member) && (columns[ordinal].Source?.IsNullable ?? columns[ordinal].Nullable));
+                CheckRead(column, type, $"member '{entity.DisplayName}.{nested.Name}.{member.Name}'", member.Name);
+                nestedReads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, type, !member.Type.IsNullable, nested.Name));
+            }
+
+            if (nestedReads.Count > 0)
+            {
+                foreach (var member in missing)
+                {
+                    if (misspelled.Count == 0)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Rules.MissingResultMember, method.SqlLocation, member.Name, $"{entity.DisplayName}.{nested.Name} ({nested.Type.DisplayName})", method.Name, nested.Prefix + member.Column));
+                    }
+
+                    planned.FailureReason = $"its SQL returns no column for required member '{nested.Name}.{member.Name}'";
+                }
+            }
+
+            if (nestedReads.Count == 0)
+            {
+                // Even a nullable one: a member no column can ever fill is a mistake in the SQL or the alias, not "no row".
+                var tables = string.Join(", ", bound.Tables.Select(t => t.Alias is null ? t.Name : t.Name + " " + t.Alias).Distinct());
+                diagnostics.Add(DiagnosticInfo.Create(Rules.MissingResultMember, method.SqlLocation, nested.Name, entity.DisplayName, method.Name,
+                    $"{nested.Prefix}* (a column named with the prefix '{nested.Prefix}', or one of {(nested.Type.Table is { } table ? "table '" + table + "' or " : string.Empty)}a table aliased '{nested.Name}'; the statement reads {tables})"));
+                planned.FailureReason = $"its SQL returns no column for nested member '{nested.Name}'";
+                continue;
+            }
+
+            memberReads.AddRange(nestedReads);
+        }
+
         for (var i = 0; i < columns.Count; i++)
         {
             if (!usedColumns.Contains(i) && checks && !misspelled.Contains(i))
@@ -833,6 +914,52 @@ internal static class QueryPlanner
 
         planned.Reads = memberReads;
     }
+
+    /// <summary>
+    /// Which nested member (if any) each result column belongs to, strongest claim first: a name with the member's
+    /// prefix (<c>customer_name</c>) that names a member of its row; a column of a table aliased like the member
+    /// (<c>JOIN customers customer</c>); a column of the table the member's type maps to, when the statement reads that
+    /// table once and no other nested member claims it. Everything else is the row's own.
+    /// </summary>
+    private static NestedModel?[] NestedOwners(EntityModel entity, List<ResultColumn> columns, BoundStatement bound)
+    {
+        var owners = new NestedModel?[columns.Count];
+        if (entity.Nested.Count == 0)
+        {
+            return owners;
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (column.Name is not { } name)
+            {
+                continue;
+            }
+
+            // A column the row itself has a member for (team_name into TeamName) is not taken by the prefix of Team.
+            owners[i] = entity.Nested.FirstOrDefault(n => name.StartsWith(n.Prefix, StringComparison.OrdinalIgnoreCase) && n.Type.Members.Any(m => Matches(name.Substring(n.Prefix.Length), m)) && !entity.Members.Any(m => Matches(name, m)))
+                ?? entity.Nested.FirstOrDefault(n => column.SourceAlias is { } alias && (string.Equals(alias, n.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(alias, Naming.ToSnakeCase(n.Name), StringComparison.OrdinalIgnoreCase)))
+                ?? ByTable(column);
+        }
+
+        return owners;
+
+        NestedModel? ByTable(ResultColumn column)
+        {
+            if (column.SourceTable is not { } table || bound.Tables.Count(t => string.Equals(t.Name, table.Name, StringComparison.OrdinalIgnoreCase)) != 1)
+            {
+                return null;
+            }
+
+            var candidates = entity.Nested.Where(n => string.Equals(n.Type.Table, table.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            return candidates.Count == 1 ? candidates[0] : null;
+        }
+    }
+
+    /// <summary>The member whose NULL makes a nullable nested row null: its key, else its first member.</summary>
+    public static bool IsNestedKey(NestedModel nested, MemberModel member)
+        => nested.Type.Members.Any(m => m.IsKey) ? member.IsKey && nested.Type.Members.First(m => m.IsKey) == member : nested.Type.Members[0] == member;
 
     private static string Qualifier(string qualifier)
     {

@@ -17,7 +17,7 @@ internal sealed record DialectScript(string Dialect, EquatableArray<string> Stat
 /// <summary>
 /// Writes, per database, the CREATE statements of the tables the <c>[Table]</c> types declare: column types as NeoGen
 /// writes and reads each member, NOT NULL from nullability, defaults from constant initializers and generated members,
-/// the key, <c>[Index]</c>es, and foreign keys (each with an index, as EF Core makes them). Every statement runs only
+/// the key, <c>[Index]</c>es and foreign keys. Every statement runs only
 /// when its object is missing, so running the script again changes nothing. What a database cannot be given is reported
 /// (NG0012) rather than written wrong.
 /// </summary>
@@ -161,17 +161,9 @@ internal static class SchemaScriptWriter
             definitions.Add($"CONSTRAINT {dialect.Quote(Identifier("fk_" + table + "_" + foreignKey.Column))} FOREIGN KEY ({dialect.Quote(foreignKey.Column)}) REFERENCES {dialect.QualifiedName(principal.Entity.Table!, principal.Entity.Schema)} ({dialect.Quote(principalKeys[0].Column)})");
         }
 
-        // The declared indexes, then one per foreign key that no index or key already leads with.
+        // Only the declared indexes, so the schema the analyzers check against is the one created: a foreign key without
+        // an index is NG3002, whose code fix declares one.
         var indexes = entity.Indexes.Select(i => (Name: i.Name ?? Identifier("ix_" + table + "_" + string.Join("_", i.Columns)), Columns: i.Columns.ToList(), i.Unique)).ToList();
-        foreach (var foreignKey in foreignKeys)
-        {
-            var covered = (keys.Count > 0 && string.Equals(keys[0].Column, foreignKey.Column, StringComparison.OrdinalIgnoreCase))
-                || indexes.Any(i => string.Equals(i.Columns[0], foreignKey.Column, StringComparison.OrdinalIgnoreCase));
-            if (!covered)
-            {
-                indexes.Add((Identifier("ix_" + table + "_" + foreignKey.Column), new List<string> { foreignKey.Column }, false));
-            }
-        }
 
         foreach (var index in indexes)
         {

@@ -223,6 +223,7 @@ public static partial class SqlBinder
                     SourceTable = c.SourceTable,
                     FromStar = c.FromStar,
                     StarQualifier = c.StarQualifier,
+                    SourceAlias = c.SourceAlias,
                     IsResolved = !c.IsUnresolved,
                 });
             }
@@ -917,7 +918,7 @@ public static partial class SqlBinder
 
             var bound = new BoundTable(table.Name, alias, table, false, false, named.Name.Span.Start, named.Name.Span.Length);
             AddBound(bound);
-            return new Source(name, alias, table, ColumnsOf(table)) { Bound = bound };
+            return new Source(name, alias, table, ColumnsOf(table, alias ?? name)) { Bound = bound };
         }
 
         private bool IsSystemTable(SqlObjectName name)
@@ -942,7 +943,7 @@ public static partial class SqlBinder
             }
         }
 
-        private static List<Col>? ColumnsOf(SqlSchemaTable table)
+        private static List<Col>? ColumnsOf(SqlSchemaTable table, string? qualifier = null)
         {
             if (table.HasUnknownColumns)
             {
@@ -952,7 +953,9 @@ public static partial class SqlBinder
             var list = new List<Col>(table.Columns.Count);
             foreach (var c in table.Columns)
             {
-                list.Add(Col.FromSchema(table, c));
+                var column = Col.FromSchema(table, c);
+                column.SourceAlias = qualifier;
+                list.Add(column);
             }
 
             return list;

@@ -191,6 +191,12 @@ public sealed class BoundResultColumn
     /// <summary>For a column expanded from a star, the alias (or name) of the source it came from.</summary>
     public string? StarQualifier { get; internal set; }
 
+    /// <summary>
+    /// The alias (or name, without alias) of the FROM table the column was read from by a plain reference or a star
+    /// (<c>c</c> for <c>c.name</c> over <c>JOIN customers c</c>); null for an expression or a column of a derived table.
+    /// </summary>
+    public string? SourceAlias { get; internal set; }
+
     /// <summary>False for a column of a table the schema does not have: its type and nullability are unknown.</summary>
     public bool IsResolved { get; internal set; } = true;
 

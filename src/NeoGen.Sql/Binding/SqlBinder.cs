@@ -133,6 +133,9 @@ public static partial class SqlBinder
         public bool FromStar;
         public string? StarQualifier;
 
+        /// <summary>The alias (or name) of the FROM table a plain reference or a star read this column from.</summary>
+        public string? SourceAlias;
+
         /// <summary>A column of a table whose columns are not known: its type and nullability are not known either.</summary>
         public bool IsUnresolved;
 
@@ -181,6 +184,7 @@ public static partial class SqlBinder
             c.Name = null;
             c.SourceColumn = null;
             c.SourceTable = null;
+            c.SourceAlias = null;
             return c;
         }
     }
