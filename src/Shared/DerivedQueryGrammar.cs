@@ -13,6 +13,9 @@ internal enum DerivedVerb
     Count,
     Exists,
     Delete,
+
+    /// <summary><c>Update{Member}[And{Member}...]By{criteria}</c>: sets the named members of the rows the criteria match.</summary>
+    Update,
 }
 
 /// <summary>A predicate's comparison. <c>After</c>/<c>Before</c> are spellings of greater/less than.</summary>
@@ -52,7 +55,8 @@ internal sealed record DerivedQuery(
     int? Top,
     EquatableArray<DerivedPredicate> Predicates,
     EquatableArray<DerivedOrder> Order,
-    bool AllIgnoreCase = false);
+    bool AllIgnoreCase = false,
+    EquatableArray<string> Assigned = default);
 
 /// <summary>The outcome of parsing a name: a query, or the reason and the word that is wrong.</summary>
 internal sealed record DerivedParse(DerivedQuery? Query, string? Error, string? UnknownMember)
@@ -94,10 +98,10 @@ internal static class DerivedQueryGrammar
     {
         ("Find", DerivedVerb.Select), ("Get", DerivedVerb.Select), ("Query", DerivedVerb.Select), ("Read", DerivedVerb.Select),
         ("List", DerivedVerb.Select), ("Search", DerivedVerb.Select), ("Stream", DerivedVerb.Select), ("Count", DerivedVerb.Count),
-        ("Exists", DerivedVerb.Exists), ("Delete", DerivedVerb.Delete), ("Remove", DerivedVerb.Delete),
+        ("Exists", DerivedVerb.Exists), ("Delete", DerivedVerb.Delete), ("Remove", DerivedVerb.Delete), ("Update", DerivedVerb.Update),
     };
 
-    public const string PrefixList = "Find, Get, Query, Read, List, Search, Stream, Count, Exists, Delete, Remove";
+    public const string PrefixList = "Find, Get, Query, Read, List, Search, Stream, Count, Exists, Delete, Remove, Update";
 
     /// <summary>How many method arguments an operator takes.</summary>
     public static int Arguments(DerivedOperator op) => op switch
@@ -134,6 +138,45 @@ internal static class DerivedQueryGrammar
         }
 
         var rest = name.Substring(prefix.Prefix.Length);
+
+        // Update: the members to set come first (UpdateNameAndEmailById), and an update needs criteria.
+        var assigned = new List<string>();
+        if (prefix.Verb == DerivedVerb.Update)
+        {
+            var at = 0;
+            while (true)
+            {
+                var member = LongestMember(members, rest, at);
+                if (member is null)
+                {
+                    return rest.Length == at || Starts(rest, at, "By")
+                        ? Fail($"'Update' must be followed by the members to set, then 'By' and the rows to set them in (UpdateNameAndEmailById)")
+                        : new DerivedParse(null, null, AssignedWord(rest, at));
+                }
+
+                assigned.Add(member);
+                at += member.Length;
+                if (Starts(rest, at, "And") && LongestMember(members, rest, at + 3) is not null)
+                {
+                    at += 3;
+                    continue;
+                }
+
+                break;
+            }
+
+            rest = rest.Substring(at);
+            if (!rest.StartsWith("By", StringComparison.Ordinal) || rest.Length == 2)
+            {
+                return Fail($"an Update names the rows it changes: add 'By' and criteria after the members to set ({prefix.Prefix}{string.Join("And", assigned)}ById); to change every row, write [Query]");
+            }
+
+            if (IndexOfWord(rest, "OrderBy") >= 0)
+            {
+                return Fail("an Update has no order");
+            }
+        }
+
         int? top = null;
         var distinct = false;
         if (rest.StartsWith("Distinct", StringComparison.Ordinal))
@@ -288,10 +331,22 @@ internal static class DerivedQueryGrammar
             }
         }
 
-        return new DerivedParse(new DerivedQuery(prefix.Prefix, prefix.Verb, distinct, top, predicates.ToEquatableArray(), orderKeys.ToEquatableArray(), allIgnoreCase), null, null);
+        return new DerivedParse(new DerivedQuery(prefix.Prefix, prefix.Verb, distinct, top, predicates.ToEquatableArray(), orderKeys.ToEquatableArray(), allIgnoreCase, assigned.ToEquatableArray()), null, null);
     }
 
     private static DerivedParse Fail(string reason) => new(null, reason, null);
+
+    /// <summary>The member word of an Update at <paramref name="position"/>: up to the next 'And' or 'By'.</summary>
+    private static string AssignedWord(string text, int position)
+    {
+        var end = position + 1;
+        while (end < text.Length && !((Starts(text, end, "And") && IsBoundary(text, end + 3)) || (Starts(text, end, "By") && IsBoundary(text, end + 2))))
+        {
+            end++;
+        }
+
+        return text.Substring(position, end - position);
+    }
 
     private static string? LongestMember(IReadOnlyList<string> members, string text, int position)
     {

@@ -25,6 +25,15 @@ public sealed class DerivedQueryTests
 
     [Theory]
     [InlineData("List<Customer> FindByEmailGreaterThen(string email);", "NG0003", "'GreaterThen'")]
+    [InlineData("int UpdateNameAndEmail(string name, string email);", "NG0003", "an Update names the rows it changes")]
+    [InlineData("int UpdateIdByEmail(long id, string email);", "NG0003", "Customer.Id is the key")]
+    [InlineData("int UpdateVersionByEmail(int version, string email);", "NG0003", "the [Version], which NeoGen increments itself")]
+    [InlineData("int UpdateNmaeById(string name, long id);", "NG0004", "'Nmae'")]
+    [InlineData("int UpdateEmailById(string? email, long id);", "NG2004", "assigned to")]
+    [InlineData("int UpdateBalanceById(string balance, long id);", "NG2004", "declare 'balance' as decimal")]
+    [InlineData("List<Customer> UpdateNameById(string name, long id);", "NG0003", "an Update query returns void, int, long or bool")]
+    [InlineData("int UpdateNameByEmail(string name, [OptionalFilter] string? email);", "NG0003", "it would change every row of customers")]
+    [InlineData("int UpdateNameById(string name);", "NG0003", "needs 1 more parameter")]
     [InlineData("List<Customer> FindByEmailAndNmae(string email, string name);", "NG0004", "'Nmae'")]
     [InlineData("List<Customer> FetchByEmail(string email);", "NG0003", "starts with none of Find")]
     [InlineData("List<Customer> FindByEmailOrderBy(string email);", "NG0003", "'OrderBy' must be followed")]
@@ -56,6 +65,18 @@ public sealed class DerivedQueryTests
     {
         var message = Only(Run(member), id);
         Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void A_derived_update_sets_the_named_members_stamps_and_bumps_the_version()
+    {
+        var outcome = Run("int UpdateNameAndStatusById(string? name, Status status, long id);\nTask<bool> UpdateBalanceByEmailAsync(decimal balance, string email);");
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationDiagnostics);
+        var sqlite = outcome.Source("IX.Sqlite.g.cs");
+        Assert.Contains("\"UPDATE customers SET name = @p0, status = @p1, version = version + 1, updated_at = @p2 WHERE id = @p3\"", sqlite);
+        Assert.Contains("\"UPDATE customers SET balance = @p0, version = version + 1, updated_at = @p1 WHERE email = @p2\"", sqlite);
+        Assert.Contains("\"UPDATE customers SET name = $1, status = $2, version = version + 1, updated_at = $3 WHERE id = $4\"", outcome.Source("IX.PostgreSql.g.cs"));
     }
 
     [Fact]

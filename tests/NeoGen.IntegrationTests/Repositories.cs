@@ -43,6 +43,11 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    // Partial updates derived from the name: only the named members (and the stamp and version) change.
+    int UpdateDisplayNameAndRoleById(string? displayName, Role role, long id);
+
+    Task<bool> UpdateDisplayNameByEmailAsync(string? displayName, string email);
+
     [Query("SELECT u.id, u.email, t.id, t.name FROM users u JOIN teams t ON t.id = u.team_id ORDER BY u.id")]
     List<UserWithTeam> WithTeams();
 

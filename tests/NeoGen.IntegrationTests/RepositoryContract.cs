@@ -587,6 +587,32 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task A_derived_update_changes_only_the_members_it_names()
+    {
+        var team = NewTeam();
+        var ada = NewUser(team, "ada@example.com", "Ada");
+        var bob = NewUser(team, "bob@example.com", "Bob");
+        await Task.Delay(5);
+
+        Assert.Equal(1, Users.UpdateDisplayNameAndRoleById("Countess", Role.Admin, ada.Id));
+        var changed = Users.Get(ada.Id)!;
+        Assert.Equal("Countess", changed.DisplayName);
+        Assert.Equal(Role.Admin, changed.Role);
+        Assert.Equal(ada.Email, changed.Email);
+        Assert.Equal(ada.CreatedAt, changed.CreatedAt);
+        Assert.Equal(ada.RowVersion + 1, changed.RowVersion);
+        Assert.True(changed.UpdatedAt > ada.UpdatedAt);
+
+        // A stale copy of the entity now fails its version check, as after a full Update.
+        Assert.Throws<NeoGenConcurrencyException>(() => Users.Update(ada with { DisplayName = "stale" }));
+
+        Assert.Equal(bob, Users.Get(bob.Id));
+        Assert.True(await Users.UpdateDisplayNameByEmailAsync(null, "bob@example.com"));
+        Assert.Null(Users.Get(bob.Id)!.DisplayName);
+        Assert.False(await Users.UpdateDisplayNameByEmailAsync("nobody", "nobody@example.com"));
+    }
+
+    [Fact]
     public async Task A_join_fills_nested_rows_by_table_by_alias_and_by_prefix()
     {
         var core = NewTeam("core");

@@ -369,7 +369,7 @@ public sealed class SqlQueryAnalyzer : DiagnosticAnalyzer
         var arguments = method.Parameters.Where(p => !p.Type.IsNamed("System.Threading.CancellationToken")).ToList();
         var optional = new List<int>();
         var optionalNames = new List<string>();
-        var next = 0;
+        var next = query.Assigned.Count; // an Update's values come first
         for (var i = 0; i < query.Predicates.Count; i++)
         {
             var count = DerivedQueryGrammar.Arguments(query.Predicates[i].Operator);

@@ -270,6 +270,11 @@ internal sealed class RepositoryEmitter
             return ("Delete", string.Empty);
         }
 
+        if (method.Source == MethodSource.Derived && method.Derived is { Verb: DerivedVerb.Update } update)
+        {
+            return ("Update", string.Join(",", update.Assignments.Select(a => a.Column).Concat(update.Stamped.Select(m => m.Column))));
+        }
+
         if (method.Source == MethodSource.Query && planned.StatementKind is NeoGen.Sql.SqlStatementKind.Insert or NeoGen.Sql.SqlStatementKind.Update or NeoGen.Sql.SqlStatementKind.Delete or NeoGen.Sql.SqlStatementKind.Merge)
         {
             return (planned.StatementKind == NeoGen.Sql.SqlStatementKind.Merge ? "Upsert" : planned.StatementKind.ToString(), "*");

@@ -125,7 +125,16 @@ internal sealed record DerivedIntent(
 
     /// <summary>The <c>[TenantKey]</c> of the table: the query is also by the ambient tenant.</summary>
     public MemberModel? Tenant { get; init; }
+
+    /// <summary>An Update's columns and the parameters they are set to, in order.</summary>
+    public EquatableArray<DerivedAssignment> Assignments { get; init; } = EquatableArray<DerivedAssignment>.Empty;
+
+    /// <summary>An Update also stamps these <c>[UpdatedAt]</c> columns and bumps these <c>[Version]</c> columns.</summary>
+    public EquatableArray<MemberModel> Stamped { get; init; } = EquatableArray<MemberModel>.Empty;
 }
+
+/// <summary>One <c>SET column = @parameter</c> of a derived Update.</summary>
+internal sealed record DerivedAssignment(string Column, string Parameter);
 
 /// <summary>A repository method to implement.</summary>
 internal sealed record MethodModel(

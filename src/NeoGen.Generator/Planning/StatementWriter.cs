@@ -368,6 +368,25 @@ internal static class StatementWriter
                 return new WrittenStatement(target.Exists($"SELECT 1 FROM {table}{whereClause}"), bindings);
             case DerivedVerb.Delete:
                 return new WrittenStatement($"DELETE FROM {table}{whereClause}", bindings);
+            case DerivedVerb.Update:
+                // The members named, then the [UpdatedAt] stamp and the [Version] bump an Update of the entity makes too.
+                var set = intent.Assignments.Select(a => target.Quote(a.Column) + " = @" + a.Parameter).ToList();
+                foreach (var member in intent.Stamped)
+                {
+                    var column = target.Quote(member.Column);
+                    if (member.IsVersion)
+                    {
+                        set.Add($"{column} = {column} + 1");
+                    }
+                    else
+                    {
+                        var stamp = Binding(member, insert: false, "entity");
+                        bindings.Add(stamp);
+                        set.Add($"{column} = @{stamp.SqlName}");
+                    }
+                }
+
+                return new WrittenStatement(target.UpdateSet(table, set, where.ToString(), new List<string>()), Distinct(bindings));
         }
 
         var orderBy = intent.Order.Count == 0 ? string.Empty : " ORDER BY " + string.Join(", ", intent.Order.Select(o => target.Quote(o.Column) + (o.Descending ? " DESC" : string.Empty)));
