@@ -23,6 +23,7 @@ internal static class KnownNames
     public const string MaskedAttribute = "NeoGen.MaskedAttribute";
     public const string TenantKeyAttribute = "NeoGen.TenantKeyAttribute";
     public const string AuditedAttribute = "NeoGen.AuditedAttribute";
+    public const string SortOrdersAttribute = "NeoGen.SortOrdersAttribute";
     public const string PageRequest = "NeoGen.PageRequest";
     public const string Page = "NeoGen.Page<T>";
 

@@ -344,7 +344,7 @@ public sealed class CompileTimeTruthTests
             }
             """);
         var diagnostic = Single(outcome, "NG1009");
-        Assert.Contains("ORDER BY CASE @sort", diagnostic.GetMessage());
+        Assert.Contains("marked [SortOrders(typeof(T))]", diagnostic.GetMessage());
         NoCompilerErrors(outcome);
     }
 

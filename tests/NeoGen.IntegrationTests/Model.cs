@@ -221,3 +221,13 @@ public sealed record UserCard(long Id, Team Team)
 {
     public string? Label { get; init; }
 }
+
+// The orders a caller may ask for: one prepared statement each, checked at compile time.
+[SortOrders(typeof(User))]
+public enum UserOrder
+{
+    EmailAsc,
+    EmailDesc,
+    RoleDescThenEmail,
+    CreatedAtDescThenId,
+}

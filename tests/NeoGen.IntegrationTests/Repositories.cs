@@ -43,6 +43,14 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    // Dynamic sorting: the order is one of UserOrder's members, never text.
+    List<User> FindByTeamId(long teamId, UserOrder order);
+
+    [Query("SELECT * FROM users WHERE team_id = @teamId ORDER BY @order")]
+    Task<List<User>> InTeamSortedAsync(long teamId, UserOrder order);
+
+    Task<Page<User>> ListByTeamIdAndRoleAsync(long teamId, [OptionalFilter] Role? role, UserOrder order, PageRequest page);
+
     // Partial updates derived from the name: only the named members (and the stamp and version) change.
     int UpdateDisplayNameAndRoleById(string? displayName, Role role, long id);
 

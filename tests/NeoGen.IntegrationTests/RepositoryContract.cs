@@ -587,6 +587,46 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task A_sort_parameter_orders_by_each_of_its_members()
+    {
+        var team = NewTeam();
+        var other = NewTeam("other");
+        var users = new[]
+        {
+            NewUser(team, "carol@example.com", role: Role.Member),
+            NewUser(team, "alice@example.com", role: Role.Owner),
+            NewUser(team, "bob@example.com", role: Role.Admin),
+            NewUser(team, "dave@example.com", role: Role.Admin),
+        };
+        NewUser(other, "zed@example.com");
+
+        IEnumerable<User> Expected(UserOrder order) => order switch
+        {
+            UserOrder.EmailAsc => users.OrderBy(u => u.Email, StringComparer.Ordinal),
+            UserOrder.EmailDesc => users.OrderByDescending(u => u.Email, StringComparer.Ordinal),
+            UserOrder.RoleDescThenEmail => users.OrderByDescending(u => u.Role).ThenBy(u => u.Email, StringComparer.Ordinal),
+            _ => users.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id),
+        };
+
+        foreach (var order in Enum.GetValues<UserOrder>())
+        {
+            var expected = Expected(order).Select(u => u.Id).ToList();
+            Assert.Equal(expected, Users.FindByTeamId(team.Id, order).Select(u => u.Id));
+            Assert.Equal(expected, (await Users.InTeamSortedAsync(team.Id, order)).Select(u => u.Id));
+
+            var firstPage = await Users.ListByTeamIdAndRoleAsync(team.Id, null, order, PageRequest.First(3));
+            var secondPage = await Users.ListByTeamIdAndRoleAsync(team.Id, null, order, firstPage.Request.Next());
+            Assert.Equal(expected, firstPage.Items.Concat(secondPage.Items).Select(u => u.Id));
+            Assert.Equal(4, firstPage.Total);
+
+            var admins = await Users.ListByTeamIdAndRoleAsync(team.Id, Role.Admin, order, PageRequest.First(10));
+            Assert.Equal(expected.Where(id => users.Single(u => u.Id == id).Role == Role.Admin), admins.Items.Select(u => u.Id));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Users.FindByTeamId(team.Id, (UserOrder)42));
+    }
+
+    [Fact]
     public async Task A_derived_update_changes_only_the_members_it_names()
     {
         var team = NewTeam();

@@ -470,7 +470,16 @@ internal sealed class RepositoryEmitter
             return;
         }
 
-        var bits = planned.Method.Switches.Select((name, i) => $"({CSharpNames.Identifier(name)} is null ? {(1 << i).ToString(CultureInfo.InvariantCulture)} : 0)");
+        var bits = planned.Method.Switches.Select((name, i) => $"({CSharpNames.Identifier(name)} is null ? {(1 << i).ToString(CultureInfo.InvariantCulture)} : 0)").ToList();
+        if (planned.Method.SortParameter is { } sortName)
+        {
+            // The order's statements follow each other, each with its combinations of null arguments.
+            var sort = planned.Method.Parameters.First(p => p.Name == sortName).Sort!;
+            var parameter = CSharpNames.Identifier(sortName);
+            var cases = string.Join(", ", sort.Options.Select((o, i) => $"{sort.EnumTypeName}.{o.Member} => {(i << planned.Method.Switches.Count).ToString(CultureInfo.InvariantCulture)}"));
+            bits.Add($"({parameter} switch {{ {cases}, _ => throw new global::System.ArgumentOutOfRangeException({CodeWriter.Literal(sortName)}, {parameter}, {CodeWriter.Literal("not a member of " + sort.EnumTypeName.Replace("global::", string.Empty))}) }})");
+        }
+
         _w.Line($"{_dialect.CommandType} command;");
         _w.Open($"switch ({string.Join(" | ", bits)})");
         for (var v = 0; v < planned.Variants.Count; v++)

@@ -68,7 +68,17 @@ internal sealed record ParameterModel(
     bool IsCancellationToken,
     LocationInfo? Location = null,
     bool IsOptionalFilter = false,
-    bool IsPageRequest = false);
+    bool IsPageRequest = false,
+    SortModel? Sort = null);
+
+/// <summary>
+/// A parameter of a <c>[SortOrders]</c> enum: each member is an order of the entity's columns, and the method gets one
+/// statement per member. <see cref="Options"/> is in the enum's declaration order.
+/// </summary>
+internal sealed record SortModel(string EnumTypeName, string EntityTable, EquatableArray<SortOption> Options);
+
+/// <summary>One member of a sort enum and the columns it orders by.</summary>
+internal sealed record SortOption(string Member, EquatableArray<DerivedSort> Keys);
 
 /// <summary>Where a method's SQL comes from.</summary>
 internal enum MethodSource
@@ -126,6 +136,12 @@ internal sealed record DerivedIntent(
     /// <summary>The <c>[TenantKey]</c> of the table: the query is also by the ambient tenant.</summary>
     public MemberModel? Tenant { get; init; }
 
+    /// <summary>
+    /// The <c>[SortOrders]</c> parameter that picks the order; <see cref="Order"/> then holds only what ends every order
+    /// (the key, for pages and offsets), and each statement puts one member's columns before it.
+    /// </summary>
+    public string? SortParameter { get; init; }
+
     /// <summary>An Update's columns and the parameters they are set to, in order.</summary>
     public EquatableArray<DerivedAssignment> Assignments { get; init; } = EquatableArray<DerivedAssignment>.Empty;
 
@@ -158,6 +174,12 @@ internal sealed record MethodModel(
     /// nullable arguments of a derived equality (null tests IS NULL). One statement is written per combination.
     /// </summary>
     public EquatableArray<string> Switches { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The <c>[SortOrders]</c> parameter that picks the statement's order, if any (see <see cref="SortModel"/>).</summary>
+    public string? SortParameter { get; init; }
+
+    /// <summary>For a statement planned for one sort option: its index in the parameter's <see cref="SortModel.Options"/>.</summary>
+    public int SortIndex { get; init; } = -1;
 
     /// <summary>For an <c>UpsertBy…</c> method: the columns of the unique index a row is matched by (empty: the key).</summary>
     public EquatableArray<string> ConflictColumns { get; init; } = EquatableArray<string>.Empty;

@@ -195,6 +195,25 @@ internal static class DerivedQueryParser
             filters.Add(new DerivedFilter(member.Column, predicate.Operator, predicate.OrWithPrevious, arguments.ToEquatableArray(), member.Type, predicate.IgnoreCase, switchArgument, optional));
         }
 
+        // A [SortOrders] parameter after the filters picks the order: one statement per member of its enum.
+        string? sortParameter = null;
+        if (next < valueParameters.Count && valueParameters[next].Sort is { } sortModel)
+        {
+            if (query.Order.Count > 0)
+            {
+                return Fail(methodName, location, diagnostics, $"'{valueParameters[next].Name}' picks the order, and so does OrderBy in the name: keep one", out failure);
+            }
+
+            if (!string.Equals(sortModel.EntityTable, entity.Table, StringComparison.OrdinalIgnoreCase) || query.Verb != DerivedVerb.Select)
+            {
+                return Fail(methodName, location, diagnostics, query.Verb != DerivedVerb.Select
+                    ? $"'{valueParameters[next].Name}' picks an order, which only a Find/Get query has"
+                    : $"'{valueParameters[next].Name}' orders {sortModel.EntityTable}, but the query reads {entity.Table}", out failure);
+            }
+
+            sortParameter = valueParameters[next++].Name;
+        }
+
         // A trailing integer parameter named like a limit caps the rows.
         string? limitParameter = null;
         if (next < valueParameters.Count && LimitNames.Contains(valueParameters[next].Name, StringComparer.OrdinalIgnoreCase)
@@ -264,7 +283,7 @@ internal static class DerivedQueryParser
             // Pages by offset need a total order, or rows that sort the same may repeat or go missing between pages:
             // the key ends the order (or is the order, when the name has none).
             var keys = entity.Members.Where(m => m.IsKey).ToList();
-            if (keys.Count == 0 && order.Count == 0)
+            if (keys.Count == 0 && order.Count == 0 && sortParameter is null)
             {
                 return Fail(methodName, location, diagnostics, $"pages by offset need an order, and {entity.DisplayName} has no key to order by: add OrderBy<member> to the name", out failure);
             }
@@ -337,6 +356,7 @@ internal static class DerivedQueryParser
         {
             PageParameter = pageParameter,
             Tenant = entity.TenantKey,
+            SortParameter = sortParameter,
             Assignments = assignments.ToEquatableArray(),
             Stamped = query.Verb == DerivedVerb.Update
                 ? entity.Members.Where(m => m.IsVersion || (m.IsUpdatedAt && !assignments.Any(a => a.Column == m.Column))).ToEquatableArray()

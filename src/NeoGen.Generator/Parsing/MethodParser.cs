@@ -80,6 +80,19 @@ internal static class MethodParser
                 continue;
             }
 
+            if (parameter.Type.TypeKind == TypeKind.Enum && parameter.Type.GetAttributes().FirstOrDefault(a => a.AttributeClass.IsNamed(KnownNames.SortOrdersAttribute)) is { } sortOrders)
+            {
+                var sort = SortOrders.Read((INamedTypeSymbol)parameter.Type, sortOrders, method.Name, diagnostics);
+                if (sort is null)
+                {
+                    failure = $"NG0002: the sort orders of {parameter.Type.Name} name members its entity does not have";
+                    return null;
+                }
+
+                parameters.Add(new ParameterModel(parameter.Name, typeName, null, null, null, false, parameterLocation, Sort: sort));
+                continue;
+            }
+
             var asText = StoresEnumAsText(parameter);
             var optional = parameter.GetAttributes().Any(a => a.AttributeClass.IsNamed(KnownNames.OptionalFilterAttribute));
             var scalar = ColumnTypes.Map(parameter.Type, out var reason);
@@ -141,9 +154,15 @@ internal static class MethodParser
                 return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "Page<T> and PageRequest are for derived queries, which write the count and the page themselves; with [Query], take 'int limit, int offset' and return a list"), diagnostics, out failure);
             }
 
+            if (parameters.Count(p => p.Sort is not null) > 1)
+            {
+                return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "it takes two [SortOrders] parameters; one picks the order, so give the enum a member per combination"), diagnostics, out failure);
+            }
+
             return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Query, sql, literal, sqlLocation, location, CrudOperation.None, cancellationTokenName, null)
             {
                 Switches = parameters.Where(p => p.IsOptionalFilter).Select(p => p.Name).ToEquatableArray(),
+                SortParameter = parameters.FirstOrDefault(p => p.Sort is not null)?.Name,
             };
         }
 
@@ -161,6 +180,7 @@ internal static class MethodParser
         return new MethodModel(method.Name, returnTypeName, asyncKind, shape, row, parameterArray, MethodSource.Derived, null, null, location, location, CrudOperation.None, cancellationTokenName, derived)
         {
             Switches = derived.Filters.Where(f => f.Switch is not null).Select(f => f.Switch!).Distinct().ToEquatableArray(),
+            SortParameter = derived.SortParameter,
         };
     }
 

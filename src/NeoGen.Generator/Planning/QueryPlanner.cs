@@ -24,8 +24,100 @@ internal static class QueryPlanner
 {
     public static PlannedMethod Plan(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
     {
+        if (method.SortParameter is not null && method.SortIndex < 0)
+        {
+            return PlanSorted(method, target, snapshot, repositoryEntity, diagnostics);
+        }
+
         var planned = PlanOne(method, target, snapshot, repositoryEntity, diagnostics);
         return method.Switches.Count == 0 || planned.FailureReason is not null ? planned : PlanVariants(planned, target, snapshot, repositoryEntity, diagnostics);
+    }
+
+    /// <summary>
+    /// A method whose order a <c>[SortOrders]</c> parameter picks: one statement per member of the enum (times the
+    /// combinations of null arguments), each planned and checked like any other. The SQL as written is checked with the
+    /// sort key standing in place, so every position reported is the user's; what only one order breaks is reported
+    /// on the method, naming the order.
+    /// </summary>
+    private static PlannedMethod PlanSorted(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
+    {
+        var sort = method.Parameters.First(p => p.Name == method.SortParameter).Sort!;
+        if (method.Source == MethodSource.Query)
+        {
+            var uses = SortUses(method.Sql!, method.SortParameter!);
+            if (uses.Count != 1)
+            {
+                var failed = new PlannedMethod(method) { FailureReason = $"'@{method.SortParameter}' must stand once, as the key of the ORDER BY" };
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.SqlLocation ?? method.Location, method.Name,
+                    $"'{method.SortParameter}' is a [SortOrders] parameter, so '@{method.SortParameter}' stands once in the SQL, where its order goes: ORDER BY @{method.SortParameter} (it is {(uses.Count == 0 ? "missing" : "there " + uses.Count + " times")})"));
+                return failed;
+            }
+
+            // The statement as written, with a constant sort key of the same length in place: reported, not emitted.
+            var placeholder = "1" + new string(' ', method.SortParameter!.Length);
+            var written = Plan(method with { Sql = method.Sql!.Substring(0, uses[0]) + placeholder + method.Sql.Substring(uses[0] + placeholder.Length), SortIndex = 0 }, target, snapshot, repositoryEntity, diagnostics);
+            if (written.FailureReason is not null)
+            {
+                return new PlannedMethod(method) { FailureReason = written.FailureReason };
+            }
+        }
+
+        PlannedMethod? first = null;
+        var statements = new List<PlannedMethod>();
+        for (var s = 0; s < sort.Options.Count; s++)
+        {
+            var option = sort.Options[s];
+            var sorted = WithSort(method, option, target) with { SortIndex = s };
+            var reported = method.Source != MethodSource.Query && s == 0;
+            var planned = Plan(sorted, target, snapshot, repositoryEntity, reported ? diagnostics : new DiagnosticBag());
+            if (planned.FailureReason is not null)
+            {
+                if (!reported)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, method.Location, method.Name, $"the statement for the order {option.Member} cannot be written: {planned.FailureReason}"));
+                }
+
+                return new PlannedMethod(method) { FailureReason = $"the statement for the order {option.Member} cannot be written" };
+            }
+
+            first ??= planned;
+            statements.AddRange(planned.Variants.Count > 0 ? planned.Variants.ToList() : new List<PlannedMethod> { planned });
+        }
+
+        first!.Variants.Clear();
+        first.Variants.AddRange(statements);
+        return first;
+    }
+
+    /// <summary>The positions of <c>@name</c> in <paramref name="sql"/> (not inside a longer name).</summary>
+    private static List<int> SortUses(string sql, string name)
+    {
+        var found = new List<int>();
+        for (var at = sql.IndexOf("@" + name, StringComparison.OrdinalIgnoreCase); at >= 0; at = sql.IndexOf("@" + name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + name.Length + 1;
+            if (end >= sql.Length || !(char.IsLetterOrDigit(sql[end]) || sql[end] == '_'))
+            {
+                found.Add(at);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The method with one sort option's order: in place of <c>@sort</c> in SQL, or before the key of a derived query.</summary>
+    private static MethodModel WithSort(MethodModel method, SortOption option, TargetDialect target)
+    {
+        if (method.Source == MethodSource.Query)
+        {
+            var at = SortUses(method.Sql!, method.SortParameter!)[0];
+            var keys = string.Join(", ", option.Keys.Select(k => target.Quote(k.Column) + (k.Descending ? " DESC" : string.Empty)));
+            return method with { Sql = method.Sql!.Substring(0, at) + keys + method.Sql.Substring(at + method.SortParameter!.Length + 1), SqlLiteralText = null };
+        }
+
+        var intent = method.Derived!;
+        var order = option.Keys.Concat(intent.Order.Where(o => !option.Keys.Any(k => k.Column == o.Column))).ToEquatableArray();
+        return method with { Derived = intent with { Order = order } };
     }
 
     /// <summary>
@@ -364,7 +456,7 @@ internal static class QueryPlanner
             {
                 Resolve(method, bindings, use.Name, usedMethodParameters);
                 diagnostics.Add(DiagnosticInfo.Create(Rules.ParameterAsIdentifier, location, use.Name, method.Name,
-                    "stands where SQL needs a sort or grouping key: a parameter is a value, so every row gets the same key and nothing is sorted; to sort dynamically, write one method per order, or switch on the parameter: ORDER BY CASE @sort WHEN 'name' THEN name END, CASE @sort WHEN 'created' THEN created_at END"));
+                    "stands where SQL needs a sort or grouping key: a parameter is a value, so every row gets the same key and nothing is sorted; to sort dynamically, make it an enum marked [SortOrders(typeof(T))] whose members name the orders (EmailAsc, CreatedAtDesc): NeoGen writes one checked statement per member"));
                 ok = false;
                 continue;
             }
@@ -483,7 +575,7 @@ internal static class QueryPlanner
         {
             foreach (var parameter in method.Parameters)
             {
-                if (!parameter.IsCancellationToken && !usedMethodParameters.Contains(parameter.Name))
+                if (!parameter.IsCancellationToken && parameter.Sort is null && !usedMethodParameters.Contains(parameter.Name))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedMethodParameter, parameter.Location ?? method.Location, parameter.Name, method.Name));
                 }

@@ -72,3 +72,19 @@ public sealed class IndexAttribute : Attribute
     /// <summary>The index name, or null for <c>ix_{table}_{columns}</c>.</summary>
     public string? Name { get; set; }
 }
+
+/// <summary>
+/// Marks an enum whose members are the sort orders a query may take: each member's name is an order of
+/// <see cref="Entity"/>'s members, as after <c>OrderBy</c> in a derived query (<c>EmailAsc</c>, <c>CreatedAtDesc</c>,
+/// <c>TeamIdThenEmailDesc</c>). A parameter of the enum picks one of the prepared statements NeoGen writes, one per
+/// member, each checked at compile time; no string ever reaches the SQL.
+/// </summary>
+[AttributeUsage(AttributeTargets.Enum, Inherited = false)]
+public sealed class SortOrdersAttribute : Attribute
+{
+    /// <summary>Orders of the members of <paramref name="entity"/> (a <c>[Table]</c> type).</summary>
+    public SortOrdersAttribute(Type entity) => Entity = entity;
+
+    /// <summary>The type whose members the enum's members name.</summary>
+    public Type Entity { get; }
+}
