@@ -43,6 +43,13 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    // A tuple of results, one per statement, read in one round trip.
+    [Query("SELECT * FROM teams WHERE id = @teamId; SELECT * FROM users WHERE team_id = @teamId ORDER BY email")]
+    Task<(Team? Team, List<User> Members)> TeamWithMembersAsync(long teamId);
+
+    [Query("SELECT COUNT(*) FROM users WHERE team_id = @teamId; SELECT u.id, u.email, t.id, t.name FROM users u JOIN teams t ON t.id = u.team_id WHERE u.email = @email")]
+    (long Count, UserWithTeam? Found) CountAndFind(long teamId, string email);
+
     // Dynamic sorting: the order is one of UserOrder's members, never text.
     List<User> FindByTeamId(long teamId, UserOrder order);
 

@@ -587,6 +587,64 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task A_tuple_of_results_reads_each_statement_in_one_round_trip()
+    {
+        var team = NewTeam("core");
+        var ada = NewUser(team, "ada@example.com");
+        var bob = NewUser(team, "bob@example.com");
+
+        var (found, members, roundTrips) = await CountingRoundTrips(async () => await Users.TeamWithMembersAsync(team.Id));
+        Assert.Equal(team, found);
+        Assert.Equal(new[] { ada, bob }, members);
+
+        // PostgreSQL runs the statements as one NpgsqlBatch, MariaDB as one command of two statements: one round trip
+        // each, as the provider's own tracing counts them (SQLite is in process: no round trip to count).
+        if (Database.Dialect != Dialect.Sqlite)
+        {
+            Assert.Equal(1, roundTrips);
+
+            // The count is the provider's: two separate reads are two.
+            var (_, _, twoReads) = await CountingRoundTrips(async () => (await Users.GetAsync(ada.Id), await Users.GetAsync(bob.Id)));
+            Assert.Equal(2, twoReads);
+        }
+
+        var (none, nobody) = await Users.TeamWithMembersAsync(-1);
+        Assert.Null(none);
+        Assert.Empty(nobody);
+
+        var (count, user) = Users.CountAndFind(team.Id, "bob@example.com");
+        Assert.Equal(2, count);
+        Assert.Equal(new UserWithTeam(bob.Id, "bob@example.com", team), user);
+        Assert.Null(Users.CountAndFind(team.Id, "nobody@example.com").Found);
+    }
+
+    /// <summary>The result of <paramref name="call"/> and how many commands the provider traced for it (Npgsql and MySqlConnector trace each round trip).</summary>
+    private static async Task<(T1, T2, int)> CountingRoundTrips<T1, T2>(Func<Task<(T1, T2)>> call)
+    {
+        using var source = new System.Diagnostics.ActivitySource("NeoGen.IntegrationTests.RoundTrips");
+        var count = 0;
+        string? parentId = null;
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" or "MySqlConnector" or "NeoGen.IntegrationTests.RoundTrips",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStarted = activity =>
+            {
+                // Only this test's commands: other tests run in parallel on other connections.
+                if (parentId is not null && activity.ParentId == parentId && activity.Source.Name != "NeoGen.IntegrationTests.RoundTrips")
+                {
+                    Interlocked.Increment(ref count);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var parent = source.StartActivity("call")!;
+        parentId = parent.Id;
+        var (first, second) = await call();
+        return (first, second, count);
+    }
+
+    [Fact]
     public async Task A_sort_parameter_orders_by_each_of_its_members()
     {
         var team = NewTeam();

@@ -144,6 +144,12 @@ internal sealed class RepositoryEmitter
             return;
         }
 
+        if (method.Shape == ResultShape.Batch)
+        {
+            EmitBatch(planned, method.Name + "_" + index.ToString(CultureInfo.InvariantCulture), signature);
+            return;
+        }
+
         var statementKey = planned.Sql + "\n" + string.Join(",", planned.Parameters.Select(p => $"{p.Type.NullableTypeName}/{p.Type.EnumAsString}/{p.IsCollection}"))
             + (planned.ReturnsRows && planned.Reads is null ? "\n" + RowTypeName(method) : string.Empty)
             + (planned.Variants.Count == 0 ? string.Empty : "\n" + string.Join(";", method.Switches) + "\n" + string.Join("\n", planned.Variants.Select(v => v.Sql)));
@@ -168,18 +174,7 @@ internal sealed class RepositoryEmitter
             }
         }
 
-        if (planned.ReturnsRows)
-        {
-            var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Nested}.{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
-            if (!_readers.TryGetValue(readerKey, out var readerId))
-            {
-                readerId = (method.Row!.Entity?.DisplayName ?? "Value") + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
-                _readers[readerKey] = readerId;
-                EmitReader(planned, readerId);
-            }
-
-            _readerOf[planned] = readerId;
-        }
+        EnsureReader(planned);
 
         if (AuditedWrite(planned) is { } audit)
         {
@@ -188,6 +183,139 @@ internal sealed class RepositoryEmitter
         }
 
         EmitImplementation(planned, id, signature);
+    }
+
+    /// <summary>The materializer of a statement's rows, shared by every statement that reads the same columns into the same type.</summary>
+    private void EnsureReader(PlannedMethod planned)
+    {
+        if (!planned.ReturnsRows)
+        {
+            return;
+        }
+
+        var method = planned.Method;
+        var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Nested}.{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
+        if (!_readers.TryGetValue(readerKey, out var readerId))
+        {
+            readerId = (method.Row!.Entity?.DisplayName ?? "Value") + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
+            _readers[readerKey] = readerId;
+            EmitReader(planned, readerId);
+        }
+
+        _readerOf[planned] = readerId;
+    }
+
+    /// <summary>
+    /// A tuple of results in one round trip: the statements as one provider batch where the provider has batches
+    /// (each statement with its own parameters), else as one prepared command of several statements; then each result
+    /// in turn, read by its statement's materializer.
+    /// </summary>
+    private void EmitBatch(PlannedMethod planned, string id, string signature)
+    {
+        var method = planned.Method;
+        foreach (var part in planned.BatchParts)
+        {
+            EnsureReader(part);
+        }
+
+        var batchTypes = _dialect.BatchTypes;
+        if (batchTypes is null)
+        {
+            EmitStatement(planned, id);
+        }
+        else
+        {
+            for (var k = 0; k < planned.BatchParts.Count; k++)
+            {
+                _w.Line($"private const string Sql_{id}_{k.ToString(CultureInfo.InvariantCulture)} = {CodeWriter.Literal(planned.BatchParts[k].Sql)};");
+            }
+
+            _w.Line();
+        }
+
+        var isAsync = method.Async != AsyncKind.Sync;
+        var ct = method.CancellationTokenName is null ? "global::System.Threading.CancellationToken.None" : CSharpNames.Identifier(method.CancellationTokenName);
+        var await = isAsync ? "await " : string.Empty;
+        var configure = isAsync ? ".ConfigureAwait(false)" : string.Empty;
+        var suffix = isAsync ? "Async" : string.Empty;
+        var ctArgument = isAsync ? ct : string.Empty;
+
+        _w.Open(signature);
+        EmitArgumentChecks(planned);
+        _w.Line(isAsync ? $"var lease = await {RentAsync(ct)}.ConfigureAwait(false);" : $"var lease = {Rent};");
+        _w.Open("try");
+        string execute;
+        if (batchTypes is { } types)
+        {
+            _w.Line($"using var batch = new {types.Batch}(({_dialect.ConnectionType})lease.Connection, ({_dialect.TransactionType}?)lease.Transaction);");
+            for (var k = 0; k < planned.BatchParts.Count; k++)
+            {
+                _w.Line("{");
+                _w.Indent();
+                _w.Line($"var command = new {types.Command}(Sql_{id}_{k.ToString(CultureInfo.InvariantCulture)});");
+                EmitNewParameters(planned.BatchParts[k]);
+                EmitValues(planned.BatchParts[k]);
+                _w.Line("batch.BatchCommands.Add(command);");
+                _w.Outdent();
+                _w.Line("}");
+                _w.Line();
+            }
+
+            execute = isAsync ? $"await batch.ExecuteReaderAsync({ct}).ConfigureAwait(false)" : "batch.ExecuteReader()";
+        }
+        else
+        {
+            _w.Line($"var command = Command_{id}(lease);");
+            EmitBindings(planned);
+            execute = isAsync ? $"await command.ExecuteReaderAsync({ct}).ConfigureAwait(false)" : "command.ExecuteReader()";
+        }
+
+        _w.Line($"var reader = {execute};");
+        _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))" : "using (reader)");
+        _w.Line("{");
+        _w.Indent();
+        var results = new List<string>();
+        for (var k = 0; k < planned.BatchParts.Count; k++)
+        {
+            var part = planned.BatchParts[k];
+            var element = method.Row!.Batch[k];
+            var local = "result" + k.ToString(CultureInfo.InvariantCulture);
+            if (k > 0)
+            {
+                // A result set per statement, in order; a statement that returns none (a write) still takes its place.
+                _w.Line($"{await}reader.NextResult{suffix}({ctArgument}){configure};");
+            }
+
+            var rowType = RowTypeName(part.Method);
+            switch (element.Shape)
+            {
+                case ResultShape.List or ResultShape.ReadOnlyList or ResultShape.Array:
+                    _w.Line($"var {local} = new global::System.Collections.Generic.List<{rowType}>();");
+                    _w.Open($"while ({await}reader.Read{suffix}({ctArgument}){configure})");
+                    _w.Line($"{local}.Add({ReadCall(part)});");
+                    _w.Close();
+                    results.Add(element.Shape == ResultShape.Array ? local + ".ToArray()" : local);
+                    break;
+                default:
+                    // No row: null for a nullable element, else the same error as a method that returns one row.
+                    var read = element.Row.IsNullable ? $"({element.TypeName}){ReadCall(part)}" : ReadCall(part);
+                    var none = element.Row.IsNullable
+                        ? "null"
+                        : $"throw global::NeoGen.Internal.NeoGenErrors.NoRow({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(part)})";
+                    _w.Line($"{element.TypeName} {local} = {await}reader.Read{suffix}({ctArgument}){configure} ? {read} : {none};");
+                    results.Add(local);
+                    break;
+            }
+
+            _w.Line();
+        }
+
+        _w.Line($"return ({string.Join(", ", results)});");
+        _w.Outdent();
+        _w.Line("}");
+        _w.Close();
+        EmitCatchAndRelease(planned);
+        _w.Close();
     }
 
     /// <summary>The body of a method (or of the helper an audited or per-key wrapper calls), by the kind of statement.</summary>

@@ -32,7 +32,16 @@ internal enum ResultShape
 
     /// <summary><c>Page&lt;T&gt;</c>: a count and a page of rows, read by two generated statements.</summary>
     Page,
+
+    /// <summary>
+    /// A tuple of results (<c>(Customer?, List&lt;Order&gt;)</c>), one per statement of the SQL, read in one round trip:
+    /// see <see cref="RowModel.Batch"/>.
+    /// </summary>
+    Batch,
 }
+
+/// <summary>One result of a batch: the shape and the row of one statement's result, and the tuple element's name.</summary>
+internal sealed record BatchElement(ResultShape Shape, RowModel Row, string? Name, string TypeName);
 
 /// <summary>The element read per row: a scalar, an entity/record/class, or a tuple.</summary>
 internal sealed record RowModel(ScalarType? Scalar, EntityModel? Entity, EquatableArray<TupleElementModel> TupleElements, bool IsNullable)
@@ -44,6 +53,9 @@ internal sealed record RowModel(ScalarType? Scalar, EntityModel? Entity, Equatab
     /// taken instead when the statement returns exactly one column and it is an array.
     /// </summary>
     public ScalarType? WholeValue { get; init; }
+
+    /// <summary>For <see cref="ResultShape.Batch"/>: the results, in the order of the statements.</summary>
+    public EquatableArray<BatchElement> Batch { get; init; } = EquatableArray<BatchElement>.Empty;
 }
 
 /// <summary>One element of a value tuple result.</summary>
@@ -180,6 +192,12 @@ internal sealed record MethodModel(
 
     /// <summary>For a statement planned for one sort option: its index in the parameter's <see cref="SortModel.Options"/>.</summary>
     public int SortIndex { get; init; } = -1;
+
+    /// <summary>For one statement of a batch sent as one command: the provider placeholder its first parameter takes.</summary>
+    public int PlaceholderOffset { get; init; }
+
+    /// <summary>One statement of a batch (<see cref="ResultShape.Batch"/>), planned as a method of its own.</summary>
+    public bool IsBatchPart { get; init; }
 
     /// <summary>For an <c>UpsertBy…</c> method: the columns of the unique index a row is matched by (empty: the key).</summary>
     public EquatableArray<string> ConflictColumns { get; init; } = EquatableArray<string>.Empty;

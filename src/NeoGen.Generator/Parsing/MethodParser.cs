@@ -36,6 +36,19 @@ internal static class MethodParser
             return Fail(DiagnosticInfo.Create(Rules.NotMaterializable, location, row.Entity.DisplayName, materializationError), diagnostics, out failure);
         }
 
+        foreach (var element in row?.Batch ?? EquatableArray<BatchElement>.Empty)
+        {
+            if (element.Row.Entity?.MaterializationError is { } elementError)
+            {
+                return Fail(DiagnosticInfo.Create(Rules.NotMaterializable, location, element.Row.Entity.DisplayName, elementError), diagnostics, out failure);
+            }
+
+            foreach (var member in element.Row.Entity is { IsTable: false } elementRow ? elementRow.Unmapped : EquatableArray<UnmappedMember>.Empty)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnmappedMember, location, element.Row.Entity!.DisplayName, member.Name, member.TypeDisplay, member.Reason));
+            }
+        }
+
         if (row?.Entity is { IsTable: false } result)
         {
             // A [Table] type reports its own members once; a result type, at each method that reads it.
@@ -154,6 +167,11 @@ internal static class MethodParser
                 return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "Page<T> and PageRequest are for derived queries, which write the count and the page themselves; with [Query], take 'int limit, int offset' and return a list"), diagnostics, out failure);
             }
 
+            if (shape == ResultShape.Batch && parameters.Any(p => p.IsOptionalFilter || p.Sort is not null))
+            {
+                return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "a batch's statements are written once: [OptionalFilter] and [SortOrders] parameters pick among statements, so split the batch or drop them"), diagnostics, out failure);
+            }
+
             if (parameters.Count(p => p.Sort is not null) > 1)
             {
                 return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "it takes two [SortOrders] parameters; one picks the order, so give the enum a member per combination"), diagnostics, out failure);
@@ -164,6 +182,11 @@ internal static class MethodParser
                 Switches = parameters.Where(p => p.IsOptionalFilter).Select(p => p.Name).ToEquatableArray(),
                 SortParameter = parameters.FirstOrDefault(p => p.Sort is not null)?.Name,
             };
+        }
+
+        if (shape == ResultShape.Batch)
+        {
+            return Fail(DiagnosticInfo.Create(Rules.UnsupportedSignature, location, method.Name, "a tuple of results is read from [Query] SQL with one statement per element (SELECT ...; SELECT ...)"), diagnostics, out failure);
         }
 
         if (method.Name.StartsWith("UpsertBy", System.StringComparison.Ordinal))

@@ -8,7 +8,7 @@ namespace NeoGen.Generator.Parsing;
 /// <summary>Reads a method's return type into an async kind, a result shape and a row model.</summary>
 internal static class ReturnShapes
 {
-    private const string Supported = "supported returns are void, int/long/bool (rows affected) or a scalar, an entity, record, class or tuple (nullable for 'maybe one row'), List<T>, IReadOnlyList<T>, T[], IEnumerable<T>, IAsyncEnumerable<T>, Page<T> (derived queries), each also as Task<...> or ValueTask<...>";
+    private const string Supported = "supported returns are void, int/long/bool (rows affected) or a scalar, an entity, record, class or tuple (nullable for 'maybe one row'), a tuple of those results (one per statement, [Query] only), List<T>, IReadOnlyList<T>, T[], IEnumerable<T>, IAsyncEnumerable<T>, Page<T> (derived queries), each also as Task<...> or ValueTask<...>";
 
     public static (AsyncKind Async, ResultShape Shape, RowModel? Row)? Read(ITypeSymbol returnType, out string? error)
     {
@@ -50,6 +50,25 @@ internal static class ReturnShapes
         if (inner.SpecialType == SpecialType.System_Void)
         {
             return (asyncKind, ResultShape.Void, null);
+        }
+
+        // A tuple of results, not of columns: (Customer?, List<Order>) reads one statement's result each.
+        if (inner is INamedTypeSymbol { IsTupleType: true } results && results.TupleElements.Any(e => ColumnTypes.Map(e.Type) is null))
+        {
+            var elements = new System.Collections.Generic.List<BatchElement>();
+            foreach (var field in results.TupleElements)
+            {
+                if (Read(field.Type, out var elementError) is not { } part || part.Async != AsyncKind.Sync
+                    || part.Shape is ResultShape.Void or ResultShape.Page or ResultShape.Stream or ResultShape.Batch || part.Row is null)
+                {
+                    error = $"tuple element '{field.Name}' has type {field.Type.ToDisplayString()}, which is not a result of one statement ({elementError ?? "a row, a list or array of rows, or a scalar"})";
+                    return null;
+                }
+
+                elements.Add(new BatchElement(part.Shape, part.Row, field.IsExplicitlyNamedTupleElement ? field.Name : null, ColumnTypes.Display(field.Type)));
+            }
+
+            return (asyncKind, ResultShape.Batch, new RowModel(null, null, EquatableArray<TupleElementModel>.Empty, false) { Batch = elements.ToEquatableArray() });
         }
 
         // Lists and arrays of rows (byte[] is a scalar).

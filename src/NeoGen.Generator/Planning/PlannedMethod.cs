@@ -109,6 +109,12 @@ internal sealed class PlannedMethod
     /// </summary>
     public List<PlannedMethod> Variants { get; } = new();
 
+    /// <summary>The method parameters the statement uses (NG1007 is reported over all the statements of a batch).</summary>
+    public HashSet<string> UsedMethodParameters { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>For <see cref="ResultShape.Batch"/>: one planned statement per result, in order.</summary>
+    public List<PlannedMethod> BatchParts { get; } = new();
+
     /// <summary>
     /// The same write as one statement with RETURNING, used instead of <see cref="Sql"/> on servers that have it
     /// (MariaDB 10.5+ for a dialect that also serves MySQL); same parameters, same columns.

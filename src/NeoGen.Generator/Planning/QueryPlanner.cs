@@ -29,6 +29,11 @@ internal static class QueryPlanner
             return PlanSorted(method, target, snapshot, repositoryEntity, diagnostics);
         }
 
+        if (method.Shape == ResultShape.Batch)
+        {
+            return PlanBatch(method, target, snapshot, repositoryEntity, diagnostics);
+        }
+
         var planned = PlanOne(method, target, snapshot, repositoryEntity, diagnostics);
         return method.Switches.Count == 0 || planned.FailureReason is not null ? planned : PlanVariants(planned, target, snapshot, repositoryEntity, diagnostics);
     }
@@ -87,6 +92,70 @@ internal static class QueryPlanner
         first!.Variants.Clear();
         first.Variants.AddRange(statements);
         return first;
+    }
+
+    /// <summary>
+    /// A tuple of results: one statement of the SQL per element, each planned and checked as a method of its own that
+    /// returns that element (the other statements blanked out, so positions in the SQL stay the user's). The parts are
+    /// sent in one round trip: a provider batch (<see cref="TargetDialect.BatchTypes"/>), or one command whose
+    /// statements number their placeholders on from each other.
+    /// </summary>
+    private static PlannedMethod PlanBatch(MethodModel method, TargetDialect target, SchemaSnapshot snapshot, EntityModel? repositoryEntity, DiagnosticBag diagnostics)
+    {
+        var batch = new PlannedMethod(method) { Shape = ResultShape.Batch };
+        var elements = method.Row!.Batch;
+        var script = SqlParser.Parse(method.Sql, target.Sql);
+        if (script.Errors.Count == 0 && script.Statements.Count != elements.Count)
+        {
+            Fail(batch, diagnostics, method, $"it returns a tuple of {elements.Count} results, one per statement, but its SQL has {script.Statements.Count} statement(s); separate them with ';'");
+            return batch;
+        }
+
+        var offset = 0;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i];
+            var sql = script.Errors.Count == 0 ? Only(method.Sql!, script.Statements[i].Span) : method.Sql!;
+            var part = PlanOne(method with { Shape = element.Shape, Row = element.Row, ReturnTypeName = element.TypeName, Sql = sql, PlaceholderOffset = target.BatchTypes is null ? offset : 0, IsBatchPart = true }, target, snapshot, repositoryEntity, diagnostics);
+            if (part.FailureReason is not null)
+            {
+                batch.FailureReason = part.FailureReason;
+                return batch;
+            }
+
+            if (part.ReturnsRows && part.Reads is null)
+            {
+                Fail(batch, diagnostics, method, $"its statement {i + 1} reads a table NeoGen knows no columns of with a star; a batch reads its results by ordinal, so list the columns");
+                return batch;
+            }
+
+            part.Sql = part.Sql.Trim();
+            offset += part.Parameters.Count;
+            batch.BatchParts.Add(part);
+            batch.Parameters.AddRange(part.Parameters);
+        }
+
+        ReportUnused(method, new HashSet<string>(batch.BatchParts.SelectMany(p => p.UsedMethodParameters), StringComparer.Ordinal), diagnostics);
+        batch.Sql = string.Join(";\n", batch.BatchParts.Select(p => p.Sql));
+        batch.IsScript = true;
+        batch.Table = batch.BatchParts[0].Table;
+        batch.StatementKind = batch.BatchParts[0].StatementKind;
+        return batch;
+    }
+
+    /// <summary><paramref name="sql"/> with everything but <paramref name="keep"/> made blank, line breaks kept, so positions hold.</summary>
+    private static string Only(string sql, NeoGen.Sql.Parsing.SqlSpan keep)
+    {
+        var chars = sql.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if ((i < keep.Start || i >= keep.Start + keep.Length) && chars[i] is not ('\n' or '\r'))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The positions of <c>@name</c> in <paramref name="sql"/> (not inside a longer name).</summary>
@@ -317,7 +386,7 @@ internal static class QueryPlanner
             return PlanOne(method, target, snapshot, repositoryEntity, new DiagnosticBag(), alternateOf, (lookups.Sql!, lookups.Bindings));
         }
 
-        planned.Sql = Rewrite(sql, uses, planned.Parameters, target, starExpansions);
+        planned.Sql = Rewrite(sql, uses, planned.Parameters, target, starExpansions, method.PlaceholderOffset);
         if (alternateSql is not null)
         {
             // The same write in one statement, for the servers that have it (MariaDB's INSERT ... RETURNING): planned
@@ -571,18 +640,25 @@ internal static class QueryPlanner
             planned.Parameters.Add(resolved);
         }
 
-        if (method.Source == MethodSource.Query)
+        planned.UsedMethodParameters.UnionWith(usedMethodParameters);
+        if (method.Source == MethodSource.Query && !method.IsBatchPart)
         {
-            foreach (var parameter in method.Parameters)
-            {
-                if (!parameter.IsCancellationToken && parameter.Sort is null && !usedMethodParameters.Contains(parameter.Name))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedMethodParameter, parameter.Location ?? method.Location, parameter.Name, method.Name));
-                }
-            }
+            ReportUnused(method, usedMethodParameters, diagnostics);
         }
 
         return ok;
+    }
+
+    /// <summary>NG1007 for each method parameter no statement uses.</summary>
+    private static void ReportUnused(MethodModel method, HashSet<string> used, DiagnosticBag diagnostics)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (!parameter.IsCancellationToken && parameter.Sort is null && !used.Contains(parameter.Name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedMethodParameter, parameter.Location ?? method.Location, parameter.Name, method.Name));
+            }
+        }
     }
 
     private static ScalarType ArrayOf(ScalarType element)
@@ -1133,13 +1209,13 @@ internal static class QueryPlanner
         || string.Equals(column.Replace("_", string.Empty), member.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Writes the provider's SQL: placeholders, list parameters, and the explicit column list of each result star.</summary>
-    private static string Rewrite(string sql, IReadOnlyList<BoundParameter> uses, List<PlannedParameter> parameters, TargetDialect target, List<(int Start, int Length, string Text)> starExpansions)
+    private static string Rewrite(string sql, IReadOnlyList<BoundParameter> uses, List<PlannedParameter> parameters, TargetDialect target, List<(int Start, int Length, string Text)> starExpansions, int placeholderOffset)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < parameters.Count; i++)
         {
             index[parameters[i].SqlName] = i;
-            parameters[i].ProviderName = target.Placeholder(i);
+            parameters[i].ProviderName = target.Placeholder(placeholderOffset + i);
         }
 
         var edits = new List<(int Start, int End, string Text)>();
