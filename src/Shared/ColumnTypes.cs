@@ -13,7 +13,7 @@ internal static class ColumnTypes
     public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public const string SupportedTypes = "bool, byte, short, int, long, float, double, decimal, string, char, Guid, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], enums, and on PostgreSQL arrays (T[], List<T>) of those";
+    public const string SupportedTypes = "bool, byte, short, int, long, float, double, decimal, string, char, Guid, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], enums, strongly typed ids (a struct with one property of those), Uri, Version, types with a [Column(Converter = typeof(...))], and on PostgreSQL arrays (T[], List<T>) of those";
 
     public static string Display(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
 
@@ -37,6 +37,11 @@ internal static class ColumnTypes
 
         var bare = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         var kind = Kind(bare);
+        if (kind == ScalarKind.Unsupported && Converted(bare, nullable) is { } converted)
+        {
+            return converted;
+        }
+
         if (kind == ScalarKind.Unsupported)
         {
             var element = ArrayElement(bare, out var shape);
@@ -72,6 +77,45 @@ internal static class ColumnTypes
 
         return new ScalarType(Display(bare), kind, nullable, bare.IsValueType, underlying, members, false);
     }
+
+    /// <summary>
+    /// A type that converts to a column type without a converter: a strongly typed id (a struct with one public
+    /// property of a column type and a constructor that takes it), <c>Uri</c> (its original text) and <c>Version</c>.
+    /// </summary>
+    private static ScalarType? Converted(ITypeSymbol bare, bool nullable)
+    {
+        var name = Display(bare);
+        if (bare.ContainingNamespace.IsNamed("System"))
+        {
+            return bare.MetadataName switch
+            {
+                "Uri" => Conversion(name, false, nullable, ScalarType.String, "{0}.OriginalString", "new global::System.Uri({0}, global::System.UriKind.RelativeOrAbsolute)"),
+                "Version" => Conversion(name, false, nullable, ScalarType.String, "{0}.ToString()", "global::System.Version.Parse({0})"),
+                _ => null,
+            };
+        }
+
+        if (bare is not INamedTypeSymbol { TypeKind: TypeKind.Struct, IsGenericType: false } id)
+        {
+            return null;
+        }
+
+        var properties = id.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public && p.GetMethod is not null)
+            .ToList();
+        if (properties.Count != 1 || Map(properties[0].Type) is not { Kind: not ScalarKind.Array, Conversion: null, IsNullable: false } stored)
+        {
+            return null;
+        }
+
+        var wraps = id.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1
+            && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), properties[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)));
+        return wraps ? Conversion(name, true, nullable, stored, "{0}." + properties[0].Name, "new " + name + "({0})") : null;
+    }
+
+    /// <summary>A member of type <paramref name="typeName"/> stored as <paramref name="stored"/>.</summary>
+    public static ScalarType Conversion(string typeName, bool isValueType, bool nullable, ScalarType stored, string toStore, string fromStore)
+        => new(typeName, stored.Kind, nullable, isValueType, stored.EnumUnderlying, stored.EnumMembers, stored.EnumAsString, Conversion: new ValueConversion(stored.WithNullable(false), toStore, fromStore));
 
     private static string Unsupported(ITypeSymbol type) => type.SpecialType switch
     {
@@ -320,6 +364,12 @@ internal static class ColumnTypes
     /// </summary>
     public static bool SameValueType(ScalarType argument, ScalarType member)
     {
+        if (argument.Conversion is not null || member.Conversion is not null)
+        {
+            // A strongly typed id is compared with its own type only: that is what it is for.
+            return argument.TypeName == member.TypeName;
+        }
+
         if (member.Protection is { } protection)
         {
             // An encrypted member is looked up by its clear value, which the generated code encrypts: of exactly the

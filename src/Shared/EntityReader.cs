@@ -133,9 +133,10 @@ internal static class EntityReader
             var parameterIndex = IndexOf(constructorParameters, property.Name);
             var setter = property.SetMethod;
             var settable = setter is not null && setter.DeclaredAccessibility == Accessibility.Public;
-            var scalar = ColumnTypes.Map(property.Type, out var reason);
+            var mapping = MemberMapping.Read(attributes);
+            var scalar = mapping.Converter is { } converter ? Converted(property.Type, converter, out var reason) : ColumnTypes.Map(property.Type, out reason);
             string? nestedProblem = null;
-            if (scalar is null && table is null)
+            if (scalar is null && table is null && mapping.Converter is null)
             {
                 // A result type's member holding a row of its own: filled from a join (see NestedModel).
                 var row = NestedRow(property.Type, out var nestedReason);
@@ -169,7 +170,6 @@ internal static class EntityReader
                 continue;
             }
 
-            var mapping = MemberMapping.Read(attributes);
             var column = mapping.ColumnName ?? Naming.ToSnakeCase(property.Name);
             if (mapping.EnumAsString)
             {
@@ -288,6 +288,38 @@ internal static class EntityReader
         return row;
     }
 
+    /// <summary>
+    /// A member with <c>[Column(Converter = typeof(X))]</c>: stored as X's <c>TStore</c>, converted by X's static
+    /// methods; null with <paramref name="reason"/> when X does not convert the member's type to a column type.
+    /// </summary>
+    private static ScalarType? Converted(ITypeSymbol memberType, ITypeSymbol converter, out string? reason)
+    {
+        reason = null;
+        var nullable = memberType.NullableAnnotation == NullableAnnotation.Annotated || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        var bare = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var contract = converter.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == "NeoGen.IValueConverter<TModel, TStore>");
+        if (contract is null)
+        {
+            reason = $"its converter {converter.Name} does not implement IValueConverter<{bare.Name}, TStore>";
+            return null;
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), bare))
+        {
+            reason = $"its converter {converter.Name} converts {contract.TypeArguments[0].ToDisplayString()}, not {bare.ToDisplayString()}";
+            return null;
+        }
+
+        if (ColumnTypes.Map(contract.TypeArguments[1], out var storedReason) is not { Kind: not ScalarKind.Array, Conversion: null } stored)
+        {
+            reason = $"its converter {converter.Name} stores {contract.TypeArguments[1].ToDisplayString()}, which is not a column type ({storedReason ?? "a collection or a converted type"})";
+            return null;
+        }
+
+        var name = ColumnTypes.Display(converter);
+        return ColumnTypes.Conversion(ColumnTypes.Display(bare), bare.IsValueType, nullable, stored.WithNullable(false), name + ".ToStore({0})", name + ".FromStore({0})");
+    }
+
     /// <summary>Why <c>[Encrypted]</c>, <c>[Masked]</c> or <c>[TenantKey]</c> cannot apply to this member (NG4005), or null.</summary>
     private static string? ProtectionProblem(MemberMapping mapping, ScalarType scalar, string? table)
     {
@@ -298,7 +330,7 @@ internal static class EntityReader
                 return "[Encrypted] belongs on the member of the [Table] type that stores the column; a result type reads it decrypted through that type";
             }
 
-            if (!ColumnProtection.CanEncrypt(scalar.Kind))
+            if (!ColumnProtection.CanEncrypt(scalar.Kind) || scalar.Conversion is not null)
             {
                 return $"[Encrypted] cannot store {scalar.DisplayName}: encrypted columns hold string, byte[], bool, byte, short, int, long, decimal, double, Guid, DateTime, DateTimeOffset, DateOnly or TimeOnly";
             }

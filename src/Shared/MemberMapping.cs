@@ -54,6 +54,9 @@ internal sealed class MemberMapping
     /// <summary><c>[Column(MaxLength = n)]</c>, <c>[MaxLength(n)]</c> or <c>[StringLength(n)]</c>; 0 when none.</summary>
     public int MaxLength { get; private set; }
 
+    /// <summary><c>[Column(Converter = typeof(X))]</c>.</summary>
+    public ITypeSymbol? Converter { get; private set; }
+
     /// <summary><c>[Column(Precision = p)]</c>; 0 when none.</summary>
     public int Precision { get; private set; }
 
@@ -92,6 +95,10 @@ internal sealed class MemberMapping
                         else if (pair.Key == "Scale" && pair.Value.Value is int scale)
                         {
                             mapping.Scale = scale;
+                        }
+                        else if (pair.Key == "Converter" && pair.Value.Value is ITypeSymbol converter)
+                        {
+                            mapping.Converter = converter;
                         }
                     }
 

@@ -69,7 +69,8 @@ internal sealed record ScalarType(
     bool EnumAsString,
     ScalarType? Element = null,
     ArrayShape Shape = ArrayShape.None,
-    ColumnProtection? Protection = null)
+    ColumnProtection? Protection = null,
+    ValueConversion? Conversion = null)
 {
     public string NullableTypeName => IsNullable ? TypeName + "?" : TypeName;
 
@@ -115,7 +116,7 @@ internal sealed record ScalarType(
                 name = name.Replace(ns, string.Empty);
             }
 
-            var dot = Kind == ScalarKind.Enum ? name.LastIndexOf('.') : -1;
+            var dot = Kind == ScalarKind.Enum || Conversion is not null ? name.LastIndexOf('.') : -1;
             if (dot >= 0)
             {
                 name = name.Substring(dot + 1);
@@ -135,6 +136,22 @@ internal sealed record ScalarType(
     public static readonly ScalarType Int64 = Of("long", ScalarKind.Int64, true);
 
     public static readonly ScalarType String = Of("string", ScalarKind.String, false);
+}
+
+/// <summary>
+/// A member type that is not a column type but converts to one: a strongly typed id (<c>readonly record struct
+/// CustomerId(long Value)</c>), <c>Uri</c>, <c>Version</c>, or a <c>[Column(Converter = typeof(X))]</c>. The
+/// <see cref="ScalarType"/> keeps the member's type name (what C# declares and compares), and its kind is the stored
+/// value's, so every rule about columns sees the stored value; only the emitter's reads and writes convert.
+/// </summary>
+/// <param name="Stored">The column value's type, not nullable.</param>
+/// <param name="ToStore">The C# that converts a member value <c>{0}</c> to the stored value.</param>
+/// <param name="FromStore">The C# that converts a stored value <c>{0}</c> to the member's type.</param>
+internal sealed record ValueConversion(ScalarType Stored, string ToStore, string FromStore)
+{
+    public string Store(string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ToStore, value);
+
+    public string Load(string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, FromStore, value);
 }
 
 /// <summary>How an <c>[Encrypted]</c> column is protected.</summary>

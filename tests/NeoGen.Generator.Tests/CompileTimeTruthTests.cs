@@ -420,15 +420,17 @@ public sealed class CompileTimeTruthTests
             public partial interface IBasketsToo : IReadRepository<Basket, long> { }
             """);
         var found = outcome.NeoGen("NG0011").Select(d => d.GetMessage()).ToList();
-        Assert.Contains(found, m => m.Contains("'Basket.Owner'"));
         Assert.Contains(found, m => m.Contains("'Basket.ShipTo'"));
+
+        // A strongly typed id is stored as the value it wraps.
+        Assert.DoesNotContain(found, m => m.Contains("'Basket.Owner'"));
 
         // List<string> is a PostgreSQL array: a column type there, not on SQLite, where the repositories say so;
         // reported once, on the member, however many repositories store the type.
         var items = Assert.Single(outcome.NeoGen("NG0011"), d => d.GetMessage().Contains("'Basket.Items'"));
         Assert.Contains("SQLite has no array columns", items.GetMessage());
         Assert.Equal("Items", items.Location.SourceTree!.GetText().ToString(items.Location.SourceSpan));
-        Assert.Equal(3, found.Count);
+        Assert.Equal(2, found.Count);
         Assert.DoesNotContain(found, m => m.Contains("Summary") || m.Contains("Scratch"));
         NoCompilerErrors(outcome);
     }

@@ -231,3 +231,42 @@ public enum UserOrder
     RoleDescThenEmail,
     CreatedAtDescThenId,
 }
+
+// Strongly typed ids (a struct wrapping one column value: no converter needed), Uri, Version, and a converter.
+public readonly record struct ProductId(long Value);
+
+public readonly record struct Sku(string Value);
+
+public sealed record Money(decimal Amount, string Currency);
+
+public sealed class MoneyConverter : IValueConverter<Money, string>
+{
+    public static string ToStore(Money value) => value.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + value.Currency;
+
+    public static Money FromStore(string value)
+    {
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        return new Money(decimal.Parse(value.AsSpan(0, space), System.Globalization.CultureInfo.InvariantCulture), value.Substring(space + 1));
+    }
+}
+
+[Table("products")]
+[Index(nameof(Sku), IsUnique = true)]
+[Index(nameof(ReplacedBy))]
+public sealed record Product
+{
+    [Key, Generated]
+    public ProductId Id { get; init; }
+
+    [Column(MaxLength = 40)]
+    public required Sku Sku { get; init; }
+
+    public Uri? Homepage { get; init; }
+
+    public required System.Version ApiVersion { get; init; }
+
+    [Column(Converter = typeof(MoneyConverter))]
+    public required Money Price { get; init; }
+
+    public ProductId? ReplacedBy { get; init; }
+}

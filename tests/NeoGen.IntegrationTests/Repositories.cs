@@ -277,3 +277,23 @@ public partial interface ITaggedItemRepository : ICrudRepository<TaggedItem, lon
 public partial interface IReservedRowRepository : ICrudRepository<ReservedRow, long>, IBulkRepository<ReservedRow>
 {
 }
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
+public partial interface IProductRepository : ICrudRepository<Product, ProductId>
+{
+    Product? FindBySku(Sku sku);
+
+    List<Product> FindByReplacedBy(ProductId? replacedBy);
+
+    [Query("SELECT id FROM products WHERE sku = @sku")]
+    ProductId? IdOf(Sku sku);
+
+    [Query("SELECT * FROM products WHERE id IN @ids ORDER BY id")]
+    List<Product> Several(List<ProductId> ids);
+
+    [Query("UPDATE products SET homepage = @homepage WHERE id = @id")]
+    int MoveHomepage(ProductId id, Uri? homepage);
+}

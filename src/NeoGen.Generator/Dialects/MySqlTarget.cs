@@ -119,7 +119,7 @@ internal sealed class MySqlTarget : TargetDialect
     {
         // MySqlConnector has no typed parameters: values travel as object, as in hand-written MySqlConnector code.
         var stored = isCollection
-            ? (type.Kind == ScalarKind.Enum
+            ? (type.Kind == ScalarKind.Enum || type.Conversion is not null
                 ? $"global::NeoGen.Internal.JsonList.Array(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(type.WithNullable(false), "__v")}))"
                 : $"global::NeoGen.Internal.JsonList.Array({value})")
             : Stored(type, value);

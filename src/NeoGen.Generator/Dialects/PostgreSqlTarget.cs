@@ -109,7 +109,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
         {
             var element = (isCollection ? type : type.Element!).WithNullable(isCollection ? false : type.Element!.IsNullable);
             var stored = ScalarTypes.StoredTypeName(element.WithNullable(false)) + (element.IsNullable && element.IsValueType ? "?" : string.Empty);
-            var array = element.Kind is ScalarKind.Enum or ScalarKind.DateTime or ScalarKind.DateTimeOffset
+            var array = element.Kind is ScalarKind.Enum or ScalarKind.DateTime or ScalarKind.DateTimeOffset || element.Conversion is not null
                 ? $"global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(element, "__v")}))"
                 : $"global::NeoGen.Internal.Arrays.Of<{stored}>({value})";
             if (!isCollection && type.IsNullable)

@@ -151,7 +151,7 @@ internal sealed class SqlServerTarget : TargetDialect
     public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
     {
         var stored = isCollection
-            ? (type.Kind == ScalarKind.Enum
+            ? (type.Kind == ScalarKind.Enum || type.Conversion is not null
                 ? $"global::NeoGen.Internal.JsonList.Array(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(type.WithNullable(false), "__v")}))"
                 : $"global::NeoGen.Internal.JsonList.Array({value})")
             : type.Kind == ScalarKind.Char ? (type.IsNullable ? $"{value}?.ToString()" : $"{value}.ToString()") : Stored(type, value);

@@ -43,7 +43,7 @@ internal sealed class SqliteTarget : TargetDialect
         string stored;
         if (isCollection)
         {
-            stored = type.Kind == ScalarKind.Enum
+            stored = type.Kind == ScalarKind.Enum || type.Conversion is not null
                 ? $"global::NeoGen.Internal.JsonList.Array(global::System.Linq.Enumerable.Select({value}, static __v => {Stored(type.WithNullable(false), "__v")}))"
                 : $"global::NeoGen.Internal.JsonList.Array({value})";
         }

@@ -284,6 +284,21 @@ internal abstract class TargetDialect
             return EncryptionCode.Encrypt(type, value);
         }
 
+        if (type.Conversion is { } conversion)
+        {
+            // The member's value converted to the stored one, which is then stored as any value of that type. The
+            // value is a member or a parameter, read twice rather than bound to a pattern variable that would clash.
+            if (!type.IsNullable)
+            {
+                return Stored(conversion.Stored, conversion.Store(value));
+            }
+
+            var storedName = ScalarTypes.StoredTypeName(conversion.Stored) + "?";
+            return type.IsValueType
+                ? $"({value}.HasValue ? ({storedName}){Stored(conversion.Stored, conversion.Store(value + ".GetValueOrDefault()"))} : null)"
+                : $"({value} is null ? null : ({storedName}){Stored(conversion.Stored, conversion.Store(value))})";
+        }
+
         switch (type.Kind)
         {
             case ScalarKind.Enum when type.EnumAsString:
@@ -314,6 +329,11 @@ internal static class ScalarTypes
     /// <summary>The type the provider receives for <paramref name="type"/> (enums as number or text).</summary>
     public static string StoredTypeName(ScalarType type)
     {
+        if (type.Conversion is { } conversion)
+        {
+            return StoredTypeName(conversion.Stored);
+        }
+
         if (type.Kind != ScalarKind.Enum)
         {
             return type.TypeName;

@@ -20,6 +20,13 @@ internal static class ReaderExpressions
                 : EncryptionCode.Decrypt(type, trackedOrdinal);
         }
 
+        if (type.Conversion is { } conversion)
+        {
+            // The stored value read as its own type, then converted to the member's.
+            var load = conversion.Load(NonNull(conversion.Stored, type.IsNullable ? ordinal : trackedOrdinal, errorContext, dialect));
+            return type.IsNullable ? $"reader.IsDBNull({trackedOrdinal}) ? default({type.TypeName}?) : {load}" : load;
+        }
+
         if (!type.IsNullable)
         {
             return NonNull(type, trackedOrdinal, errorContext, dialect);

@@ -32,6 +32,12 @@ public sealed class ColumnAttribute : Attribute
 
     /// <summary>The digits after the decimal point of a <c>decimal</c> column (with <see cref="Precision"/>).</summary>
     public int Scale { get; set; }
+
+    /// <summary>
+    /// A type implementing <see cref="IValueConverter{TModel, TStore}"/> for the member's type: the column stores
+    /// <c>TStore</c>, and the generated code converts on every write and read.
+    /// </summary>
+    public Type? Converter { get; set; }
 }
 
 /// <summary>How an enum value is stored in its column.</summary>

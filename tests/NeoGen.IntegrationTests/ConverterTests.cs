@@ -1,0 +1,77 @@
+using Xunit;
+
+namespace NeoGen.IntegrationTests;
+
+/// <summary>
+/// Strongly typed ids, <c>Uri</c>, <c>Version</c> and a <c>[Column(Converter)]</c> on every database: what is stored
+/// (read with plain ADO.NET) and what comes back, through CRUD, derived queries, <c>[Query]</c> parameters, lists and
+/// scalar results. On the tables <c>NeoGenSchema</c> creates.
+/// </summary>
+public abstract class ConverterContract
+{
+    protected ConverterContract(TestDatabase database)
+    {
+        Database = database;
+        Database.Execute("DELETE FROM products");
+        Products = IProductRepository.Create(database.Source);
+    }
+
+    protected TestDatabase Database { get; }
+
+    protected IProductRepository Products { get; }
+
+    private Product NewProduct(string sku, ProductId? replacedBy = null) => Products.Insert(new Product
+    {
+        Sku = new Sku(sku),
+        Homepage = new Uri("https://example.com/" + sku),
+        ApiVersion = new Version(2, 1, 3),
+        Price = new Money(12.50m, "EUR"),
+        ReplacedBy = replacedBy,
+    });
+
+    [Fact]
+    public void Values_are_stored_as_their_column_values_and_come_back_as_the_members_types()
+    {
+        var product = NewProduct("A-1");
+        Assert.True(product.Id.Value > 0);
+        Assert.Equal(product, Products.Get(product.Id));
+
+        // What the database holds: the id's number, the Uri's text, the version's text, the converter's text.
+        Assert.Equal("A-1", Database.Scalar($"SELECT sku FROM products WHERE id = {product.Id.Value}"));
+        Assert.Equal("https://example.com/A-1", Database.Scalar($"SELECT homepage FROM products WHERE id = {product.Id.Value}"));
+        Assert.Equal("2.1.3", Database.Scalar($"SELECT api_version FROM products WHERE id = {product.Id.Value}"));
+        Assert.Equal("12.50 EUR", Database.Scalar($"SELECT price FROM products WHERE id = {product.Id.Value}"));
+        Assert.Equal(DBNull.Value, Database.Scalar($"SELECT replaced_by FROM products WHERE id = {product.Id.Value}"));
+    }
+
+    [Fact]
+    public void Ids_work_as_keys_filters_lists_and_results()
+    {
+        var old = NewProduct("OLD");
+        var replacement = NewProduct("NEW", replacedBy: old.Id);
+        var other = NewProduct("OTHER");
+
+        Assert.Equal(replacement, Products.FindBySku(new Sku("NEW")));
+        Assert.Equal(new[] { replacement }, Products.FindByReplacedBy(old.Id));
+        Assert.Equal(new[] { old, other }, Products.FindByReplacedBy(null));
+        Assert.Equal(old.Id, Products.IdOf(new Sku("OLD")));
+        Assert.Null(Products.IdOf(new Sku("NONE")));
+        Assert.Equal(new[] { old, other }, Products.Several(new List<ProductId> { other.Id, old.Id }));
+        Assert.Equal(new[] { old, replacement }, Products.GetMany(new[] { old.Id, replacement.Id }).OrderBy(p => p.Id.Value));
+
+        Assert.Equal(1, Products.MoveHomepage(old.Id, null));
+        Assert.Null(Products.Get(old.Id)!.Homepage);
+
+        var updated = Products.Update(old with { Price = new Money(9.99m, "USD"), ApiVersion = new Version(3, 0) });
+        Assert.Equal(new Money(9.99m, "USD"), Products.Get(old.Id)!.Price);
+        Assert.Equal(new Version(3, 0), updated.ApiVersion);
+        Assert.True(Products.Delete(replacement.Id));
+        Assert.False(Products.Exists(replacement.Id));
+    }
+}
+
+public sealed class SqliteConverterTests(SqliteGeneratedSchemaDatabase database) : ConverterContract(database), IClassFixture<SqliteGeneratedSchemaDatabase>;
+
+public sealed class PostgresConverterTests(PostgresGeneratedSchemaDatabase database) : ConverterContract(database), IClassFixture<PostgresGeneratedSchemaDatabase>;
+
+public sealed class MariaDbConverterTests(MariaDbGeneratedSchemaDatabase database) : ConverterContract(database), IClassFixture<MariaDbGeneratedSchemaDatabase>;
