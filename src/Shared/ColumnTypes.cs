@@ -114,8 +114,8 @@ internal static class ColumnTypes
     }
 
     /// <summary>A member of type <paramref name="typeName"/> stored as <paramref name="stored"/>.</summary>
-    public static ScalarType Conversion(string typeName, bool isValueType, bool nullable, ScalarType stored, string toStore, string fromStore)
-        => new(typeName, stored.Kind, nullable, isValueType, stored.EnumUnderlying, stored.EnumMembers, stored.EnumAsString, Conversion: new ValueConversion(stored.WithNullable(false), toStore, fromStore));
+    public static ScalarType Conversion(string typeName, bool isValueType, bool nullable, ScalarType stored, string toStore, string fromStore, bool isJson = false)
+        => new(typeName, stored.Kind, nullable, isValueType, stored.EnumUnderlying, stored.EnumMembers, stored.EnumAsString, Conversion: new ValueConversion(stored.WithNullable(false), toStore, fromStore, isJson));
 
     private static string Unsupported(ITypeSymbol type) => type.SpecialType switch
     {
@@ -224,7 +224,7 @@ internal static class ColumnTypes
     public static bool IsStorable(ScalarType type, SqlDialect dialect) => type.Kind != ScalarKind.Array || dialect == SqlDialect.PostgreSql;
 
     /// <summary>The column type a value of <paramref name="type"/> has: what a <c>[Table]</c> member declares.</summary>
-    public static SqlType Category(ScalarType type) => type.Kind switch
+    public static SqlType Category(ScalarType type) => type.Conversion is { IsJson: true } ? SqlType.Json : type.Kind switch
     {
         ScalarKind.Boolean => SqlType.Boolean,
         ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 => SqlType.Integer,

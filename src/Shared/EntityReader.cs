@@ -134,9 +134,11 @@ internal static class EntityReader
             var setter = property.SetMethod;
             var settable = setter is not null && setter.DeclaredAccessibility == Accessibility.Public;
             var mapping = MemberMapping.Read(attributes);
-            var scalar = mapping.Converter is { } converter ? Converted(property.Type, converter, out var reason) : ColumnTypes.Map(property.Type, out reason);
+            var scalar = mapping.IsJson ? Json(property.Type, mapping.JsonContext, out var reason)
+                : mapping.Converter is { } converter ? Converted(property.Type, converter, out reason)
+                : ColumnTypes.Map(property.Type, out reason);
             string? nestedProblem = null;
-            if (scalar is null && table is null && mapping.Converter is null)
+            if (scalar is null && table is null && mapping.Converter is null && !mapping.IsJson)
             {
                 // A result type's member holding a row of its own: filled from a join (see NestedModel).
                 var row = NestedRow(property.Type, out var nestedReason);
@@ -286,6 +288,39 @@ internal static class EntityReader
         }
 
         return row;
+    }
+
+    /// <summary>A <c>[Json]</c> member: its JSON text in a JSON column, through the context's metadata when one is given.</summary>
+    private static ScalarType? Json(ITypeSymbol memberType, ITypeSymbol? context, out string? reason)
+    {
+        reason = null;
+        var nullable = memberType.NullableAnnotation == NullableAnnotation.Annotated || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        var bare = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        if (context is not null && !InheritsFrom(context, "System.Text.Json.Serialization.JsonSerializerContext"))
+        {
+            reason = $"[Json(typeof({context.Name}))] names a type that is not a JsonSerializerContext";
+            return null;
+        }
+
+        var name = ColumnTypes.Display(bare);
+        var contextArgument = context is null ? string.Empty : ", " + ColumnTypes.Display(context) + ".Default";
+        return ColumnTypes.Conversion(name, bare.IsValueType, nullable, ScalarType.String,
+            "global::NeoGen.Internal.JsonColumn.Write<" + name + ">({0}" + contextArgument + ")",
+            "global::NeoGen.Internal.JsonColumn.Read<" + name + ">({0}" + contextArgument + ")",
+            isJson: true);
+    }
+
+    private static bool InheritsFrom(ITypeSymbol type, string baseName)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsNamed(baseName))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

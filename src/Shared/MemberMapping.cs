@@ -14,7 +14,7 @@ internal sealed class MemberMapping
         KnownNames.GeneratedAttribute, KnownNames.DataAnnotationsDatabaseGenerated, KnownNames.VersionAttribute,
         KnownNames.DataAnnotationsConcurrencyCheck, KnownNames.CreatedAtAttribute, KnownNames.UpdatedAtAttribute,
         KnownNames.ForeignKeyAttribute, KnownNames.EncryptedAttribute, KnownNames.MaskedAttribute, KnownNames.TenantKeyAttribute,
-        KnownNames.DataAnnotationsMaxLength, KnownNames.DataAnnotationsStringLength,
+        KnownNames.DataAnnotationsMaxLength, KnownNames.DataAnnotationsStringLength, KnownNames.JsonAttribute,
     };
 
     /// <summary>The column name given by <c>[Column("name")]</c>, or null for the conventional one.</summary>
@@ -53,6 +53,12 @@ internal sealed class MemberMapping
 
     /// <summary><c>[Column(MaxLength = n)]</c>, <c>[MaxLength(n)]</c> or <c>[StringLength(n)]</c>; 0 when none.</summary>
     public int MaxLength { get; private set; }
+
+    /// <summary><c>[Json]</c>.</summary>
+    public bool IsJson { get; private set; }
+
+    /// <summary><c>[Json(typeof(Context))]</c>: the <c>JsonSerializerContext</c>.</summary>
+    public ITypeSymbol? JsonContext { get; private set; }
 
     /// <summary><c>[Column(Converter = typeof(X))]</c>.</summary>
     public ITypeSymbol? Converter { get; private set; }
@@ -155,6 +161,10 @@ internal sealed class MemberMapping
                     break;
                 case KnownNames.TenantKeyAttribute:
                     mapping.IsTenantKey = true;
+                    break;
+                case KnownNames.JsonAttribute:
+                    mapping.IsJson = true;
+                    mapping.JsonContext = arguments.Length > 0 ? arguments[0].Value as ITypeSymbol : null;
                     break;
                 case KnownNames.DataAnnotationsMaxLength:
                 case KnownNames.DataAnnotationsStringLength:

@@ -147,7 +147,8 @@ internal sealed record ScalarType(
 /// <param name="Stored">The column value's type, not nullable.</param>
 /// <param name="ToStore">The C# that converts a member value <c>{0}</c> to the stored value.</param>
 /// <param name="FromStore">The C# that converts a stored value <c>{0}</c> to the member's type.</param>
-internal sealed record ValueConversion(ScalarType Stored, string ToStore, string FromStore)
+/// <param name="IsJson">A <c>[Json]</c> member: the column is a JSON column (<c>jsonb</c>, <c>JSON</c>) holding the text.</param>
+internal sealed record ValueConversion(ScalarType Stored, string ToStore, string FromStore, bool IsJson = false)
 {
     public string Store(string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ToStore, value);
 

@@ -101,4 +101,27 @@ public sealed class ConverterTests
         Assert.Contains("Parameter 'parent' of type long is compared with", Messages(outcome, "NG2004"));
         Assert.Contains("declare 'parent' as OrderId", Messages(outcome, "NG2004"));
     }
+
+    [Fact]
+    public void A_json_member_is_text_in_a_json_column_and_its_context_must_be_one()
+    {
+        var outcome = Run("""
+            [Table("carts")]
+            public sealed record Cart([property: Key] long Id, [property: Json] List<string> Items, [property: Json(typeof(Money))] Money? Extra);
+            """);
+        Assert.Contains("[Json(typeof(Money))] names a type that is not a JsonSerializerContext", Messages(outcome, "NG0011"));
+
+        var fine = Run("""
+            [Table("carts")]
+            public sealed record Cart([property: Key] long Id, [property: Json] List<string> Items);
+
+            [Repository(Dialect.PostgreSql)]
+            public partial interface ICarts : ICrudRepository<Cart, long> { }
+            """);
+        Assert.Empty(fine.GeneratorDiagnostics);
+        var postgres = fine.Source("ICarts.PostgreSql.g.cs");
+        Assert.Contains("global::NeoGen.Internal.JsonColumn.Write<global::System.Collections.Generic.List<string>>(entity.Items)", postgres);
+        Assert.Contains("NpgsqlDbType = global::NpgsqlTypes.NpgsqlDbType.Jsonb", postgres);
+        Assert.Contains("items jsonb NOT NULL", fine.Source("NeoGen.NeoGenSchema.g.cs"));
+    }
 }

@@ -12,9 +12,12 @@ public abstract class ConverterContract
     protected ConverterContract(TestDatabase database)
     {
         Database = database;
-        Database.Execute("DELETE FROM products");
+        Database.Execute("DELETE FROM products; DELETE FROM profiles");
         Products = IProductRepository.Create(database.Source);
+        Profiles = IProfileRepository.Create(database.Source);
     }
+
+    protected IProfileRepository Profiles { get; }
 
     protected TestDatabase Database { get; }
 
@@ -42,6 +45,35 @@ public abstract class ConverterContract
         Assert.Equal("2.1.3", Database.Scalar($"SELECT api_version FROM products WHERE id = {product.Id.Value}"));
         Assert.Equal("12.50 EUR", Database.Scalar($"SELECT price FROM products WHERE id = {product.Id.Value}"));
         Assert.Equal(DBNull.Value, Database.Scalar($"SELECT replaced_by FROM products WHERE id = {product.Id.Value}"));
+    }
+
+    [Fact]
+    public async Task Json_members_round_trip_through_a_json_column()
+    {
+        var preferences = new Preferences("dark", 50, new List<string> { "inbox", "drafts" });
+        var profile = Profiles.Insert(new Profile { Preferences = preferences, Tags = new List<string> { "a", "b" } });
+        var read = Profiles.Get(profile.Id)!;
+        Assert.Equal(preferences.Theme, read.Preferences.Theme);
+        Assert.Equal(preferences.Pinned, read.Preferences.Pinned);
+        Assert.Equal(new[] { "a", "b" }, read.Tags);
+
+        // The database holds JSON it can query itself.
+        var theme = Database.Dialect switch
+        {
+            Dialect.PostgreSql => $"SELECT preferences->>'Theme' FROM profiles WHERE id = {profile.Id}",
+            _ => $"SELECT json_extract(preferences, '$.Theme') FROM profiles WHERE id = {profile.Id}",
+        };
+        Assert.Equal("dark", Database.Scalar(theme)?.ToString()?.Trim('"'));
+
+        var empty = Profiles.Insert(new Profile { Preferences = preferences with { Pinned = new List<string>() } });
+        Assert.Null(Profiles.Get(empty.Id)!.Tags);
+        Assert.Equal(2, await Profiles.BulkInsertAsync(new[] { new Profile { Preferences = preferences }, new Profile { Preferences = preferences, Tags = new List<string>() } }));
+        Assert.Equal(4, Profiles.Count());
+
+        // Text that is not JSON of the member's type is an error naming the column, not a default.
+        Database.Execute($"UPDATE profiles SET tags = '{{\"not\": \"a list\"}}' WHERE id = {profile.Id}");
+        var error = Assert.Throws<NeoGenMappingException>(() => Profiles.Get(profile.Id));
+        Assert.Equal("tags", error.Column);
     }
 
     [Fact]

@@ -270,3 +270,23 @@ public sealed record Product
 
     public ProductId? ReplacedBy { get; init; }
 }
+
+// JSON columns: jsonb on PostgreSQL, JSON on MariaDB, text on SQLite; serialized with source-generated metadata.
+public sealed record Preferences(string Theme, int PageSize, List<string> Pinned);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(Preferences))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<string>))]
+public sealed partial class TestJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+
+[Table("profiles")]
+public sealed record Profile
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    [Json(typeof(TestJsonContext))]
+    public required Preferences Preferences { get; init; }
+
+    [Json(typeof(TestJsonContext))]
+    public List<string>? Tags { get; init; }
+}

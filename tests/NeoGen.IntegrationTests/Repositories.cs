@@ -297,3 +297,11 @@ public partial interface IProductRepository : ICrudRepository<Product, ProductId
     [Query("UPDATE products SET homepage = @homepage WHERE id = @id")]
     int MoveHomepage(ProductId id, Uri? homepage);
 }
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
+public partial interface IProfileRepository : ICrudRepository<Profile, long>, IBulkRepository<Profile>
+{
+}

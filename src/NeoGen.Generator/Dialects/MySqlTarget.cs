@@ -198,7 +198,7 @@ internal sealed class MySqlTarget : TargetDialect
     // ---- schema ----
     // Text and binary columns in a key or an index must be bounded: VARCHAR(255) (1,020 bytes in utf8mb4, under
     // InnoDB's 3,072-byte key limit), VARBINARY(255).
-    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Conversion is { IsJson: true } ? "JSON" : type.Kind switch
     {
         ScalarKind.Boolean => "BOOLEAN",
         ScalarKind.Byte => "TINYINT UNSIGNED",

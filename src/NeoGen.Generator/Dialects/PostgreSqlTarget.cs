@@ -99,8 +99,9 @@ internal sealed class PostgreSqlTarget : TargetDialect
 
     private static bool IsBoxed(ScalarType type) => type.IsNullable && type.IsValueType && !(type.Kind == ScalarKind.Enum && type.EnumAsString);
 
+    // A [Json] value is text that PostgreSQL must take as jsonb, which it does not cast text to by itself.
     public override string NewParameter(string providerName, ScalarType type, bool isCollection)
-        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}()";
+        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}(){(type.Conversion is { IsJson: true } && !isCollection ? " { NpgsqlDbType = global::NpgsqlTypes.NpgsqlDbType.Jsonb }" : string.Empty)}";
 
     public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
     {
@@ -133,7 +134,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
         => new("global::Npgsql.PostgresException", $"global::NeoGen.Internal.NeoGenErrors.FromPostgres(exception, exception.SqlState, exception.ConstraintName, exception.TableName, exception.ColumnName, {repository}, {method}, {table})", "exception.Where");
 
     /// <summary>The PostgreSQL type a value is copied as, where the CLR type alone decides it.</summary>
-    public static string? CopyType(ScalarType type) => type.Kind switch
+    public static string? CopyType(ScalarType type) => type.Conversion is { IsJson: true } ? "Jsonb" : type.Kind switch
     {
         ScalarKind.Boolean => "Boolean",
         ScalarKind.Int16 => "Smallint",
@@ -162,7 +163,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
     };
 
     // ---- schema ----
-    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Conversion is { IsJson: true } ? "jsonb" : type.Kind switch
     {
         ScalarKind.Boolean => "boolean",
         ScalarKind.Byte or ScalarKind.Int16 => "smallint",

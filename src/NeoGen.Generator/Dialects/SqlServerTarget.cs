@@ -229,7 +229,7 @@ internal sealed class SqlServerTarget : TargetDialect
 
     // ---- schema ----
     // nvarchar(450) and varbinary(900) in keys and indexes: SQL Server's 900-byte index key limit.
-    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Conversion is { IsJson: true } ? "nvarchar(max)" : type.Kind switch
     {
         ScalarKind.Boolean => "bit",
         ScalarKind.Byte => "tinyint",

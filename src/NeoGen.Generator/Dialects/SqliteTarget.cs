@@ -64,7 +64,7 @@ internal sealed class SqliteTarget : TargetDialect
     // ---- schema ----
     // SQLite has five storage classes: what Microsoft.Data.Sqlite writes decides the column (dates and decimals as
     // text, Guids as 16-byte blobs). A decimal is TEXT, as in EF Core: NUMERIC affinity keeps only 15 digits.
-    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Kind switch
+    public override string ColumnType(ScalarType type, ColumnFacets? facets, bool bounded) => type.Conversion is { IsJson: true } ? "TEXT" : type.Kind switch
     {
         ScalarKind.Boolean or ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 => "INTEGER",
         ScalarKind.Enum => type.EnumAsString ? "TEXT" : "INTEGER",

@@ -88,3 +88,23 @@ public sealed class SortOrdersAttribute : Attribute
     /// <summary>The type whose members the enum's members name.</summary>
     public Type Entity { get; }
 }
+
+/// <summary>
+/// Stores the member as JSON: <c>jsonb</c> on PostgreSQL, <c>JSON</c> on MySQL, text on SQLite and SQL Server. Give the
+/// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> that knows the member's type for trimming and
+/// Native AOT (<c>[Json(typeof(AppJsonContext))]</c>); without one, System.Text.Json serializes by reflection.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class JsonAttribute : Attribute
+{
+    /// <summary>Serialized by reflection (not trimming-safe).</summary>
+    public JsonAttribute()
+    {
+    }
+
+    /// <summary>Serialized with the source-generated metadata of <paramref name="context"/>.</summary>
+    public JsonAttribute(Type context) => Context = context;
+
+    /// <summary>The <c>JsonSerializerContext</c> whose metadata serializes the member, or null.</summary>
+    public Type? Context { get; }
+}
