@@ -50,7 +50,12 @@ internal sealed record UnmappedMember(string Name, string TypeDisplay, string Re
 /// whose alias is the member's name (<c>JOIN customers customer</c>), or those of the one table <see cref="Type"/> maps
 /// to. A nullable one is null when its key column (or its first column, without a key) is NULL, as after an outer join.
 /// </summary>
-internal sealed record NestedModel(string Name, string Prefix, EntityModel Type, bool IsNullable, int ConstructorParameterIndex, bool IsRequired, bool IsSettable);
+/// <para>
+/// A collection one (<c>List&lt;OrderLine&gt; Lines</c>, <see cref="IsCollection"/>) is one-to-many: the rows of a join
+/// ordered by the parent's key are grouped in the generated reader, one parent per key, each child row added to it
+/// unless its key is NULL (a parent with no children after an outer join).
+/// </para>
+internal sealed record NestedModel(string Name, string Prefix, EntityModel Type, bool IsNullable, int ConstructorParameterIndex, bool IsRequired, bool IsSettable, bool IsCollection = false, string? CollectionTypeName = null);
 
 /// <summary>A declared index (<c>[Index]</c>), by column names.</summary>
 internal sealed record IndexModel(string? Name, EquatableArray<string> Columns, bool Unique);

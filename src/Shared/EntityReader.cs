@@ -140,7 +140,14 @@ internal static class EntityReader
             string? nestedProblem = null;
             if (scalar is null && table is null && mapping.Converter is null && !mapping.IsJson)
             {
-                // A result type's member holding a row of its own: filled from a join (see NestedModel).
+                // A result type's member holding a row of its own, or a list of them: filled from a join (see NestedModel).
+                if (ChildRows(property.Type) is { } childType && NestedRow(childType, out var childReason) is { } child)
+                {
+                    nested.Add(new NestedModel(property.Name, Naming.ToSnakeCase(property.Name) + "_", child, false, parameterIndex, property.IsRequired, settable, IsCollection: true,
+                        CollectionTypeName: ColumnTypes.Display(childType.WithNullableAnnotation(NullableAnnotation.NotAnnotated))));
+                    continue;
+                }
+
                 var row = NestedRow(property.Type, out var nestedReason);
                 if (row is not null)
                 {
@@ -254,6 +261,14 @@ internal static class EntityReader
             auditedAttribute is null ? null : Named(auditedAttribute, "Table") as string ?? "neogen_audit",
             nested.ToEquatableArray());
     }
+
+    /// <summary>The element of <c>List&lt;T&gt;</c> or <c>IReadOnlyList&lt;T&gt;</c> when T is not a column type (a one-to-many member), else null.</summary>
+    private static ITypeSymbol? ChildRows(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } list
+            && list.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IReadOnlyList<T>"
+            && ColumnTypes.Map(list.TypeArguments[0]) is null
+            ? list.TypeArguments[0]
+            : null;
 
     /// <summary>
     /// The row a result type's member holds, when its type is a record or class of mapped members (not a column type,

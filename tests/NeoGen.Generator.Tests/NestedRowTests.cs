@@ -35,6 +35,10 @@ public sealed class NestedRowTests
 
         public sealed record Inner(long Id, OrderWithCustomer Order);
 
+        public sealed record CustomerWithOrders(long Id, string Name, List<Order> Orders);
+
+        public sealed record Summary(string Name, List<Order> Orders);
+
         """;
 
     private static GeneratorOutcome Run(string methods) => GeneratorHarness.Run(Model + $$"""
@@ -145,5 +149,32 @@ public sealed class NestedRowTests
             List<Inner> Deep();
             """);
         Assert.Contains("one level deep", Messages(outcome, "NG0006"));
+    }
+
+    [Fact]
+    public void A_list_member_is_filled_by_grouping_rows_ordered_by_the_parents_key()
+    {
+        var outcome = Run("""
+            [Query("SELECT c.id, c.name, o.* FROM customers c LEFT JOIN orders o ON o.customer_id = c.id ORDER BY c.id, o.id")]
+            List<CustomerWithOrders> WithOrders();
+            """);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationDiagnostics);
+        Assert.Contains("children.Add(", outcome.Source("IOrderRepository.Sqlite.g.cs"));
+    }
+
+    [Theory]
+    [InlineData("SELECT c.id, c.name, o.* FROM customers c LEFT JOIN orders o ON o.customer_id = c.id ORDER BY c.name", "List<CustomerWithOrders>", "order the SQL by it first (ORDER BY c.id, ...)")]
+    [InlineData("SELECT c.id, c.name, o.* FROM customers c LEFT JOIN orders o ON o.customer_id = c.id", "List<CustomerWithOrders>", "order the SQL by it first")]
+    [InlineData("SELECT c.name, o.* FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY c.name", "List<Summary>", "needs the parent's key among its own columns")]
+    [InlineData("SELECT c.id, c.name, o.* FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY c.id", "IAsyncEnumerable<CustomerWithOrders>", "not a stream or a scalar")]
+    public void A_list_member_that_cannot_be_grouped_is_an_error(string sql, string returns, string expected)
+    {
+        var outcome = Run($$"""
+            [Query("{{sql}}")]
+            {{returns}} WithOrders();
+            """);
+        Assert.Contains(expected, Messages(outcome, "NG0002"));
+        Assert.DoesNotContain(outcome.CompilationDiagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
     }
 }

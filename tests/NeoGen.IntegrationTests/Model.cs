@@ -290,3 +290,6 @@ public sealed record Profile
     [Json(typeof(TestJsonContext))]
     public List<string>? Tags { get; init; }
 }
+
+// One-to-many from one join ordered by the parent's key: rows grouped in the generated reader.
+public sealed record TeamWithMembers(long Id, string Name, List<User> Members);

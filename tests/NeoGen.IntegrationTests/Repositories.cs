@@ -43,6 +43,13 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    // One-to-many: each team once, with its users (none after the outer join when it has none).
+    [Query("SELECT t.id, t.name, u.* FROM teams t LEFT JOIN users u ON u.team_id = t.id ORDER BY t.id, u.email")]
+    List<TeamWithMembers> Rosters();
+
+    [Query("SELECT t.id, t.name, u.* FROM teams t LEFT JOIN users u ON u.team_id = t.id WHERE t.id = @teamId ORDER BY t.id, u.email")]
+    Task<TeamWithMembers?> RosterAsync(long teamId);
+
     // A tuple of results, one per statement, read in one round trip.
     [Query("SELECT * FROM teams WHERE id = @teamId; SELECT * FROM users WHERE team_id = @teamId ORDER BY email")]
     Task<(Team? Team, List<User> Members)> TeamWithMembersAsync(long teamId);

@@ -587,6 +587,28 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task A_join_fills_a_list_member_one_parent_per_key()
+    {
+        var core = NewTeam("core");
+        var empty = NewTeam("empty");
+        var ops = NewTeam("ops");
+        var bob = NewUser(core, "bob@example.com");
+        var ada = NewUser(core, "ada@example.com");
+        var eve = NewUser(ops, "eve@example.com");
+
+        var rosters = Users.Rosters();
+        Assert.Equal(new[] { core.Id, empty.Id, ops.Id }, rosters.Select(r => r.Id));
+        Assert.Equal(new[] { ada, bob }, rosters[0].Members);
+        Assert.Empty(rosters[1].Members);
+        Assert.Equal(new[] { eve }, rosters[2].Members);
+
+        var one = await Users.RosterAsync(core.Id);
+        Assert.Equal("core", one!.Name);
+        Assert.Equal(new[] { ada, bob }, one.Members);
+        Assert.Null(await Users.RosterAsync(-1));
+    }
+
+    [Fact]
     public async Task A_tuple_of_results_reads_each_statement_in_one_round_trip()
     {
         var team = NewTeam("core");

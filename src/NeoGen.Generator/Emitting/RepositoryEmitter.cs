@@ -194,7 +194,12 @@ internal sealed class RepositoryEmitter
         }
 
         var method = planned.Method;
-        var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Nested}.{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
+        if (planned.GroupChild is { } child)
+        {
+            EnsureReader(child);
+        }
+
+        var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.GroupChild is null ? string.Empty : "grouped|") + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Nested}.{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
         if (!_readers.TryGetValue(readerKey, out var readerId))
         {
             readerId = (method.Row!.Entity?.DisplayName ?? "Value") + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
@@ -776,6 +781,9 @@ internal sealed class RepositoryEmitter
             case ResultShape.AnyRowsAffected:
                 _w.Line($"return {await}command.ExecuteNonQuery{suffix}({ctArgument}){configure} > 0;");
                 break;
+            case ResultShape.List or ResultShape.ReadOnlyList or ResultShape.Array or ResultShape.Single when planned.GroupChild is not null:
+                EmitGroupedRead(planned, isAsync, ct, await, suffix, ctArgument, configure);
+                break;
             case ResultShape.Scalar:
             case ResultShape.Single:
                 // SingleRow means one row of the first result: a row read back after a write is in the second.
@@ -837,6 +845,61 @@ internal sealed class RepositoryEmitter
 
         _w.Close();
         EmitCatchAndRelease(planned);
+    }
+
+    /// <summary>
+    /// One-to-many: consecutive rows with the same parent key are one parent, built at its first row with the list its
+    /// children are then added to; a child whose key is NULL (an outer join that found none) is not added.
+    /// </summary>
+    private void EmitGroupedRead(PlannedMethod planned, bool isAsync, string ct, string await, string suffix, string ctArgument, string configure)
+    {
+        var method = planned.Method;
+        var key = planned.GroupKey!;
+        var child = planned.GroupChild!;
+        var childKey = planned.GroupChildKey!;
+        var childType = RowTypeName(child.Method);
+        var keyType = key.Type.WithNullable(false);
+        var context = $"{_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}, {CodeWriter.Literal(key.Column)}";
+        _w.Line(isAsync
+            ? $"var reader = await command.ExecuteReaderAsync({ct}).ConfigureAwait(false);"
+            : "var reader = command.ExecuteReader();");
+        _w.Line(isAsync ? "await using (global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(reader, false))" : "using (reader)");
+        _w.Line("{");
+        _w.Indent();
+        _w.Line($"var results = new global::System.Collections.Generic.List<{RowTypeName(method)}>();");
+        _w.Line($"global::System.Collections.Generic.List<{childType}>? children = null;");
+        _w.Line($"var key = default({keyType.TypeName});");
+        _w.Open($"while ({await}reader.Read{suffix}({ctArgument}){configure})");
+        _w.Line($"var next = {ReaderExpressions.Read(keyType, key.Ordinal.ToString(CultureInfo.InvariantCulture), context, key.Ordinal.ToString(CultureInfo.InvariantCulture), _dialect)};");
+        _w.Open($"if (children is null || !global::System.Collections.Generic.EqualityComparer<{keyType.TypeName}>.Default.Equals(next, key))");
+        _w.Line("key = next;");
+        _w.Line($"children = new global::System.Collections.Generic.List<{childType}>();");
+        _w.Line($"results.Add({ReadCall(planned)});");
+        _w.Close();
+        _w.Line();
+        _w.Open($"if (!reader.IsDBNull({childKey.Ordinal.ToString(CultureInfo.InvariantCulture)}))");
+        _w.Line($"children.Add({ReadCall(child)});");
+        _w.Close();
+        _w.Close();
+        _w.Line();
+        switch (planned.Shape)
+        {
+            case ResultShape.Array:
+                _w.Line("return results.ToArray();");
+                break;
+            case ResultShape.Single when method.Row!.IsNullable:
+                _w.Line("return results.Count == 0 ? default : results[0];");
+                break;
+            case ResultShape.Single:
+                _w.Line($"return results.Count == 0 ? throw global::NeoGen.Internal.NeoGenErrors.NoRow({_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}) : results[0];");
+                break;
+            default:
+                _w.Line("return results;");
+                break;
+        }
+
+        _w.Outdent();
+        _w.Line("}");
     }
 
     /// <summary>A row read back after a write without RETURNING is the command's second result: skip the write's.</summary>
@@ -1166,7 +1229,8 @@ internal sealed class RepositoryEmitter
         var reader = _readerOf[planned];
         var method = CodeWriter.Literal(planned.Method.Name);
         var keys = ReadsEncrypted(planned) ? ", _keys" : string.Empty;
-        return planned.Reads is null ? $"Read_{reader}(reader, ordinals, {method}{keys})" : $"Read_{reader}(reader, {method}{keys})";
+        var children = planned.GroupChild is null ? string.Empty : ", children";
+        return planned.Reads is null ? $"Read_{reader}(reader, ordinals, {method}{keys})" : $"Read_{reader}(reader, {method}{keys}{children})";
     }
 
     /// <summary>The materializer: one typed getter per member, by ordinal; a failure names the column.</summary>
@@ -1202,8 +1266,10 @@ internal sealed class RepositoryEmitter
             _w.Line();
         }
 
+        var listMember = row.Entity?.Nested.FirstOrDefault(n => n.IsCollection && planned.GroupChild is not null);
         var parameters = (dynamicOrdinals ? $"{_dialect.ReaderType} reader, int[] ordinals, string method" : $"{_dialect.ReaderType} reader, string method")
-            + (reads.Any(r => r.Type.IsEncrypted) ? ", global::NeoGen.IColumnKeyProvider keys" : string.Empty);
+            + (reads.Any(r => r.Type.IsEncrypted) ? ", global::NeoGen.IColumnKeyProvider keys" : string.Empty)
+            + (listMember is null ? string.Empty : $", global::System.Collections.Generic.List<{listMember.CollectionTypeName}> children");
         _w.Open($"private static {typeName} Read_{id}({parameters})");
         if (dynamicOrdinals)
         {
@@ -1247,6 +1313,13 @@ internal sealed class RepositoryEmitter
             var nestedValues = new Dictionary<string, string>();
             foreach (var nested in entity.Nested)
             {
+                if (nested.IsCollection)
+                {
+                    // Filled by the caller as it reads the parent's rows (one-to-many).
+                    nestedValues[nested.Name] = "children";
+                    continue;
+                }
+
                 var nestedReads = reads.Where(r => r.Nested == nested.Name).ToDictionary(r => r.Target);
                 if (nestedReads.Count == 0)
                 {

@@ -109,6 +109,15 @@ internal sealed class PlannedMethod
     /// </summary>
     public List<PlannedMethod> Variants { get; } = new();
 
+    /// <summary>One-to-many: the parent's key read, by which consecutive rows are grouped into one parent.</summary>
+    public ColumnRead? GroupKey { get; set; }
+
+    /// <summary>One-to-many: the child rows' own read (a statement-less plan whose reader builds one child).</summary>
+    public PlannedMethod? GroupChild { get; set; }
+
+    /// <summary>One-to-many: the child column whose NULL means "no child" (an outer join that found none).</summary>
+    public ColumnRead? GroupChildKey { get; set; }
+
     /// <summary>The method parameters the statement uses (NG1007 is reported over all the statements of a batch).</summary>
     public HashSet<string> UsedMethodParameters { get; } = new(System.StringComparer.Ordinal);
 

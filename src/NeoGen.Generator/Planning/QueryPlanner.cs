@@ -1040,7 +1040,7 @@ internal static class QueryPlanner
 
                 // A nullable nested row is null when its key is NULL (an outer join found none), and its other columns are
                 // then not read: the outer join makes none of them NULL where a row is read, only their own columns can.
-                var column = !nested.IsNullable ? columns[ordinal]
+                var column = !nested.IsNullable && !nested.IsCollection ? columns[ordinal]
                     : columns[ordinal].WithNullable(!IsNestedKey(nested, member) && (columns[ordinal].Source?.IsNullable ?? columns[ordinal].Nullable));
                 CheckRead(column, type, $"member '{entity.DisplayName}.{nested.Name}.{member.Name}'", member.Name);
                 nestedReads.Add(new ColumnRead(ordinal, columns[ordinal].Name!, member.Name, type, !member.Type.IsNullable, nested.Name));
@@ -1078,6 +1078,11 @@ internal static class QueryPlanner
             {
                 diagnostics.Add(DiagnosticInfo.Create(Rules.UnusedResultColumn, SqlLocation(method, columns[i].Start, columns[i].Length), columns[i].Name ?? TextOf(method, columns[i].Start, columns[i].Length) ?? "#" + (i + 1), method.Name, entity.DisplayName));
             }
+        }
+
+        if (entity.Nested.Any(n => n.IsCollection) && !GroupsBy(planned, bound, entity, columns, memberReads, diagnostics))
+        {
+            return;
         }
 
         planned.Reads = memberReads;
@@ -1123,6 +1128,60 @@ internal static class QueryPlanner
             var candidates = entity.Nested.Where(n => string.Equals(n.Type.Table, table.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             return candidates.Count == 1 ? candidates[0] : null;
         }
+    }
+
+    /// <summary>
+    /// One-to-many: the rows are grouped by the parent's key in the reader, so the parent's key must be among its own
+    /// columns (the primary key of its table, or a member marked [Key]) and the statement ordered by it first; one list
+    /// member per result type; a list or one-row result.
+    /// </summary>
+    private static bool GroupsBy(PlannedMethod planned, BoundStatement bound, EntityModel entity, List<ResultColumn> columns, List<ColumnRead> reads, DiagnosticBag diagnostics)
+    {
+        var method = planned.Method;
+        var lists = entity.Nested.Where(n => n.IsCollection).ToList();
+        if (lists.Count > 1)
+        {
+            Fail(planned, diagnostics, method, $"{entity.DisplayName} has {lists.Count} list members ({string.Join(", ", lists.Select(l => l.Name))}); one join fills one list, so read the others with a batch");
+            return false;
+        }
+
+        var list = lists[0];
+        if (planned.Shape is not (ResultShape.List or ResultShape.ReadOnlyList or ResultShape.Array or ResultShape.Single))
+        {
+            Fail(planned, diagnostics, method, $"{entity.DisplayName}.{list.Name} is filled by grouping the rows of a join, which a list (or one row) of {entity.DisplayName} returns, not a stream or a scalar");
+            return false;
+        }
+
+        var key = reads.Where(r => r.Nested is null).FirstOrDefault(r => entity.MemberNamed(r.Target)?.IsKey == true)
+            ?? reads.Where(r => r.Nested is null).FirstOrDefault(r => columns[r.Ordinal].Source is { IsPrimaryKey: true });
+        if (key is null)
+        {
+            Fail(planned, diagnostics, method, $"{entity.DisplayName}.{list.Name} is filled by grouping the rows of a join by their parent, so {entity.DisplayName} needs the parent's key among its own columns: the primary key of its table, or a member marked [Key]");
+            return false;
+        }
+
+        var column = columns[key.Ordinal];
+        var first = (bound.Statement as SelectStatement)?.Query.OrderBy.FirstOrDefault()?.Expression as ColumnReferenceExpression;
+        var ordered = first is not null
+            && (string.Equals(first.Column, column.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(first.Column, column.Source?.Name, StringComparison.OrdinalIgnoreCase))
+            && (first.Table is null || string.Equals(first.Table, column.SourceAlias, StringComparison.OrdinalIgnoreCase));
+        if (!ordered)
+        {
+            var by = column.SourceAlias is null ? column.Name : column.SourceAlias + "." + (column.Source?.Name ?? column.Name);
+            Fail(planned, diagnostics, method, $"{entity.DisplayName}.{list.Name} is filled by grouping the rows by {entity.DisplayName}.{key.Target}, so one parent's rows must come together: order the SQL by it first (ORDER BY {by}, ...)");
+            return false;
+        }
+
+        planned.GroupKey = key;
+        var childReads = reads.Where(r => r.Nested == list.Name).Select(r => new ColumnRead(r.Ordinal, r.Column, r.Target, r.Type, r.RequiredValue)).ToList();
+        planned.GroupChild = new PlannedMethod(method with { Row = new RowModel(null, list.Type, EquatableArray<TupleElementModel>.Empty, false), Shape = ResultShape.List })
+        {
+            Shape = ResultShape.List,
+            Reads = childReads,
+            Table = list.Type.Table ?? planned.Table,
+        };
+        planned.GroupChildKey = childReads.FirstOrDefault(r => list.Type.MemberNamed(r.Target) is { } m && IsNestedKey(list, m)) ?? childReads.OrderBy(r => r.Ordinal).First();
+        return true;
     }
 
     /// <summary>The member whose NULL makes a nullable nested row null: its key, else its first member.</summary>
