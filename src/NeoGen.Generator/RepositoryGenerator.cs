@@ -102,11 +102,14 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         });
         // NeoGenSchema: the CREATE statements of every [Table] type, per database.
         var schemaScripts = tables.Select(static (t, cancellationToken) => WriteSchema(t, cancellationToken)).WithTrackingName(SchemaStep);
-        context.RegisterSourceOutput(schemaScripts, static (output, result) =>
+        var hasNpgsql = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownNames.NpgsqlConnection) is not null);
+        context.RegisterSourceOutput(schemaScripts.Combine(hasNpgsql), static (output, pair) =>
         {
+            var result = pair.Left;
             if (result.Scripts.Count > 0)
             {
-                output.AddSource(SchemaEmitter.HintName, SchemaEmitter.Emit(result.Scripts));
+                var createsTypes = result.Scripts.Any(s => s.Dialect == nameof(SqlDialect.PostgreSql) && s.CreatesEnumTypes);
+                output.AddSource(SchemaEmitter.HintName, SchemaEmitter.Emit(result.Scripts, pair.Right && createsTypes));
             }
         });
         RegisterDiagnostics(context, schemaScripts.Select(static (r, _) => r.Diagnostics));

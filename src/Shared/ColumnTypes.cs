@@ -238,7 +238,7 @@ internal static class ColumnTypes
         ScalarKind.TimeOnly => SqlType.Time,
         ScalarKind.TimeSpan => SqlType.Interval,
         ScalarKind.ByteArray => SqlType.Binary,
-        ScalarKind.Enum => type.EnumAsString ? SqlType.Text : SqlType.Integer,
+        ScalarKind.Enum => type.NativeEnum is not null ? SqlType.Enum : type.EnumAsString ? SqlType.Text : SqlType.Integer,
         ScalarKind.Array => SqlType.Array,
         _ => SqlType.Unknown,
     };
@@ -352,7 +352,8 @@ internal static class ColumnTypes
             case ScalarKind.ByteArray:
                 return column == SqlType.Binary;
             case ScalarKind.Enum:
-                return value.EnumAsString ? column is SqlType.Text || (column == SqlType.Enum && !postgres) : column == SqlType.Integer;
+                // On PostgreSQL an enum column takes a value typed as that enum (NativeEnum), never plain text.
+                return value.EnumAsString ? column is SqlType.Text || (column == SqlType.Enum && (!postgres || value.NativeEnum is not null)) : column == SqlType.Integer;
             default:
                 return true;
         }

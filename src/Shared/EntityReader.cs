@@ -185,6 +185,12 @@ internal static class EntityReader
                 scalar = scalar.WithEnumAsString(true);
             }
 
+            if (mapping.NativeEnum && scalar.Kind == ScalarKind.Enum)
+            {
+                // Named after the C# enum, as NeoGenSchema creates it.
+                scalar = scalar with { NativeEnum = Naming.ToSnakeCase(scalar.DisplayName.TrimEnd('?')) };
+            }
+
             var protectionProblem = ProtectionProblem(mapping, scalar, table);
             if (protectionProblem is not null)
             {
@@ -305,7 +311,7 @@ internal static class EntityReader
         return row;
     }
 
-    /// <summary>A <c>[Json]</c> member: its JSON text in a JSON column, through the context's metadata when one is given.</summary>
+    /// <summary>A <c>[JsonColumn]</c> member: its JSON text in a JSON column, through the context's metadata when one is given.</summary>
     private static ScalarType? Json(ITypeSymbol memberType, ITypeSymbol? context, out string? reason)
     {
         reason = null;
@@ -313,7 +319,7 @@ internal static class EntityReader
         var bare = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         if (context is not null && !InheritsFrom(context, "System.Text.Json.Serialization.JsonSerializerContext"))
         {
-            reason = $"[Json(typeof({context.Name}))] names a type that is not a JsonSerializerContext";
+            reason = $"[JsonColumn(typeof({context.Name}))] names a type that is not a JsonSerializerContext";
             return null;
         }
 

@@ -24,7 +24,7 @@ internal static class KnownNames
     public const string TenantKeyAttribute = "NeoGen.TenantKeyAttribute";
     public const string AuditedAttribute = "NeoGen.AuditedAttribute";
     public const string SortOrdersAttribute = "NeoGen.SortOrdersAttribute";
-    public const string JsonAttribute = "NeoGen.JsonAttribute";
+    public const string JsonColumnAttribute = "NeoGen.JsonColumnAttribute";
     public const string PageRequest = "NeoGen.PageRequest";
     public const string Page = "NeoGen.Page<T>";
 

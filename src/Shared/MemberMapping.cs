@@ -14,7 +14,7 @@ internal sealed class MemberMapping
         KnownNames.GeneratedAttribute, KnownNames.DataAnnotationsDatabaseGenerated, KnownNames.VersionAttribute,
         KnownNames.DataAnnotationsConcurrencyCheck, KnownNames.CreatedAtAttribute, KnownNames.UpdatedAtAttribute,
         KnownNames.ForeignKeyAttribute, KnownNames.EncryptedAttribute, KnownNames.MaskedAttribute, KnownNames.TenantKeyAttribute,
-        KnownNames.DataAnnotationsMaxLength, KnownNames.DataAnnotationsStringLength, KnownNames.JsonAttribute,
+        KnownNames.DataAnnotationsMaxLength, KnownNames.DataAnnotationsStringLength, KnownNames.JsonColumnAttribute,
     };
 
     /// <summary>The column name given by <c>[Column("name")]</c>, or null for the conventional one.</summary>
@@ -30,8 +30,11 @@ internal sealed class MemberMapping
 
     public bool IsUpdatedAt { get; private set; }
 
-    /// <summary><c>[Column(EnumStorage = EnumStorage.String)]</c>.</summary>
+    /// <summary><c>[Column(EnumStorage = EnumStorage.String)]</c> (or <c>Native</c>).</summary>
     public bool EnumAsString { get; private set; }
+
+    /// <summary><c>[Column(EnumStorage = EnumStorage.Native)]</c>: a database enum type.</summary>
+    public bool NativeEnum { get; private set; }
 
     /// <summary>The type named by <c>[ForeignKey(typeof(T))]</c>.</summary>
     public ITypeSymbol? Principal { get; private set; }
@@ -54,10 +57,10 @@ internal sealed class MemberMapping
     /// <summary><c>[Column(MaxLength = n)]</c>, <c>[MaxLength(n)]</c> or <c>[StringLength(n)]</c>; 0 when none.</summary>
     public int MaxLength { get; private set; }
 
-    /// <summary><c>[Json]</c>.</summary>
+    /// <summary><c>[JsonColumn]</c>.</summary>
     public bool IsJson { get; private set; }
 
-    /// <summary><c>[Json(typeof(Context))]</c>: the <c>JsonSerializerContext</c>.</summary>
+    /// <summary><c>[JsonColumn(typeof(Context))]</c>: the <c>JsonSerializerContext</c>.</summary>
     public ITypeSymbol? JsonContext { get; private set; }
 
     /// <summary><c>[Column(Converter = typeof(X))]</c>.</summary>
@@ -86,9 +89,10 @@ internal sealed class MemberMapping
 
                     foreach (var pair in attribute.NamedArguments)
                     {
-                        if (pair.Key == "EnumStorage" && pair.Value.Value is int storage && storage == 1)
+                        if (pair.Key == "EnumStorage" && pair.Value.Value is int storage && storage is 1 or 2)
                         {
                             mapping.EnumAsString = true;
+                            mapping.NativeEnum = storage == 2;
                         }
                         else if (pair.Key == "MaxLength" && pair.Value.Value is int length)
                         {
@@ -162,7 +166,7 @@ internal sealed class MemberMapping
                 case KnownNames.TenantKeyAttribute:
                     mapping.IsTenantKey = true;
                     break;
-                case KnownNames.JsonAttribute:
+                case KnownNames.JsonColumnAttribute:
                     mapping.IsJson = true;
                     mapping.JsonContext = arguments.Length > 0 ? arguments[0].Value as ITypeSymbol : null;
                     break;

@@ -125,6 +125,8 @@ internal static class SchemaComposer
             ElementType = ColumnTypes.ElementCategory(m.Type),
             Encryption = EncryptionOf(m.Type),
             EncryptedFrom = m.Type.Protection?.Clear.Kind.ToString(),
+            EnumTypeName = m.Type.NativeEnum,
+            EnumValues = m.Type.NativeEnum is null ? null : m.Type.EnumMembers.ToList(),
         });
         var indexes = entity.Indexes.Select(i => new SqlIndexSpec(i.Columns.ToList(), i.Unique, i.Name));
         var foreignKeys = entity.ForeignKeys.Select(f => new SqlForeignKeySpec(new[] { f.Column }, f.PrincipalTable));

@@ -54,6 +54,7 @@ internal enum ArrayShape
 /// <param name="EnumAsString">For enums, stored as the member name.</param>
 /// <param name="Element">For arrays, the element type.</param>
 /// <param name="Shape">For arrays, how the value is held.</param>
+/// <param name="NativeEnum">For an enum stored by name in a database enum type (PostgreSQL), the type's name.</param>
 /// <param name="Protection">
 /// For an <c>[Encrypted]</c> column: what the member holds in clear. The type itself is then what the database stores
 /// (<c>byte[]</c>, or base64 <c>string</c>), so every rule about columns sees the ciphertext, and only the emitter's
@@ -70,7 +71,8 @@ internal sealed record ScalarType(
     ScalarType? Element = null,
     ArrayShape Shape = ArrayShape.None,
     ColumnProtection? Protection = null,
-    ValueConversion? Conversion = null)
+    ValueConversion? Conversion = null,
+    string? NativeEnum = null)
 {
     public string NullableTypeName => IsNullable ? TypeName + "?" : TypeName;
 
@@ -147,7 +149,7 @@ internal sealed record ScalarType(
 /// <param name="Stored">The column value's type, not nullable.</param>
 /// <param name="ToStore">The C# that converts a member value <c>{0}</c> to the stored value.</param>
 /// <param name="FromStore">The C# that converts a stored value <c>{0}</c> to the member's type.</param>
-/// <param name="IsJson">A <c>[Json]</c> member: the column is a JSON column (<c>jsonb</c>, <c>JSON</c>) holding the text.</param>
+/// <param name="IsJson">A <c>[JsonColumn]</c> member: the column is a JSON column (<c>jsonb</c>, <c>JSON</c>) holding the text.</param>
 internal sealed record ValueConversion(ScalarType Stored, string ToStore, string FromStore, bool IsJson = false)
 {
     public string Store(string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ToStore, value);

@@ -107,13 +107,13 @@ public sealed class ConverterTests
     {
         var outcome = Run("""
             [Table("carts")]
-            public sealed record Cart([property: Key] long Id, [property: Json] List<string> Items, [property: Json(typeof(Money))] Money? Extra);
+            public sealed record Cart([property: Key] long Id, [property: JsonColumn] List<string> Items, [property: JsonColumn(typeof(Money))] Money? Extra);
             """);
-        Assert.Contains("[Json(typeof(Money))] names a type that is not a JsonSerializerContext", Messages(outcome, "NG0011"));
+        Assert.Contains("[JsonColumn(typeof(Money))] names a type that is not a JsonSerializerContext", Messages(outcome, "NG0011"));
 
         var fine = Run("""
             [Table("carts")]
-            public sealed record Cart([property: Key] long Id, [property: Json] List<string> Items);
+            public sealed record Cart([property: Key] long Id, [property: JsonColumn] List<string> Items);
 
             [Repository(Dialect.PostgreSql)]
             public partial interface ICarts : ICrudRepository<Cart, long> { }

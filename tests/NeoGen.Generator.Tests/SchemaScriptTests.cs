@@ -282,6 +282,27 @@ public sealed class SchemaScriptTests
     }
 
     [Fact]
+    public void A_native_enum_is_a_database_enum_type_created_before_its_table()
+    {
+        var outcome = GeneratorHarness.Run("""
+            using NeoGen;
+            public enum OrderStatus { New, Shipped, Cancelled }
+
+            [Table("orders")]
+            public sealed record Order([property: Key] long Id, [property: Column(EnumStorage = EnumStorage.Native)] OrderStatus Status);
+            """);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        var postgres = Statements(outcome, "PostgreSql");
+        Assert.Equal("DO $$ BEGIN CREATE TYPE order_status AS ENUM ('New', 'Shipped', 'Cancelled'); EXCEPTION WHEN duplicate_object THEN NULL; END $$", postgres[0]);
+        Assert.Contains("status order_status NOT NULL", postgres[1]);
+        Assert.Contains("`status` ENUM('New', 'Shipped', 'Cancelled') NOT NULL", Script(outcome, "MySql"));
+        Assert.Contains("status TEXT NOT NULL", Script(outcome, "Sqlite"));
+
+        // Npgsql listed the database's types before the enum existed: EnsureCreated reloads them.
+        Assert.Contains("ReloadTypesAsync()", outcome.Source("NeoGen.NeoGenSchema.g.cs"));
+    }
+
+    [Fact]
     public void Long_names_are_shortened_with_a_stable_hash()
     {
         var name = "ix_" + new string('a', 70);

@@ -12,7 +12,7 @@ public abstract class ConverterContract
     protected ConverterContract(TestDatabase database)
     {
         Database = database;
-        Database.Execute("DELETE FROM products; DELETE FROM profiles");
+        Database.Execute("DELETE FROM products; DELETE FROM profiles; DELETE FROM mood_entries");
         Products = IProductRepository.Create(database.Source);
         Profiles = IProfileRepository.Create(database.Source);
     }
@@ -74,6 +74,34 @@ public abstract class ConverterContract
         Database.Execute($"UPDATE profiles SET tags = '{{\"not\": \"a list\"}}' WHERE id = {profile.Id}");
         var error = Assert.Throws<NeoGenMappingException>(() => Profiles.Get(profile.Id));
         Assert.Equal("tags", error.Column);
+    }
+
+    [Fact]
+    public async Task A_native_enum_member_is_stored_in_a_database_enum_type()
+    {
+        var moods = IMoodRepository.Create(Database.Source);
+        var happy = moods.Insert(new MoodEntry { Mood = Mood.Happy, Previous = Mood.Sad });
+        var sad = moods.Insert(new MoodEntry { Mood = Mood.Sad });
+        Assert.Equal(2, await moods.BulkInsertAsync(new[] { new MoodEntry { Mood = Mood.Neutral }, new MoodEntry { Mood = Mood.Happy, Previous = Mood.Neutral } }));
+
+        Assert.Equal(happy, moods.Get(happy.Id));
+        Assert.Equal(sad with { Previous = null }, moods.Get(sad.Id));
+        Assert.Equal(2, moods.FindByMoodOrderById(Mood.Happy).Count);
+        Assert.Equal(new[] { happy.Id, sad.Id }, moods.Touching(Mood.Sad).Select(m => m.Id));
+        Assert.Equal(Mood.Happy, moods.MoodOf(happy.Id));
+        Assert.Equal("Happy", Database.Scalar($"SELECT mood FROM mood_entries WHERE id = {happy.Id}")?.ToString());
+
+        // The column's type is the database's enum, where it has one.
+        switch (Database.Dialect)
+        {
+            case Dialect.PostgreSql:
+                Assert.Equal("mood", Database.Scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'mood_entries'::regclass AND attname = 'mood'"));
+                Assert.Equal("Sad,Neutral,Happy", Database.Scalar("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum JOIN pg_type t ON t.oid = enumtypid WHERE t.typname = 'mood'"));
+                break;
+            case Dialect.MySql:
+                Assert.Equal("enum('Sad','Neutral','Happy')", Database.Scalar("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'mood_entries' AND COLUMN_NAME = 'mood'"));
+                break;
+        }
     }
 
     [Fact]

@@ -284,12 +284,26 @@ public sealed record Profile
     [Key, Generated]
     public long Id { get; init; }
 
-    [Json(typeof(TestJsonContext))]
+    [JsonColumn(typeof(TestJsonContext))]
     public required Preferences Preferences { get; init; }
 
-    [Json(typeof(TestJsonContext))]
+    [JsonColumn(typeof(TestJsonContext))]
     public List<string>? Tags { get; init; }
 }
 
 // One-to-many from one join ordered by the parent's key: rows grouped in the generated reader.
 public sealed record TeamWithMembers(long Id, string Name, List<User> Members);
+
+// A database enum type: CREATE TYPE mood AS ENUM on PostgreSQL, ENUM(...) on MariaDB, text on SQLite.
+[Table("mood_entries")]
+public sealed record MoodEntry
+{
+    [Key, Generated]
+    public long Id { get; init; }
+
+    [Column(EnumStorage = EnumStorage.Native)]
+    public Mood Mood { get; init; }
+
+    [Column(EnumStorage = EnumStorage.Native)]
+    public Mood? Previous { get; init; }
+}

@@ -312,3 +312,18 @@ public partial interface IProductRepository : ICrudRepository<Product, ProductId
 public partial interface IProfileRepository : ICrudRepository<Profile, long>, IBulkRepository<Profile>
 {
 }
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
+public partial interface IMoodRepository : ICrudRepository<MoodEntry, long>, IBulkRepository<MoodEntry>
+{
+    List<MoodEntry> FindByMoodOrderById(Mood mood);
+
+    [Query("SELECT id, mood, previous FROM mood_entries WHERE mood = @mood OR previous = @mood ORDER BY id")]
+    List<MoodEntry> Touching(Mood mood);
+
+    [Query("SELECT mood FROM mood_entries WHERE id = @id")]
+    Mood MoodOf(long id);
+}

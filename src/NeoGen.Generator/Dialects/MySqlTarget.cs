@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using NeoGen.Generator.Emitting;
 using NeoGen.Shared;
 using NeoGen.Sql;
@@ -217,7 +218,8 @@ internal sealed class MySqlTarget : TargetDialect
         ScalarKind.DateOnly => "DATE",
         ScalarKind.TimeOnly or ScalarKind.TimeSpan => "TIME(6)",
         ScalarKind.ByteArray => facets is { MaxLength: > 0 } b ? $"VARBINARY({b.MaxLength})" : bounded ? "VARBINARY(255)" : "LONGBLOB",
-        ScalarKind.Enum => type.EnumAsString ? "VARCHAR(255)" : ColumnType(ScalarType.Of(string.Empty, type.EnumUnderlying, true), null, bounded),
+        ScalarKind.Enum => type.NativeEnum is not null ? "ENUM(" + string.Join(", ", type.EnumMembers.Select(m => "'" + m.Replace("'", "''") + "'")) + ")"
+            : type.EnumAsString ? "VARCHAR(255)" : ColumnType(ScalarType.Of(string.Empty, type.EnumUnderlying, true), null, bounded),
         _ => "LONGTEXT",
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NeoGen.Generator.Emitting;
 using NeoGen.Shared;
@@ -55,7 +56,8 @@ internal sealed class PostgreSqlTarget : TargetDialect
             var stored = BulkLoadContext.ValueOf(member, "entity");
 
             // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
-            var type = CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
+            var type = member.Type.NativeEnum is { } enumType ? ", " + CodeWriter.Literal(enumType)
+                : CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
             if (member.Type.IsNullable || !member.Type.IsValueType)
             {
                 w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}{type}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name}{type})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
@@ -99,9 +101,9 @@ internal sealed class PostgreSqlTarget : TargetDialect
 
     private static bool IsBoxed(ScalarType type) => type.IsNullable && type.IsValueType && !(type.Kind == ScalarKind.Enum && type.EnumAsString);
 
-    // A [Json] value is text that PostgreSQL must take as jsonb, which it does not cast text to by itself.
+    // A [JsonColumn] value is text that PostgreSQL must take as jsonb, which it does not cast text to by itself.
     public override string NewParameter(string providerName, ScalarType type, bool isCollection)
-        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}(){(type.Conversion is { IsJson: true } && !isCollection ? " { NpgsqlDbType = global::NpgsqlTypes.NpgsqlDbType.Jsonb }" : string.Empty)}";
+        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}(){(type.Conversion is { IsJson: true } && !isCollection ? " { NpgsqlDbType = global::NpgsqlTypes.NpgsqlDbType.Jsonb }" : type.NativeEnum is { } enumType && !isCollection ? " { DataTypeName = " + CodeWriter.Literal(enumType) + " }" : string.Empty)}";
 
     public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
     {
@@ -180,7 +182,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
         ScalarKind.TimeOnly => "time",
         ScalarKind.TimeSpan => "interval",
         ScalarKind.ByteArray => "bytea",
-        ScalarKind.Enum => type.EnumAsString ? "text" : ColumnType(Of(type.EnumUnderlying), null, bounded),
+        ScalarKind.Enum => type.NativeEnum is { } native ? Quote(native) : type.EnumAsString ? "text" : ColumnType(Of(type.EnumUnderlying), null, bounded),
         ScalarKind.Array => ColumnType(type.Element!, null, bounded) + "[]",
         _ => "text",
     };
@@ -195,6 +197,10 @@ internal sealed class PostgreSqlTarget : TargetDialect
     };
 
     public override string? CreateSchema(string schema) => "CREATE SCHEMA IF NOT EXISTS " + Quote(schema);
+
+    // PostgreSQL has no CREATE TYPE IF NOT EXISTS: an existing type of that name is left as it is.
+    public override string? CreateEnumType(string name, IReadOnlyList<string> labels)
+        => $"DO $$ BEGIN CREATE TYPE {Quote(name)} AS ENUM ({string.Join(", ", labels.Select(l => "'" + l.Replace("'", "''") + "'"))}); EXCEPTION WHEN duplicate_object THEN NULL; END $$";
 
     private static ScalarType Of(ScalarKind kind) => ScalarType.Of(string.Empty, kind, true);
 }

@@ -267,6 +267,9 @@ internal abstract class TargetDialect
     public virtual string IndexDefinition(string name, IReadOnlyList<string> columns, bool unique)
         => (unique ? "CONSTRAINT " + Quote(name) + " UNIQUE" : "INDEX " + Quote(name)) + " (" + string.Join(", ", columns) + ")";
 
+    /// <summary>The statement that creates a database enum type of <paramref name="labels"/> when it is missing, or null where enums are column types or text.</summary>
+    public virtual string? CreateEnumType(string name, IReadOnlyList<string> labels) => null;
+
     /// <summary>The statement that creates <paramref name="schema"/> when it is missing, or null where a schema is not created by NeoGen (SQLite, MySQL).</summary>
     public virtual string? CreateSchema(string schema) => null;
 

@@ -758,6 +758,13 @@ internal static class QueryPlanner
 
         var type = parameter.Type.Kind == ScalarKind.Array ? parameter.Type.Element : parameter.Type;
         var column = parameter.Type.Kind == ScalarKind.Array ? use.Column?.ElementType : use.Column?.Type;
+
+        // A database enum column takes the value typed as its enum (PostgreSQL refuses text there).
+        if (type is { Kind: ScalarKind.Enum } && parameter.Type.Kind != ScalarKind.Array && column == SqlType.Enum && use.Column?.EnumTypeName is { } enumType)
+        {
+            return parameter.With(parameter.Type.WithEnumAsString(true) with { NativeEnum = enumType }, parameter.IsCollection);
+        }
+
         if (type is not { Kind: ScalarKind.Enum, EnumAsString: false } || column is not (SqlType.Text or SqlType.Enum))
         {
             return parameter;

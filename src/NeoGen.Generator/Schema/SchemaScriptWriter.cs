@@ -12,7 +12,8 @@ namespace NeoGen.Generator.Schema;
 /// <param name="Statements">In order: schemas, then tables (each principal before the tables that reference it), then indexes.</param>
 /// <param name="AuditTables">The audit tables of <c>[Audited]</c> types, which the runtime's <c>AuditTrail</c> defines.</param>
 /// <param name="LeftOut">Tables this database cannot store, with why (arrays outside PostgreSQL).</param>
-internal sealed record DialectScript(string Dialect, EquatableArray<string> Statements, EquatableArray<string> AuditTables, EquatableArray<string> LeftOut);
+/// <param name="CreatesEnumTypes">Some statement creates a database enum type (PostgreSQL), which a provider that lists types at first connection must reload.</param>
+internal sealed record DialectScript(string Dialect, EquatableArray<string> Statements, EquatableArray<string> AuditTables, EquatableArray<string> LeftOut, bool CreatesEnumTypes = false);
 
 /// <summary>
 /// Writes, per database, the CREATE statements of the tables the <c>[Table]</c> types declare: column types as NeoGen
@@ -60,6 +61,18 @@ internal static class SchemaScriptWriter
             }
         }
 
+        // Database enum types before the tables whose columns have them.
+        var enumTypes = 0;
+        foreach (var type in storable.SelectMany(t => t.Entity.Members).Select(m => m.Type).Where(t => t.NativeEnum is not null)
+            .GroupBy(t => t.NativeEnum!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(t => t.NativeEnum, StringComparer.Ordinal))
+        {
+            if (dialect.CreateEnumType(type.NativeEnum!, type.EnumMembers) is { } create)
+            {
+                statements.Add(create);
+                enumTypes++;
+            }
+        }
+
         var indexes = new List<string>();
         var cycles = new HashSet<(TableDeclaration, string)>();
         foreach (var table in Ordered(storable, byTable, cycles))
@@ -69,7 +82,7 @@ internal static class SchemaScriptWriter
 
         statements.AddRange(indexes);
         var audit = storable.Where(t => t.Entity.IsAudited).Select(t => t.Entity.AuditTable ?? "neogen_audit").Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(a => a, StringComparer.Ordinal);
-        return new DialectScript(dialect.Name, statements.ToEquatableArray(), audit.ToEquatableArray(), leftOut.ToEquatableArray());
+        return new DialectScript(dialect.Name, statements.ToEquatableArray(), audit.ToEquatableArray(), leftOut.ToEquatableArray(), enumTypes > 0);
     }
 
     /// <summary>Principals before the tables that reference them; <paramref name="cycles"/> gets each foreign key that closes a cycle.</summary>

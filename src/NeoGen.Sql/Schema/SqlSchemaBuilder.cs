@@ -42,6 +42,12 @@ public sealed class SqlColumnSpec
 
     /// <summary>For an encrypted column, the type its values are encrypted from (a name the caller chooses).</summary>
     public string? EncryptedFrom { get; set; }
+
+    /// <summary>For a database enum column (<see cref="SqlType.Enum"/>): the enum type's name.</summary>
+    public string? EnumTypeName { get; set; }
+
+    /// <summary>For a database enum column: its labels.</summary>
+    public IReadOnlyList<string>? EnumValues { get; set; }
 }
 
 /// <summary>An index declared in code (<c>[Index]</c>).</summary>
@@ -161,6 +167,8 @@ public sealed class SqlSchemaBuilder
                     Encryption = spec.Encryption,
                     EncryptedFrom = spec.EncryptedFrom,
                     EncryptedAs = spec.Encryption == SqlColumnEncryption.None ? null : (name ?? string.Empty, spec.Name ?? string.Empty),
+                    EnumTypeName = spec.EnumTypeName,
+                    EnumValues = spec.EnumValues ?? Array.Empty<string>(),
                 };
                 table.ColumnList.Add(column);
                 if (spec.IsKey)

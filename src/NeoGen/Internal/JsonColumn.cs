@@ -8,7 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace NeoGen.Internal;
 
-/// <summary>Reads and writes <c>[Json]</c> members for the generated code. Not for direct use.</summary>
+/// <summary>Reads and writes <c>[JsonColumn]</c> members for the generated code. Not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonColumn
 {
@@ -28,14 +28,14 @@ public static class JsonColumn
         }
     }
 
-    /// <summary><see cref="Write{T}(T, JsonSerializerContext)"/> by reflection, for a <c>[Json]</c> member without a context.</summary>
-    [RequiresUnreferencedCode("A [Json] member without a JsonSerializerContext is serialized by reflection: give [Json(typeof(YourContext))] for trimming and Native AOT.")]
-    [RequiresDynamicCode("A [Json] member without a JsonSerializerContext is serialized by reflection: give [Json(typeof(YourContext))] for trimming and Native AOT.")]
+    /// <summary><see cref="Write{T}(T, JsonSerializerContext)"/> by reflection, for a <c>[JsonColumn]</c> member without a context.</summary>
+    [RequiresUnreferencedCode("A [JsonColumn] member without a JsonSerializerContext is serialized by reflection: give [JsonColumn(typeof(YourContext))] for trimming and Native AOT.")]
+    [RequiresDynamicCode("A [JsonColumn] member without a JsonSerializerContext is serialized by reflection: give [JsonColumn(typeof(YourContext))] for trimming and Native AOT.")]
     public static string Write<T>(T value) => JsonSerializer.Serialize(value);
 
     /// <summary><see cref="Read{T}(string, JsonSerializerContext)"/> by reflection.</summary>
-    [RequiresUnreferencedCode("A [Json] member without a JsonSerializerContext is serialized by reflection: give [Json(typeof(YourContext))] for trimming and Native AOT.")]
-    [RequiresDynamicCode("A [Json] member without a JsonSerializerContext is serialized by reflection: give [Json(typeof(YourContext))] for trimming and Native AOT.")]
+    [RequiresUnreferencedCode("A [JsonColumn] member without a JsonSerializerContext is serialized by reflection: give [JsonColumn(typeof(YourContext))] for trimming and Native AOT.")]
+    [RequiresDynamicCode("A [JsonColumn] member without a JsonSerializerContext is serialized by reflection: give [JsonColumn(typeof(YourContext))] for trimming and Native AOT.")]
     public static T Read<T>(string json)
     {
         try

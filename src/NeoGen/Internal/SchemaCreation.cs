@@ -23,7 +23,11 @@ public static class SchemaCreation
     /// its own where DDL is transactional and the source has none (a unit of work's is joined), so a failure creates
     /// nothing; MySQL commits each statement itself.
     /// </summary>
-    public static async Task EnsureCreatedAsync(IConnectionSource source, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    /// <param name="source">Where to create the schema.</param>
+    /// <param name="statements">The statements, in order.</param>
+    /// <param name="cancellationToken">Cancels between statements.</param>
+    /// <param name="created">Run on the same connection once the statements committed (PostgreSQL's type reload after a new enum type), or null.</param>
+    public static async Task EnsureCreatedAsync(IConnectionSource source, IReadOnlyList<string> statements, CancellationToken cancellationToken, Func<DbConnection, Task>? created = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(statements);
@@ -55,6 +59,11 @@ public static class SchemaCreation
             {
                 await own.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            if (created is not null)
+            {
+                await created(lease.Connection).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -68,7 +77,7 @@ public static class SchemaCreation
     }
 
     /// <summary>The synchronous <see cref="EnsureCreatedAsync"/>.</summary>
-    public static void EnsureCreated(IConnectionSource source, IReadOnlyList<string> statements)
+    public static void EnsureCreated(IConnectionSource source, IReadOnlyList<string> statements, Action<DbConnection>? created = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(statements);
@@ -97,6 +106,7 @@ public static class SchemaCreation
             }
 
             own?.Commit();
+            created?.Invoke(lease.Connection);
         }
         finally
         {

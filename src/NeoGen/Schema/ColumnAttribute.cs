@@ -48,4 +48,11 @@ public enum EnumStorage
 
     /// <summary>The member name, as text.</summary>
     String = 1,
+
+    /// <summary>
+    /// The member name, in a database enum type: on PostgreSQL a <c>CREATE TYPE … AS ENUM</c> of the member names, named
+    /// after the C# enum in snake_case (<c>OrderStatus</c> → <c>order_status</c>); on MySQL an <c>ENUM(…)</c> column; text
+    /// on SQLite and SQL Server.
+    /// </summary>
+    Native = 2,
 }

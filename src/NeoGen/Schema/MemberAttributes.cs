@@ -92,18 +92,20 @@ public sealed class SortOrdersAttribute : Attribute
 /// <summary>
 /// Stores the member as JSON: <c>jsonb</c> on PostgreSQL, <c>JSON</c> on MySQL, text on SQLite and SQL Server. Give the
 /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> that knows the member's type for trimming and
-/// Native AOT (<c>[Json(typeof(AppJsonContext))]</c>); without one, System.Text.Json serializes by reflection.
+/// Native AOT (<c>[JsonColumn(typeof(AppJsonContext))]</c>); without one, System.Text.Json serializes by reflection.
+/// (Not named <c>[Json]</c>: System.Text.Json.Serialization has a <c>JsonAttribute</c>, which files declaring the
+/// context import.)
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
-public sealed class JsonAttribute : Attribute
+public sealed class JsonColumnAttribute : Attribute
 {
     /// <summary>Serialized by reflection (not trimming-safe).</summary>
-    public JsonAttribute()
+    public JsonColumnAttribute()
     {
     }
 
     /// <summary>Serialized with the source-generated metadata of <paramref name="context"/>.</summary>
-    public JsonAttribute(Type context) => Context = context;
+    public JsonColumnAttribute(Type context) => Context = context;
 
     /// <summary>The <c>JsonSerializerContext</c> whose metadata serializes the member, or null.</summary>
     public Type? Context { get; }
