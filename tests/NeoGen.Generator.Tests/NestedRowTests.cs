@@ -177,4 +177,22 @@ public sealed class NestedRowTests
         Assert.Contains(expected, Messages(outcome, "NG0002"));
         Assert.DoesNotContain(outcome.CompilationDiagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_list_of_tuples_of_rows_reads_each_element_from_its_table()
+    {
+        var outcome = Run("""
+            [Query("SELECT o.*, c.* FROM orders o LEFT JOIN customers c ON c.id = o.referrer_id ORDER BY o.id")]
+            List<(Order Order, Customer? Referrer)> WithReferrers();
+            """);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationDiagnostics);
+        Assert.Contains("new global::System.ValueTuple<global::Shop.Order, global::Shop.Customer?>(__order, __referrer)", outcome.Source("IOrderRepository.Sqlite.g.cs"));
+
+        var mixed = Run("""
+            [Query("SELECT o.*, c.name FROM orders o JOIN customers c ON c.id = o.customer_id")]
+            List<(Order Order, string Name)> Mixed();
+            """);
+        Assert.Contains("holds either columns or rows of a join, not both", Messages(mixed, "NG0002"));
+    }
 }

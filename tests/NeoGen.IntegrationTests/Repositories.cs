@@ -43,6 +43,13 @@ public partial interface IUserRepository : ICrudRepository<User, long>, IBulkRep
     [Query("SELECT email FROM users ORDER BY email")]
     string[] Emails();
 
+    // A tuple of rows from one join: each element takes the columns of its table.
+    [Query("SELECT u.*, t.* FROM users u JOIN teams t ON t.id = u.team_id ORDER BY u.id")]
+    List<(User User, Team Team)> UsersWithTeams();
+
+    [Query("SELECT t.*, u.* FROM teams t LEFT JOIN users u ON u.team_id = t.id ORDER BY t.id, u.id")]
+    IAsyncEnumerable<(Team Team, User? User)> TeamsAndUsersAsync();
+
     // One-to-many: each team once, with its users (none after the outer join when it has none).
     [Query("SELECT t.id, t.name, u.* FROM teams t LEFT JOIN users u ON u.team_id = t.id ORDER BY t.id, u.email")]
     List<TeamWithMembers> Rosters();

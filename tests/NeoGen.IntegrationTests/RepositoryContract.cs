@@ -587,6 +587,25 @@ public abstract partial class RepositoryContract
     }
 
     [Fact]
+    public async Task A_tuple_of_rows_reads_each_element_from_its_table()
+    {
+        var core = NewTeam("core");
+        var empty = NewTeam("empty");
+        var ada = NewUser(core, "ada@example.com");
+        var bob = NewUser(core, "bob@example.com");
+
+        Assert.Equal(new[] { (ada, core), (bob, core) }, Users.UsersWithTeams());
+
+        var pairs = new List<(Team Team, User? User)>();
+        await foreach (var pair in Users.TeamsAndUsersAsync())
+        {
+            pairs.Add(pair);
+        }
+
+        Assert.Equal(new (Team, User?)[] { (core, ada), (core, bob), (empty, null) }, pairs);
+    }
+
+    [Fact]
     public async Task A_join_fills_a_list_member_one_parent_per_key()
     {
         var core = NewTeam("core");

@@ -56,8 +56,8 @@ internal sealed class PostgreSqlTarget : TargetDialect
             var stored = BulkLoadContext.ValueOf(member, "entity");
 
             // Naming the PostgreSQL type lets Npgsql resolve the converter once per column instead of per value.
-            var type = member.Type.NativeEnum is { } enumType ? ", " + CodeWriter.Literal(enumType)
-                : CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
+            // An enum's binary form is its label's text, so a database enum column takes text in a binary COPY.
+            var type = CopyType(member.Type) is { } known ? ", global::NpgsqlTypes.NpgsqlDbType." + known : string.Empty;
             if (member.Type.IsNullable || !member.Type.IsValueType)
             {
                 w.Line($"if ({stored} is {{ }} __{member.Name}) {{ {(isAsync ? $"await importer.WriteAsync(__{member.Name}{type}, {ct}).ConfigureAwait(false)" : $"importer.Write(__{member.Name}{type})")}; }} else {{ {(isAsync ? $"await importer.WriteNullAsync({ct}).ConfigureAwait(false)" : "importer.WriteNull()")}; }}");
@@ -103,7 +103,12 @@ internal sealed class PostgreSqlTarget : TargetDialect
 
     // A [JsonColumn] value is text that PostgreSQL must take as jsonb, which it does not cast text to by itself.
     public override string NewParameter(string providerName, ScalarType type, bool isCollection)
-        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}(){(type.Conversion is { IsJson: true } && !isCollection ? " { NpgsqlDbType = global::NpgsqlTypes.NpgsqlDbType.Jsonb }" : type.NativeEnum is { } enumType && !isCollection ? " { DataTypeName = " + CodeWriter.Literal(enumType) + " }" : string.Empty)}";
+        => $"new {ParameterType(type, isCollection) ?? "global::Npgsql.NpgsqlParameter"}(){(type.Conversion is { IsJson: true } && !isCollection ? " { NpgsqlDbType = global::NpgsqlTypes.NpgsqlDbType.Jsonb }" : string.Empty)}";
+
+    // A database enum's value travels as text and is cast in the statement, where PostgreSQL finds the type by the
+    // search path (Npgsql's lookup by name is ambiguous when several schemas have a type of that name).
+    public override string TypedPlaceholder(string placeholder, ScalarType type)
+        => type.NativeEnum is { } enumType && type.Kind != ScalarKind.Array ? placeholder + "::" + Quote(enumType) : placeholder;
 
     public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
     {

@@ -151,6 +151,9 @@ internal abstract class TargetDialect
     /// <summary>The provider's placeholder for parameter number <paramref name="index"/> (0-based).</summary>
     public abstract string Placeholder(int index);
 
+    /// <summary>The placeholder as it stands in the statement for a value of <paramref name="type"/> (PostgreSQL casts a database enum's text).</summary>
+    public virtual string TypedPlaceholder(string placeholder, ScalarType type) => placeholder;
+
     /// <summary>The SQL that replaces <c>[NOT] IN @p</c> so that the list of <paramref name="element"/> values travels as one parameter.</summary>
     public abstract string InList(string placeholder, bool negated, ScalarType element);
 

@@ -202,7 +202,8 @@ internal sealed class RepositoryEmitter
         var readerKey = RowTypeName(method) + "|" + planned.Table + "|" + (planned.GroupChild is null ? string.Empty : "grouped|") + (planned.Reads is null ? "dynamic" : string.Join(";", planned.Reads.Select(r => $"{r.Ordinal}:{r.Column}:{r.Nested}.{r.Target}:{r.Type.NullableTypeName}:{r.Type.EnumAsString}:{r.RequiredValue}{(r.Type.Protection is { } p ? ":" + r.Type.DisplayName + ":" + EncryptionCode.LabelField(p) + ":" + p.AsText : string.Empty)}")));
         if (!_readers.TryGetValue(readerKey, out var readerId))
         {
-            readerId = (method.Row!.Entity?.DisplayName ?? "Value") + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
+            // An identifier: a tuple of rows, (User, Team), is named UserTeam.
+            readerId = new string((method.Row!.Entity?.DisplayName ?? "Value").Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray()) + "_" + _readers.Count.ToString(CultureInfo.InvariantCulture);
             _readers[readerKey] = readerId;
             EmitReader(planned, readerId);
         }

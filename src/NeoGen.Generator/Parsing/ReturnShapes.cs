@@ -125,6 +125,44 @@ internal static class ReturnShapes
         return ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.", System.StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A tuple of rows read from one join (<c>List&lt;(Order Order, Customer Customer)&gt;</c>): a row whose members are all
+    /// nested rows, one per element, which take their columns as nested members do (by the element's name as a prefix
+    /// or an alias, or by the table each element's type maps to).
+    /// </summary>
+    private static RowModel? TupleOfRows(INamedTypeSymbol tuple, bool nullable, out string? error)
+    {
+        error = null;
+        var nested = new System.Collections.Generic.List<NestedModel>();
+        for (var i = 0; i < tuple.TupleElements.Length; i++)
+        {
+            var field = tuple.TupleElements[i];
+            var elementType = field.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : field.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            if (ColumnTypes.Map(field.Type) is not null || elementType.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsFrameworkType(elementType))
+            {
+                error = $"tuple element '{field.Name}' has type {field.Type.ToDisplayString()}: a tuple read from one row holds either columns or rows of a join, not both (put the column in one of the rows)";
+                return null;
+            }
+
+            var row = EntityReader.Read(elementType);
+            if (row.MaterializationError is not null || row.Nested.Count > 0)
+            {
+                error = $"tuple element '{field.Name}' has type {row.DisplayName}, which cannot be built from a join's columns ({row.MaterializationError ?? "it holds rows of its own"})";
+                return null;
+            }
+
+            var name = field.IsExplicitlyNamedTupleElement ? field.Name : "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var isNullable = field.Type.NullableAnnotation == NullableAnnotation.Annotated || field.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            nested.Add(new NestedModel(name, Naming.ToSnakeCase(name) + "_", row, isNullable, i, false, false));
+        }
+
+        var typeName = "global::System.ValueTuple<" + string.Join(", ", tuple.TupleElements.Select(e => ColumnTypes.Display(e.Type))) + ">";
+        var display = "(" + string.Join(", ", nested.Select(n => n.Type.DisplayName + (n.IsNullable ? "?" : string.Empty))) + ")";
+        var entity = new EntityModel(typeName, display, null, null, true, EquatableArray<MemberModel>.Empty, nested.Count, false, false, null,
+            EquatableArray<IndexModel>.Empty, EquatableArray<ForeignKeyModel>.Empty, EquatableArray<UnmappedMember>.Empty, Nested: nested.ToEquatableArray());
+        return new RowModel(null, entity, EquatableArray<TupleElementModel>.Empty, nullable);
+    }
+
     private static RowModel? Row(ITypeSymbol type, out string? error)
     {
         error = null;
@@ -139,6 +177,11 @@ internal static class ReturnShapes
         {
             nullable = true;
             type = wrapper.TypeArguments[0];
+        }
+
+        if (type is INamedTypeSymbol { IsTupleType: true } rows && rows.TupleElements.Any(e => ColumnTypes.Map(e.Type) is null))
+        {
+            return TupleOfRows(rows, nullable, out error);
         }
 
         if (type is INamedTypeSymbol { IsTupleType: true } tuple)

@@ -1096,10 +1096,11 @@ internal static class QueryPlanner
     }
 
     /// <summary>
-    /// Which nested member (if any) each result column belongs to, strongest claim first: a name with the member's
-    /// prefix (<c>customer_name</c>) that names a member of its row; a column of a table aliased like the member
-    /// (<c>JOIN customers customer</c>); a column of the table the member's type maps to, when the statement reads that
-    /// table once and no other nested member claims it. Everything else is the row's own.
+    /// Which nested member (if any) each result column belongs to, strongest claim first: a column of a table aliased
+    /// like the member (<c>JOIN customers customer</c>); a column of the table the member's type maps to, when the
+    /// statement reads that table once and no other nested member's type maps to it; a name with the member's prefix
+    /// (<c>customer_name</c>, an expression or a column of another table) that names a member of its row. Everything
+    /// else is the row's own.
     /// </summary>
     private static NestedModel?[] NestedOwners(EntityModel entity, List<ResultColumn> columns, BoundStatement bound)
     {
@@ -1117,10 +1118,11 @@ internal static class QueryPlanner
                 continue;
             }
 
-            // A column the row itself has a member for (team_name into TeamName) is not taken by the prefix of Team.
-            owners[i] = entity.Nested.FirstOrDefault(n => name.StartsWith(n.Prefix, StringComparison.OrdinalIgnoreCase) && n.Type.Members.Any(m => Matches(name.Substring(n.Prefix.Length), m)) && !entity.Members.Any(m => Matches(name, m)))
-                ?? entity.Nested.FirstOrDefault(n => column.SourceAlias is { } alias && (string.Equals(alias, n.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(alias, Naming.ToSnakeCase(n.Name), StringComparison.OrdinalIgnoreCase)))
-                ?? ByTable(column);
+            // A column the row itself has a member for (team_name into TeamName) is not taken by the prefix of Team, and
+            // one read from another nested row's table (users.team_id) is that row's, whatever its name.
+            owners[i] = entity.Nested.FirstOrDefault(n => column.SourceAlias is { } alias && (string.Equals(alias, n.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(alias, Naming.ToSnakeCase(n.Name), StringComparison.OrdinalIgnoreCase)))
+                ?? ByTable(column)
+                ?? entity.Nested.FirstOrDefault(n => name.StartsWith(n.Prefix, StringComparison.OrdinalIgnoreCase) && n.Type.Members.Any(m => Matches(name.Substring(n.Prefix.Length), m)) && !entity.Members.Any(m => Matches(name, m)));
         }
 
         return owners;
@@ -1310,7 +1312,7 @@ internal static class QueryPlanner
             }
             else
             {
-                edits.Add((use.Start, use.Start + use.Length, placeholder));
+                edits.Add((use.Start, use.Start + use.Length, target.TypedPlaceholder(placeholder, parameters[i].Type)));
             }
         }
 
