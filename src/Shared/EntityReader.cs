@@ -185,6 +185,17 @@ internal static class EntityReader
                 scalar = scalar.WithEnumAsString(true);
             }
 
+            if (mapping.CaseInsensitive)
+            {
+                if (scalar.Kind != ScalarKind.String || scalar.IsEncrypted || scalar.Conversion is not null)
+                {
+                    unmapped.Add(new UnmappedMember(property.Name, property.Type.ToDisplayString(), "[Column(CaseInsensitive = true)] applies to text members stored as text"));
+                    continue;
+                }
+
+                scalar = scalar with { CaseInsensitive = true };
+            }
+
             if (mapping.NativeEnum && scalar.Kind == ScalarKind.Enum)
             {
                 // Named after the C# enum, as NeoGenSchema creates it.

@@ -63,6 +63,9 @@ internal sealed class MemberMapping
     /// <summary><c>[JsonColumn(typeof(Context))]</c>: the <c>JsonSerializerContext</c>.</summary>
     public ITypeSymbol? JsonContext { get; private set; }
 
+    /// <summary><c>[Column(CaseInsensitive = true)]</c>.</summary>
+    public bool CaseInsensitive { get; private set; }
+
     /// <summary><c>[Column(Converter = typeof(X))]</c>.</summary>
     public ITypeSymbol? Converter { get; private set; }
 
@@ -105,6 +108,10 @@ internal sealed class MemberMapping
                         else if (pair.Key == "Scale" && pair.Value.Value is int scale)
                         {
                             mapping.Scale = scale;
+                        }
+                        else if (pair.Key == "CaseInsensitive" && pair.Value.Value is true)
+                        {
+                            mapping.CaseInsensitive = true;
                         }
                         else if (pair.Key == "Converter" && pair.Value.Value is ITypeSymbol converter)
                         {

@@ -121,7 +121,8 @@ internal static class SchemaComposer
     {
         var columns = entity.Members.Select(m => new SqlColumnSpec(m.Column, ColumnTypes.Category(m.Type), m.Type.IsNullable, m.IsKey, m.IsGenerated)
         {
-            DeclaredType = m.Type.DisplayName,
+            // citext: what a parameter compared with the column is cast to on PostgreSQL (a migration's citext column too).
+            DeclaredType = m.Type.CaseInsensitive ? "citext" : m.Type.DisplayName,
             ElementType = ColumnTypes.ElementCategory(m.Type),
             Encryption = EncryptionOf(m.Type),
             EncryptedFrom = m.Type.Protection?.Clear.Kind.ToString(),

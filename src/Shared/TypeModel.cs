@@ -54,6 +54,7 @@ internal enum ArrayShape
 /// <param name="EnumAsString">For enums, stored as the member name.</param>
 /// <param name="Element">For arrays, the element type.</param>
 /// <param name="Shape">For arrays, how the value is held.</param>
+/// <param name="CaseInsensitive">A text column that compares without regard to case (<c>citext</c> on PostgreSQL).</param>
 /// <param name="NativeEnum">For an enum stored by name in a database enum type (PostgreSQL), the type's name.</param>
 /// <param name="Protection">
 /// For an <c>[Encrypted]</c> column: what the member holds in clear. The type itself is then what the database stores
@@ -72,7 +73,8 @@ internal sealed record ScalarType(
     ArrayShape Shape = ArrayShape.None,
     ColumnProtection? Protection = null,
     ValueConversion? Conversion = null,
-    string? NativeEnum = null)
+    string? NativeEnum = null,
+    bool CaseInsensitive = false)
 {
     public string NullableTypeName => IsNullable ? TypeName + "?" : TypeName;
 

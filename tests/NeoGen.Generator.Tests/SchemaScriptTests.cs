@@ -303,6 +303,31 @@ public sealed class SchemaScriptTests
     }
 
     [Fact]
+    public void A_case_insensitive_text_column_is_each_databases_own()
+    {
+        var outcome = GeneratorHarness.Run("""
+            using NeoGen;
+            [Table("handles")]
+            public sealed record Handle([property: Key] long Id, [property: Column(CaseInsensitive = true)] string Name, [property: Column(CaseInsensitive = true)] int Wrong);
+            """);
+        Assert.Contains(outcome.NeoGen("NG0011"), d => d.GetMessage().Contains("[Column(CaseInsensitive = true)] applies to text members", StringComparison.Ordinal));
+
+        var fine = GeneratorHarness.Run("""
+            using NeoGen;
+            [Table("handles")]
+            public sealed record Handle([property: Key] long Id, [property: Column(CaseInsensitive = true)] string Name);
+            [Repository(Dialect.PostgreSql)]
+            public partial interface IHandles : ICrudRepository<Handle, long> { Handle? FindByName(string name); }
+            """);
+        var postgres = Statements(fine, "PostgreSql");
+        Assert.Equal("CREATE EXTENSION IF NOT EXISTS citext", postgres[0]);
+        Assert.Contains("name citext NOT NULL", postgres[1]);
+        Assert.Contains("name TEXT COLLATE NOCASE NOT NULL", Script(fine, "Sqlite"));
+        Assert.Contains("name LONGTEXT COLLATE utf8mb4_unicode_ci NOT NULL", Script(fine, "MySql"));
+        Assert.Contains("WHERE name = $1::citext", fine.Source("IHandles.PostgreSql.g.cs"));
+    }
+
+    [Fact]
     public void Long_names_are_shortened_with_a_stable_hash()
     {
         var name = "ix_" + new string('a', 70);

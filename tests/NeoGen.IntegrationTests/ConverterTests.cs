@@ -12,7 +12,7 @@ public abstract class ConverterContract
     protected ConverterContract(TestDatabase database)
     {
         Database = database;
-        Database.Execute("DELETE FROM products; DELETE FROM profiles; DELETE FROM mood_entries");
+        Database.Execute("DELETE FROM products; DELETE FROM profiles; DELETE FROM mood_entries; DELETE FROM handles");
         Products = IProductRepository.Create(database.Source);
         Profiles = IProfileRepository.Create(database.Source);
     }
@@ -101,6 +101,25 @@ public abstract class ConverterContract
             case Dialect.MySql:
                 Assert.Equal("enum('Sad','Neutral','Happy')", Database.Scalar("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'mood_entries' AND COLUMN_NAME = 'mood'"));
                 break;
+        }
+    }
+
+    [Fact]
+    public void A_case_insensitive_column_compares_and_indexes_without_regard_to_case()
+    {
+        var handles = IHandleRepository.Create(Database.Source);
+        var ada = handles.Insert(new Handle(0, "Ada.Lovelace"));
+        Assert.Equal(ada, handles.FindByName("ada.lovelace"));
+        Assert.Equal(ada, handles.Named("ADA.LOVELACE"));
+        Assert.Null(handles.FindByName("ada"));
+
+        // The unique index ignores case too.
+        var duplicate = Assert.Throws<NeoGenConstraintException>(() => handles.Insert(new Handle(0, "ADA.lovelace")));
+        Assert.Equal(ConstraintKind.Unique, duplicate.Kind);
+
+        if (Database.Dialect == Dialect.PostgreSql)
+        {
+            Assert.Equal("citext", Database.Scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'handles'::regclass AND attname = 'name'"));
         }
     }
 

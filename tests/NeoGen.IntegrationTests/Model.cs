@@ -307,3 +307,8 @@ public sealed record MoodEntry
     [Column(EnumStorage = EnumStorage.Native)]
     public Mood? Previous { get; init; }
 }
+
+// A case-insensitive text column: citext on PostgreSQL, NOCASE on SQLite, a _ci collation on MariaDB.
+[Table("handles")]
+[Index(nameof(Name), IsUnique = true)]
+public sealed record Handle([property: Key, Generated] long Id, [property: Column(CaseInsensitive = true, MaxLength = 100)] string Name);

@@ -334,3 +334,15 @@ public partial interface IMoodRepository : ICrudRepository<MoodEntry, long>, IBu
     [Query("SELECT mood FROM mood_entries WHERE id = @id")]
     Mood MoodOf(long id);
 }
+
+[Repository(Dialect.Sqlite)]
+[Repository(Dialect.PostgreSql)]
+[Repository(Dialect.MySql)]
+[Repository(Dialect.SqlServer)]
+public partial interface IHandleRepository : ICrudRepository<Handle, long>
+{
+    Handle? FindByName(string name);
+
+    [Query("SELECT id, name FROM handles WHERE name = @name")]
+    Handle? Named(string name);
+}

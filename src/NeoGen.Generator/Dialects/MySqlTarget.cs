@@ -211,7 +211,7 @@ internal sealed class MySqlTarget : TargetDialect
 
         // Every C# decimal (28 fractional digits, 29 digits in all) fits DECIMAL(65, 30).
         ScalarKind.Decimal => facets is { Precision: > 0 } p ? $"DECIMAL({p.Precision}, {p.Scale})" : "DECIMAL(65, 30)",
-        ScalarKind.String => facets is { MaxLength: > 0 } l ? $"VARCHAR({l.MaxLength})" : bounded ? "VARCHAR(255)" : "LONGTEXT",
+        ScalarKind.String => (facets is { MaxLength: > 0 } l ? $"VARCHAR({l.MaxLength})" : bounded ? "VARCHAR(255)" : "LONGTEXT") + (type.CaseInsensitive ? " COLLATE utf8mb4_unicode_ci" : string.Empty),
         ScalarKind.Char => "CHAR(1)",
         ScalarKind.Guid => "CHAR(36)",
         ScalarKind.DateTime or ScalarKind.DateTimeOffset => "DATETIME(6)",

@@ -108,7 +108,12 @@ internal sealed class PostgreSqlTarget : TargetDialect
     // A database enum's value travels as text and is cast in the statement, where PostgreSQL finds the type by the
     // search path (Npgsql's lookup by name is ambiguous when several schemas have a type of that name).
     public override string TypedPlaceholder(string placeholder, ScalarType type)
-        => type.NativeEnum is { } enumType && type.Kind != ScalarKind.Array ? placeholder + "::" + Quote(enumType) : placeholder;
+        => type.NativeEnum is { } enumType && type.Kind != ScalarKind.Array ? placeholder + "::" + Quote(enumType)
+            : type.CaseInsensitive ? placeholder + "::citext"
+            : placeholder;
+
+    // citext is a contrib extension (trusted since PostgreSQL 13: a database owner may create it).
+    public override string? CreateExtension(ScalarType type) => type.CaseInsensitive ? "CREATE EXTENSION IF NOT EXISTS citext" : null;
 
     public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
     {
@@ -179,7 +184,7 @@ internal sealed class PostgreSqlTarget : TargetDialect
         ScalarKind.Single => "real",
         ScalarKind.Double => "double precision",
         ScalarKind.Decimal => facets is { Precision: > 0 } p ? $"numeric({p.Precision}, {p.Scale})" : "numeric",
-        ScalarKind.String => facets is { MaxLength: > 0 } l ? $"varchar({l.MaxLength})" : "text",
+        ScalarKind.String => type.CaseInsensitive ? "citext" : facets is { MaxLength: > 0 } l ? $"varchar({l.MaxLength})" : "text",
         ScalarKind.Char => "character(1)",
         ScalarKind.Guid => "uuid",
         ScalarKind.DateTime or ScalarKind.DateTimeOffset => "timestamptz",

@@ -241,7 +241,7 @@ internal sealed class SqlServerTarget : TargetDialect
 
         // No SQL Server type holds every C# decimal; (38, 18) keeps 20 digits before the point and 18 after.
         ScalarKind.Decimal => facets is { Precision: > 0 } p ? $"decimal({p.Precision}, {p.Scale})" : "decimal(38, 18)",
-        ScalarKind.String => facets is { MaxLength: > 0 } l ? $"nvarchar({l.MaxLength})" : bounded ? "nvarchar(450)" : "nvarchar(max)",
+        ScalarKind.String => (facets is { MaxLength: > 0 } l ? $"nvarchar({l.MaxLength})" : bounded ? "nvarchar(450)" : "nvarchar(max)") + (type.CaseInsensitive ? " COLLATE Latin1_General_100_CI_AS" : string.Empty),
         ScalarKind.Char => "nchar(1)",
         ScalarKind.Guid => "uniqueidentifier",
         ScalarKind.DateTime => "datetime2",

@@ -68,6 +68,7 @@ internal sealed class SqliteTarget : TargetDialect
     {
         ScalarKind.Boolean or ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.Int32 or ScalarKind.Int64 => "INTEGER",
         ScalarKind.Enum => type.EnumAsString ? "TEXT" : "INTEGER",
+        ScalarKind.String when type.CaseInsensitive => "TEXT COLLATE NOCASE",
         ScalarKind.Single or ScalarKind.Double => "REAL",
         ScalarKind.Guid or ScalarKind.ByteArray => "BLOB",
         _ => "TEXT",

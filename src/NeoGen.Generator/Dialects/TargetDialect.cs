@@ -270,6 +270,9 @@ internal abstract class TargetDialect
     public virtual string IndexDefinition(string name, IReadOnlyList<string> columns, bool unique)
         => (unique ? "CONSTRAINT " + Quote(name) + " UNIQUE" : "INDEX " + Quote(name)) + " (" + string.Join(", ", columns) + ")";
 
+    /// <summary>The statement that makes the column type of <paramref name="type"/> available (an extension), or null.</summary>
+    public virtual string? CreateExtension(ScalarType type) => null;
+
     /// <summary>The statement that creates a database enum type of <paramref name="labels"/> when it is missing, or null where enums are column types or text.</summary>
     public virtual string? CreateEnumType(string name, IReadOnlyList<string> labels) => null;
 

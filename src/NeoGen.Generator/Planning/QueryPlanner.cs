@@ -759,6 +759,12 @@ internal static class QueryPlanner
         var type = parameter.Type.Kind == ScalarKind.Array ? parameter.Type.Element : parameter.Type;
         var column = parameter.Type.Kind == ScalarKind.Array ? use.Column?.ElementType : use.Column?.Type;
 
+        // A case-insensitive column compares as itself only with a value of its type (citext on PostgreSQL).
+        if (parameter.Type is { Kind: ScalarKind.String, CaseInsensitive: false, Protection: null } && string.Equals(use.Column?.DeclaredType, "citext", StringComparison.OrdinalIgnoreCase))
+        {
+            return parameter.With(parameter.Type with { CaseInsensitive = true }, parameter.IsCollection);
+        }
+
         // A database enum column takes the value typed as its enum (PostgreSQL refuses text there).
         if (type is { Kind: ScalarKind.Enum } && parameter.Type.Kind != ScalarKind.Array && column == SqlType.Enum && use.Column?.EnumTypeName is { } enumType)
         {

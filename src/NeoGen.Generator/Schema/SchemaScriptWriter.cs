@@ -61,7 +61,12 @@ internal static class SchemaScriptWriter
             }
         }
 
-        // Database enum types before the tables whose columns have them.
+        // Extensions and database enum types before the tables whose columns have them.
+        foreach (var extension in storable.SelectMany(t => t.Entity.Members).Select(m => dialect.CreateExtension(m.Type)).Where(e => e is not null).Distinct(StringComparer.Ordinal))
+        {
+            statements.Add(extension!);
+        }
+
         var enumTypes = 0;
         foreach (var type in storable.SelectMany(t => t.Entity.Members).Select(m => m.Type).Where(t => t.NativeEnum is not null)
             .GroupBy(t => t.NativeEnum!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(t => t.NativeEnum, StringComparer.Ordinal))

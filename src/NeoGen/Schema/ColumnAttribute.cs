@@ -34,6 +34,13 @@ public sealed class ColumnAttribute : Attribute
     public int Scale { get; set; }
 
     /// <summary>
+    /// A text column that compares and indexes without regard to case: <c>citext</c> on PostgreSQL (values are cast to
+    /// it in every statement, so <c>email = @email</c> ignores case there too), <c>COLLATE NOCASE</c> on SQLite, a
+    /// case-insensitive collation on MySQL and SQL Server.
+    /// </summary>
+    public bool CaseInsensitive { get; set; }
+
+    /// <summary>
     /// A type implementing <see cref="IValueConverter{TModel, TStore}"/> for the member's type: the column stores
     /// <c>TStore</c>, and the generated code converts on every write and read.
     /// </summary>
