@@ -145,10 +145,19 @@ public sealed class RepositoryGenerator : IIncrementalGenerator
         }
 
         var scripts = new List<DialectScript>();
-        foreach (var dialect in new[] { SqlDialect.Sqlite, SqlDialect.PostgreSql, SqlDialect.MySql, SqlDialect.SqlServer })
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            scripts.Add(SchemaScriptWriter.Write(tables.ToList(), TargetDialects.For(dialect)!, diagnostics));
+            foreach (var dialect in new[] { SqlDialect.Sqlite, SqlDialect.PostgreSql, SqlDialect.MySql, SqlDialect.SqlServer })
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                scripts.Add(SchemaScriptWriter.Write(tables.ToList(), TargetDialects.For(dialect)!, diagnostics));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A crash would hide every other diagnostic of the compilation (CS8785): report it, and write no schema.
+            var first = tables.First(t => t.Entity.IsTable);
+            return new SchemaScripts(EquatableArray<DialectScript>.Empty, new[] { DiagnosticInfo.Create(Rules.InternalError, first.Location, "NeoGenSchema", Describe(exception)) }.ToEquatableArray());
         }
 
         return new SchemaScripts(scripts.ToEquatableArray(), diagnostics.ToArray());

@@ -108,7 +108,10 @@ internal static class ColumnTypes
             return null;
         }
 
+        // The constructor's parameter must be the property (named so, as a positional record struct's is): a computed
+        // property (Percent(double fraction) => Value = fraction * 100) would not round-trip.
         var wraps = id.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1
+            && string.Equals(c.Parameters[0].Name, properties[0].Name, System.StringComparison.OrdinalIgnoreCase)
             && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), properties[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)));
         return wraps ? Conversion(name, true, nullable, stored, "{0}." + properties[0].Name, "new " + name + "({0})") : null;
     }

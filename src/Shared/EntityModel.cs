@@ -46,9 +46,9 @@ internal sealed record UnmappedMember(string Name, string TypeDisplay, string Re
 
 /// <summary>
 /// A member of a result type that holds a row of its own (<c>Customer Customer</c> on <c>OrderWithCustomer</c>), filled
-/// from the columns of a join: those named with <see cref="Prefix"/> (<c>customer_name</c>), those read from a table
-/// whose alias is the member's name (<c>JOIN customers customer</c>), or those of the one table <see cref="Type"/> maps
-/// to. A nullable one is null when its key column (or its first column, without a key) is NULL, as after an outer join.
+/// from the columns of a join: those read from a table whose alias is the member's name (<c>JOIN customers customer</c>),
+/// those of the one table <see cref="Type"/> maps to, or those named with <see cref="Prefix"/> (<c>customer_name</c>).
+/// A nullable one is null when its key column (or, without a key, every column) is NULL, as after an outer join.
 /// </summary>
 /// <para>
 /// A collection one (<c>List&lt;OrderLine&gt; Lines</c>, <see cref="IsCollection"/>) is one-to-many: the rows of a join

@@ -291,6 +291,10 @@ internal static class EntityReader
     /// The row a result type's member holds, when its type is a record or class of mapped members (not a column type,
     /// not a collection); null with <paramref name="reason"/> when it looks like one but cannot be.
     /// </summary>
+    // The result types being read on this thread: a type that holds itself (a parent of the same type) is not a nested row.
+    [System.ThreadStatic]
+    private static HashSet<ITypeSymbol>? t_reading;
+
     private static EntityModel? NestedRow(ITypeSymbol type, out string? reason)
     {
         reason = null;
@@ -301,7 +305,23 @@ internal static class EntityReader
             return null;
         }
 
-        var row = Read(named.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        var reading = t_reading ??= new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        if (!reading.Add(named))
+        {
+            reason = $"{named.Name} holds a row of its own type; a nested member's type maps columns only, one level deep";
+            return null;
+        }
+
+        EntityModel row;
+        try
+        {
+            row = Read(named.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        }
+        finally
+        {
+            reading.Remove(named);
+        }
+
         if (row.Members.Count == 0)
         {
             return null;
@@ -364,7 +384,8 @@ internal static class EntityReader
         reason = null;
         var nullable = memberType.NullableAnnotation == NullableAnnotation.Annotated || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
         var bare = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
-        var contract = converter.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == "NeoGen.IValueConverter<TModel, TStore>");
+        var contracts = converter.AllInterfaces.Where(i => i.OriginalDefinition.ToDisplayString() == "NeoGen.IValueConverter<TModel, TStore>").ToList();
+        var contract = contracts.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), bare)) ?? contracts.FirstOrDefault();
         if (contract is null)
         {
             reason = $"its converter {converter.Name} does not implement IValueConverter<{bare.Name}, TStore>";
@@ -446,7 +467,7 @@ internal static class EntityReader
     /// </summary>
     private static (string Value, bool IsText)? Initializer(IPropertySymbol property, IParameterSymbol? parameter, ScalarType scalar)
     {
-        if (scalar.IsEncrypted || scalar.Kind == ScalarKind.Array)
+        if (scalar.IsEncrypted || scalar.Kind == ScalarKind.Array || scalar.Conversion is not null)
         {
             return null;
         }

@@ -86,4 +86,15 @@ public sealed class BatchTests
             """);
         Assert.Contains("a tuple of results is read from [Query] SQL", Messages(outcome, "NG0002"));
     }
+
+    [Fact]
+    public void A_statement_without_rows_has_no_place_in_a_batch()
+    {
+        var outcome = Run("""
+            [Query("SELECT * FROM customers WHERE id = @id; UPDATE customers SET name = 'x' WHERE id = @id")]
+            (Customer? Customer, int Changed) ReadAndWrite(long id);
+            """);
+        Assert.Contains("its statement 2 returns no rows", Messages(outcome, "NG0002"));
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "NG0009");
+    }
 }

@@ -34,6 +34,7 @@ public sealed class DerivedQueryTests
     [InlineData("List<Customer> UpdateNameById(string name, long id);", "NG0003", "an Update query returns void, int, long or bool")]
     [InlineData("int UpdateNameByEmail(string name, [OptionalFilter] string? email);", "NG0003", "it would change every row of customers")]
     [InlineData("int UpdateNameById(string name);", "NG0003", "needs 1 more parameter")]
+    [InlineData("int UpdateNameAndNameById(string name, string again, long id);", "NG0003", "sets Name twice")]
     [InlineData("List<Customer> FindByEmailAndNmae(string email, string name);", "NG0004", "'Nmae'")]
     [InlineData("List<Customer> FetchByEmail(string email);", "NG0003", "starts with none of Find")]
     [InlineData("List<Customer> FindByEmailOrderBy(string email);", "NG0003", "'OrderBy' must be followed")]

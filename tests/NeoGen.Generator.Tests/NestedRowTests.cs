@@ -195,4 +195,39 @@ public sealed class NestedRowTests
             """);
         Assert.Contains("holds either columns or rows of a join, not both", Messages(mixed, "NG0002"));
     }
+
+    [Fact]
+    public void A_type_that_holds_itself_is_a_diagnostic_not_a_crash()
+    {
+        var outcome = GeneratorHarness.Run(Model + """
+            public sealed record CategoryView(long Id, string Name, CategoryView? Parent, List<CategoryView> Children);
+
+            [Repository(Dialect.Sqlite)]
+            public partial interface ICategories
+            {
+                [Query("SELECT c.id, c.name FROM customers c")]
+                List<CategoryView> All();
+            }
+            """);
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "NG0009");
+        Assert.Contains("holds a row of its own type", Messages(outcome, "NG0006"));
+    }
+
+    [Fact]
+    public void A_child_without_a_key_is_missing_only_when_all_its_columns_are_null()
+    {
+        var outcome = GeneratorHarness.Run(Model + """
+            public sealed record LineDto(string? City, string Name);
+            public sealed record OrderLines(long Id, List<LineDto> Lines);
+
+            [Repository(Dialect.Sqlite)]
+            public partial interface IOrderLines
+            {
+                [Query("SELECT o.id, lines.city, lines.name FROM orders o LEFT JOIN customers lines ON lines.id = o.referrer_id ORDER BY o.id")]
+                List<OrderLines> All();
+            }
+            """);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Contains("if (!(reader.IsDBNull(1) && reader.IsDBNull(2)))", outcome.Source("IOrderLines.Sqlite.g.cs"));
+    }
 }

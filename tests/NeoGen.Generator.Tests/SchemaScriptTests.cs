@@ -328,6 +328,22 @@ public sealed class SchemaScriptTests
     }
 
     [Fact]
+    public void The_same_table_name_in_two_schemas_is_two_tables_not_a_crash()
+    {
+        var outcome = GeneratorHarness.Run("""
+            using NeoGen;
+            [Table("orders", Schema = "sales")]
+            public sealed record SalesOrder([property: Key] long Id, string Number);
+            [Table("orders", Schema = "archive")]
+            public sealed record ArchivedOrder([property: Key] long Id, string Number);
+            """);
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "NG0009");
+        var postgres = Script(outcome, "PostgreSql");
+        Assert.Contains("CREATE TABLE IF NOT EXISTS sales.orders", postgres);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS archive.orders", postgres);
+    }
+
+    [Fact]
     public void Long_names_are_shortened_with_a_stable_hash()
     {
         var name = "ix_" + new string('a', 70);

@@ -112,6 +112,7 @@ public abstract class ConverterContract
         Assert.Equal(ada, handles.FindByName("ada.lovelace"));
         Assert.Equal(ada, handles.Named("ADA.LOVELACE"));
         Assert.Null(handles.FindByName("ada"));
+        Assert.Equal(new[] { ada }, handles.FindByNameIn(new List<string> { "ADA.lovelace", "nobody" }));
 
         // The unique index ignores case too.
         var duplicate = Assert.Throws<NeoGenConstraintException>(() => handles.Insert(new Handle(0, "ADA.lovelace")));

@@ -343,6 +343,8 @@ public partial interface IHandleRepository : ICrudRepository<Handle, long>
 {
     Handle? FindByName(string name);
 
+    List<Handle> FindByNameIn(List<string> names);
+
     [Query("SELECT id, name FROM handles WHERE name = @name")]
     Handle? Named(string name);
 }

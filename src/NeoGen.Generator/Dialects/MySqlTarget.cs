@@ -218,7 +218,7 @@ internal sealed class MySqlTarget : TargetDialect
         ScalarKind.DateOnly => "DATE",
         ScalarKind.TimeOnly or ScalarKind.TimeSpan => "TIME(6)",
         ScalarKind.ByteArray => facets is { MaxLength: > 0 } b ? $"VARBINARY({b.MaxLength})" : bounded ? "VARBINARY(255)" : "LONGBLOB",
-        ScalarKind.Enum => type.NativeEnum is not null ? "ENUM(" + string.Join(", ", type.EnumMembers.Select(m => "'" + m.Replace("'", "''") + "'")) + ")"
+        ScalarKind.Enum => type.NativeEnum is not null && type.EnumMembers.Count > 0 ? "ENUM(" + string.Join(", ", type.EnumMembers.Select(m => "'" + m.Replace("'", "''") + "'")) + ")"
             : type.EnumAsString ? "VARCHAR(255)" : ColumnType(ScalarType.Of(string.Empty, type.EnumUnderlying, true), null, bounded),
         _ => "LONGTEXT",
     };
@@ -226,7 +226,9 @@ internal sealed class MySqlTarget : TargetDialect
     public override string IdentityPrimaryKey(ScalarType type) => ColumnType(type, null, true) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
 
     // MySQL gives TEXT and BLOB columns only expression defaults, which MariaDB takes too.
-    public override string DefaultLiteral(ScalarType type, ColumnFacets facets) => facets.DefaultIsText ? "(" + base.DefaultLiteral(type, facets) + ")" : base.DefaultLiteral(type, facets);
+    // A backslash escapes in MySQL's string literals (unless NO_BACKSLASH_ESCAPES): doubled, it is itself.
+    public override string DefaultLiteral(ScalarType type, ColumnFacets facets)
+        => facets.DefaultIsText ? "('" + facets.Default!.Replace("\\", "\\\\").Replace("'", "''") + "')" : base.DefaultLiteral(type, facets);
 
     public override string? GeneratedDefault(ScalarType type) => type.Kind switch
     {

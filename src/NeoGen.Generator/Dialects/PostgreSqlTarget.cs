@@ -78,7 +78,12 @@ internal sealed class PostgreSqlTarget : TargetDialect
     // Positional $n: Npgsql sends them as they are, with no SQL rewriting at run time.
     public override string Placeholder(int index) => "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public override string InList(string placeholder, bool negated, ScalarType element) => negated ? "<> ALL(" + placeholder + ")" : "= ANY(" + placeholder + ")";
+    // A list meeting a citext or enum column is cast as a single value would be (the array of that type).
+    public override string InList(string placeholder, bool negated, ScalarType element)
+    {
+        var typed = element.NativeEnum is { } enumType ? placeholder + "::" + Quote(enumType) + "[]" : element.CaseInsensitive ? placeholder + "::citext[]" : placeholder;
+        return negated ? "<> ALL(" + typed + ")" : "= ANY(" + typed + ")";
+    }
 
     /// <summary>
     /// Typed, positional parameters: no boxing, no name lookup. A nullable struct cannot live in

@@ -241,14 +241,14 @@ internal sealed class SqlServerTarget : TargetDialect
 
         // No SQL Server type holds every C# decimal; (38, 18) keeps 20 digits before the point and 18 after.
         ScalarKind.Decimal => facets is { Precision: > 0 } p ? $"decimal({p.Precision}, {p.Scale})" : "decimal(38, 18)",
-        ScalarKind.String => (facets is { MaxLength: > 0 } l ? $"nvarchar({l.MaxLength})" : bounded ? "nvarchar(450)" : "nvarchar(max)") + (type.CaseInsensitive ? " COLLATE Latin1_General_100_CI_AS" : string.Empty),
+        ScalarKind.String => (facets is { MaxLength: > 0 and <= 4000 } l ? $"nvarchar({l.MaxLength})" : bounded ? "nvarchar(450)" : "nvarchar(max)") + (type.CaseInsensitive ? " COLLATE Latin1_General_100_CI_AS" : string.Empty),
         ScalarKind.Char => "nchar(1)",
         ScalarKind.Guid => "uniqueidentifier",
         ScalarKind.DateTime => "datetime2",
         ScalarKind.DateTimeOffset => "datetimeoffset",
         ScalarKind.DateOnly => "date",
         ScalarKind.TimeOnly or ScalarKind.TimeSpan => "time",
-        ScalarKind.ByteArray => facets is { MaxLength: > 0 } b ? $"varbinary({b.MaxLength})" : bounded ? "varbinary(900)" : "varbinary(max)",
+        ScalarKind.ByteArray => facets is { MaxLength: > 0 and <= 8000 } b ? $"varbinary({b.MaxLength})" : bounded ? "varbinary(900)" : "varbinary(max)",
         ScalarKind.Enum => type.EnumAsString ? "nvarchar(255)" : ColumnType(ScalarType.Of(string.Empty, type.EnumUnderlying, true), null, bounded),
         _ => "nvarchar(max)",
     };
@@ -267,6 +267,9 @@ internal sealed class SqlServerTarget : TargetDialect
         => $"IF OBJECT_ID(N'{qualifiedName.Replace("'", "''")}', N'U') IS NULL\nCREATE TABLE {qualifiedName} (\n    {string.Join(",\n    ", definitions)}\n)";
 
     public override bool IndexesInCreateTable => true;
+
+    // N'...': a literal without N is in the database's code page, which loses what it cannot hold.
+    public override string DefaultLiteral(ScalarType type, ColumnFacets facets) => facets.DefaultIsText ? "N" + base.DefaultLiteral(type, facets) : base.DefaultLiteral(type, facets);
 
     // CREATE SCHEMA must be alone in its batch, hence EXEC.
     public override string? CreateSchema(string schema)

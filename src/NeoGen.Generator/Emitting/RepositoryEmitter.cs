@@ -857,7 +857,7 @@ internal sealed class RepositoryEmitter
         var method = planned.Method;
         var key = planned.GroupKey!;
         var child = planned.GroupChild!;
-        var childKey = planned.GroupChildKey!;
+        var childKeys = planned.GroupChildKeys;
         var childType = RowTypeName(child.Method);
         var keyType = key.Type.WithNullable(false);
         var context = $"{_repositoryLiteral}, {CodeWriter.Literal(method.Name)}, {TableLiteral(planned)}, {CodeWriter.Literal(key.Column)}";
@@ -878,7 +878,7 @@ internal sealed class RepositoryEmitter
         _w.Line($"results.Add({ReadCall(planned)});");
         _w.Close();
         _w.Line();
-        _w.Open($"if (!reader.IsDBNull({childKey.Ordinal.ToString(CultureInfo.InvariantCulture)}))");
+        _w.Open($"if (!({string.Join(" && ", childKeys.Select(k => $"reader.IsDBNull({k.Ordinal.ToString(CultureInfo.InvariantCulture)})"))}))");
         _w.Line($"children.Add({ReadCall(child)});");
         _w.Close();
         _w.Close();
@@ -1331,10 +1331,8 @@ internal sealed class RepositoryEmitter
                 var construct = Construction(nested.Type, nestedReads, Value, new Dictionary<string, string>());
                 if (nested.IsNullable)
                 {
-                    var key = nested.Type.Members.Where(m => nestedReads.ContainsKey(m.Name)).FirstOrDefault(m => QueryPlanner.IsNestedKey(nested, m)) is { } keyMember
-                        ? nestedReads[keyMember.Name]
-                        : nestedReads.Values.OrderBy(r => r.Ordinal).First();
-                    Lines($"var {local} = reader.IsDBNull({Ordinal(key)})\n    ? ({nested.Type.TypeName}?)null\n    : {construct.Replace("\n", "\n    ")};");
+                    var none = string.Join(" && ", QueryPlanner.NullTest(nested, nestedReads.Values.ToList()).Select(r => $"reader.IsDBNull({Ordinal(r)})"));
+                    Lines($"var {local} = {none}\n    ? ({nested.Type.TypeName}?)null\n    : {construct.Replace("\n", "\n    ")};");
                 }
                 else
                 {

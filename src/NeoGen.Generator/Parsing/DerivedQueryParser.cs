@@ -63,6 +63,11 @@ internal static class DerivedQueryParser
 
         // An Update's values: one parameter per member it sets, first, each of the member's type.
         var assignments = new List<DerivedAssignment>();
+        if (query.Assigned.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return Fail(methodName, location, diagnostics, $"'Update{string.Join("And", query.Assigned)}' sets {twice.Key} twice; name each member once", out failure);
+        }
+
         foreach (var name in query.Assigned)
         {
             var member = entity.MemberNamed(name)!;

@@ -133,6 +133,12 @@ internal static class ReturnShapes
     private static RowModel? TupleOfRows(INamedTypeSymbol tuple, bool nullable, out string? error)
     {
         error = null;
+        if (tuple.TupleElements.Length > 7)
+        {
+            error = "a tuple of rows has at most 7 elements; read into a record with nested members instead";
+            return null;
+        }
+
         var nested = new System.Collections.Generic.List<NestedModel>();
         for (var i = 0; i < tuple.TupleElements.Length; i++)
         {

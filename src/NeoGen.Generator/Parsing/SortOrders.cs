@@ -26,8 +26,18 @@ internal static class SortOrders
         var members = entity.Members.Select(m => m.Name).ToList();
         var options = new List<SortOption>();
         var ok = true;
+        var values = new HashSet<object?>();
         foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
         {
+            if (!values.Add(field.ConstantValue))
+            {
+                // Two names for one value cannot pick two orders.
+                diagnostics.Add(DiagnosticInfo.Create(Rules.UnsupportedSignature, LocationInfo.From(field.Locations.FirstOrDefault()) ?? location, methodName,
+                    $"sort order {enumType.Name}.{field.Name} has the value of another member, so the two cannot pick different orders; give each member its own value"));
+                ok = false;
+                continue;
+            }
+
             var fieldLocation = LocationInfo.From(field.Locations.FirstOrDefault()) ?? location;
             var parsed = DerivedQueryGrammar.Parse("FindAllOrderBy" + field.Name, entity.DisplayName, members);
             if (parsed.Query is not { Order.Count: > 0 } query)

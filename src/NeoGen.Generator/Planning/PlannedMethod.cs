@@ -115,8 +115,8 @@ internal sealed class PlannedMethod
     /// <summary>One-to-many: the child rows' own read (a statement-less plan whose reader builds one child).</summary>
     public PlannedMethod? GroupChild { get; set; }
 
-    /// <summary>One-to-many: the child column whose NULL means "no child" (an outer join that found none).</summary>
-    public ColumnRead? GroupChildKey { get; set; }
+    /// <summary>One-to-many: the child columns whose NULL (all of them) means "no child" (an outer join that found none).</summary>
+    public List<ColumnRead> GroupChildKeys { get; set; } = new();
 
     /// <summary>The method parameters the statement uses (NG1007 is reported over all the statements of a batch).</summary>
     public HashSet<string> UsedMethodParameters { get; } = new(System.StringComparer.Ordinal);

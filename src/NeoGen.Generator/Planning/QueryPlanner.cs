@@ -123,6 +123,16 @@ internal static class QueryPlanner
                 return batch;
             }
 
+            if (!part.ReturnsRows || part.GroupChild is not null)
+            {
+                // A statement without a result set has no place among the results (providers skip it), and a list member
+                // grouped from a join reads rows of its own loop.
+                Fail(batch, diagnostics, method, part.GroupChild is not null
+                    ? $"its statement {i + 1} fills a list member by grouping rows, which a batch element cannot; read it with a method of its own"
+                    : $"its statement {i + 1} returns no rows, and a batch reads one result per statement; run writes with a method of their own");
+                return batch;
+            }
+
             if (part.ReturnsRows && part.Reads is null)
             {
                 Fail(batch, diagnostics, method, $"its statement {i + 1} reads a table NeoGen knows no columns of with a star; a batch reads its results by ordinal, so list the columns");
@@ -1124,6 +1134,12 @@ internal static class QueryPlanner
                 continue;
             }
 
+            // A column renamed in the SQL to a member of the row itself (t.name AS team_name into TeamName) is the row's.
+            if (column.Source is { } source && !string.Equals(source.Name, name, StringComparison.OrdinalIgnoreCase) && entity.Members.Any(m => Matches(name, m)))
+            {
+                continue;
+            }
+
             // A column the row itself has a member for (team_name into TeamName) is not taken by the prefix of Team, and
             // one read from another nested row's table (users.team_id) is that row's, whatever its name.
             owners[i] = entity.Nested.FirstOrDefault(n => column.SourceAlias is { } alias && (string.Equals(alias, n.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(alias, Naming.ToSnakeCase(n.Name), StringComparison.OrdinalIgnoreCase)))
@@ -1167,11 +1183,26 @@ internal static class QueryPlanner
             return false;
         }
 
+        if (planned.FailureReason is not null || !reads.Any(r => r.Nested == list.Name))
+        {
+            return false; // reported already (NG2006: no column fills the list)
+        }
+
+        if ((bound.Statement as SelectStatement)?.Query is { Limit: not null } or { Offset: not null })
+        {
+            Fail(planned, diagnostics, method, $"{entity.DisplayName}.{list.Name} is filled by grouping the rows of a join, and a LIMIT or OFFSET counts rows, not parents, so it would cut a parent's list short; page the parents in a subquery, or drop it");
+            return false;
+        }
+
+        // The parent's key: a [Key] member, else the primary key of the table the statement reads first (FROM's).
+        var root = bound.Tables.FirstOrDefault(t => !t.IsCte);
         var key = reads.Where(r => r.Nested is null).FirstOrDefault(r => entity.MemberNamed(r.Target)?.IsKey == true)
-            ?? reads.Where(r => r.Nested is null).FirstOrDefault(r => columns[r.Ordinal].Source is { IsPrimaryKey: true });
+            ?? reads.Where(r => r.Nested is null).FirstOrDefault(r => columns[r.Ordinal].Source is { IsPrimaryKey: true } && root is not null
+                && string.Equals(columns[r.Ordinal].SourceTable?.Name, root.Name, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(columns[r.Ordinal].SourceAlias, root.Alias ?? root.Name, StringComparison.OrdinalIgnoreCase));
         if (key is null)
         {
-            Fail(planned, diagnostics, method, $"{entity.DisplayName}.{list.Name} is filled by grouping the rows of a join by their parent, so {entity.DisplayName} needs the parent's key among its own columns: the primary key of its table, or a member marked [Key]");
+            Fail(planned, diagnostics, method, $"{entity.DisplayName}.{list.Name} is filled by grouping the rows of a join by their parent, so {entity.DisplayName} needs the parent's key among its own columns: the primary key of the table the statement reads FROM, or a member marked [Key]");
             return false;
         }
 
@@ -1195,13 +1226,23 @@ internal static class QueryPlanner
             Reads = childReads,
             Table = list.Type.Table ?? planned.Table,
         };
-        planned.GroupChildKey = childReads.FirstOrDefault(r => list.Type.MemberNamed(r.Target) is { } m && IsNestedKey(list, m)) ?? childReads.OrderBy(r => r.Ordinal).First();
+        planned.GroupChildKeys = NullTest(list, childReads);
         return true;
     }
 
-    /// <summary>The member whose NULL makes a nullable nested row null: its key, else its first member.</summary>
+    /// <summary>The member whose NULL makes a nullable nested row null: its key (a row without one is null when all its columns are).</summary>
     public static bool IsNestedKey(NestedModel nested, MemberModel member)
-        => nested.Type.Members.Any(m => m.IsKey) ? member.IsKey && nested.Type.Members.First(m => m.IsKey) == member : nested.Type.Members[0] == member;
+        => member.IsKey && nested.Type.Members.First(m => m.IsKey) == member;
+
+    /// <summary>
+    /// The reads whose NULL says an outer join found no row: the key's, when it is read; else every read column (a row
+    /// whose own columns are NULL one at a time is still a row).
+    /// </summary>
+    public static List<ColumnRead> NullTest(NestedModel nested, IReadOnlyList<ColumnRead> reads)
+    {
+        var key = reads.FirstOrDefault(r => nested.Type.MemberNamed(r.Target) is { } m && IsNestedKey(nested, m));
+        return key is not null ? new List<ColumnRead> { key } : reads.OrderBy(r => r.Ordinal).ToList();
+    }
 
     private static string Qualifier(string qualifier)
     {

@@ -12,7 +12,7 @@ namespace NeoGen.Generator.Schema;
 /// <param name="Statements">In order: schemas, then tables (each principal before the tables that reference it), then indexes.</param>
 /// <param name="AuditTables">The audit tables of <c>[Audited]</c> types, which the runtime's <c>AuditTrail</c> defines.</param>
 /// <param name="LeftOut">Tables this database cannot store, with why (arrays outside PostgreSQL).</param>
-/// <param name="CreatesEnumTypes">Some statement creates a database enum type (PostgreSQL), which a provider that lists types at first connection must reload.</param>
+/// <param name="CreatesEnumTypes">Some statement creates a database enum type or an extension's types (PostgreSQL), which a provider that lists types at first connection must reload.</param>
 internal sealed record DialectScript(string Dialect, EquatableArray<string> Statements, EquatableArray<string> AuditTables, EquatableArray<string> LeftOut, bool CreatesEnumTypes = false);
 
 /// <summary>
@@ -29,8 +29,21 @@ internal static class SchemaScriptWriter
 
     public static DialectScript Write(IReadOnlyList<TableDeclaration> declarations, TargetDialect dialect, DiagnosticBag diagnostics)
     {
-        var tables = declarations.Where(d => d.Entity.IsTable)
+        var groups = declarations.Where(d => d.Entity.IsTable)
             .GroupBy(d => (d.Entity.Schema ?? string.Empty, d.Entity.Table!.ToLowerInvariant()))
+            .ToList();
+        foreach (var group in groups.Where(g => g.Select(d => d.Entity.Members).Distinct().Count() > 1))
+        {
+            // Two types of one table: the script creates the first one's columns; say so rather than drop the other's.
+            var first = group.First();
+            foreach (var other in group.Skip(1).Where(d => !d.Entity.Members.Equals(first.Entity.Members)))
+            {
+                diagnostics.AddForDialect(Rules.SchemaScriptIncomplete, other.Location, dialect.Sql,
+                    $"{other.Entity.DisplayName} and {first.Entity.DisplayName} both map to table '{first.Entity.Table}' with different members, so the script for {DiagnosticBag.DialectsPlaceholder} creates it from {first.Entity.DisplayName}'s");
+            }
+        }
+
+        var tables = groups
             .Select(g => g.First())
             .OrderBy(d => d.Entity.Schema ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(d => d.Entity.Table, StringComparer.Ordinal)
@@ -51,7 +64,15 @@ internal static class SchemaScriptWriter
             }
         }
 
-        var byTable = storable.ToDictionary(t => t.Entity.Table!, StringComparer.OrdinalIgnoreCase);
+        // By name: a foreign key names its principal's table (without a schema); the first of a name in two schemas wins.
+        var byTable = new Dictionary<string, TableDeclaration>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in storable)
+        {
+            if (!byTable.ContainsKey(table.Entity.Table!))
+            {
+                byTable[table.Entity.Table!] = table;
+            }
+        }
         var statements = new List<string>();
         foreach (var schema in storable.Select(t => t.Entity.Schema).Where(s => s is not null).Distinct(StringComparer.Ordinal))
         {
@@ -61,13 +82,15 @@ internal static class SchemaScriptWriter
             }
         }
 
-        // Extensions and database enum types before the tables whose columns have them.
+        // Extensions and database enum types before the tables whose columns have them (both add types a provider that
+        // lists types at first connection must reload).
+        var enumTypes = 0;
         foreach (var extension in storable.SelectMany(t => t.Entity.Members).Select(m => dialect.CreateExtension(m.Type)).Where(e => e is not null).Distinct(StringComparer.Ordinal))
         {
             statements.Add(extension!);
+            enumTypes++;
         }
 
-        var enumTypes = 0;
         foreach (var type in storable.SelectMany(t => t.Entity.Members).Select(m => m.Type).Where(t => t.NativeEnum is not null)
             .GroupBy(t => t.NativeEnum!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(t => t.NativeEnum, StringComparer.Ordinal))
         {
