@@ -320,7 +320,7 @@ public sealed class SchemaScriptTests
             public partial interface IHandles : ICrudRepository<Handle, long> { Handle? FindByName(string name); }
             """);
         var postgres = Statements(fine, "PostgreSql");
-        Assert.Equal("CREATE EXTENSION IF NOT EXISTS citext", postgres[0]);
+        Assert.Equal("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public", postgres[0]);
         Assert.Contains("name citext NOT NULL", postgres[1]);
         Assert.Contains("name TEXT COLLATE NOCASE NOT NULL", Script(fine, "Sqlite"));
         Assert.Contains("name LONGTEXT COLLATE utf8mb4_unicode_ci NOT NULL", Script(fine, "MySql"));

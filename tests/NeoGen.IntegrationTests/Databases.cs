@@ -174,7 +174,8 @@ public class PostgresDatabase : TestDatabase
         }
 #pragma warning restore NG1001
 
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema };
+        // Then public, as in a default search path: where extensions' types (citext) live.
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema + ",public" };
         WithFailedStatements = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { IncludeFailedBatchedCommand = true }.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         Source = new NeoGenDataSource(Dialect.PostgreSql, _dataSource);

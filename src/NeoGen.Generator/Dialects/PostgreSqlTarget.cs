@@ -117,8 +117,9 @@ internal sealed class PostgreSqlTarget : TargetDialect
             : type.CaseInsensitive ? placeholder + "::citext"
             : placeholder;
 
-    // citext is a contrib extension (trusted since PostgreSQL 13: a database owner may create it).
-    public override string? CreateExtension(ScalarType type) => type.CaseInsensitive ? "CREATE EXTENSION IF NOT EXISTS citext" : null;
+    // citext is a contrib extension (trusted since PostgreSQL 13: a database owner may create it). It goes in public,
+    // which every default search path has, not in whichever schema the creating session happens to search first.
+    public override string? CreateExtension(ScalarType type) => type.CaseInsensitive ? "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public" : null;
 
     public override string SetParameter(int index, ScalarType type, bool isCollection, string value)
     {
