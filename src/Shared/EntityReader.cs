@@ -298,7 +298,7 @@ internal static class EntityReader
     private static EntityModel? NestedRow(ITypeSymbol type, out string? reason)
     {
         reason = null;
-        var bare = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : type;
+        var bare = Bare(type, out _);
         if (bare is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } named || named.SpecialType != SpecialType.None
             || named.ContainingNamespace.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) || ColumnTypes.CollectionElement(named) is not null)
         {
@@ -346,8 +346,7 @@ internal static class EntityReader
     private static ScalarType? Json(ITypeSymbol memberType, ITypeSymbol? context, out string? reason)
     {
         reason = null;
-        var nullable = memberType.NullableAnnotation == NullableAnnotation.Annotated || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-        var bare = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var bare = Bare(memberType, out var nullable);
         if (context is not null && !InheritsFrom(context, "System.Text.Json.Serialization.JsonSerializerContext"))
         {
             reason = $"[JsonColumn(typeof({context.Name}))] names a type that is not a JsonSerializerContext";
@@ -360,6 +359,19 @@ internal static class EntityReader
             "global::NeoGen.Internal.JsonColumn.Write<" + name + ">({0}" + contextArgument + ")",
             "global::NeoGen.Internal.JsonColumn.Read<" + name + ">({0}" + contextArgument + ")",
             isJson: true);
+    }
+
+    /// <summary>The type without <c>Nullable&lt;T&gt;</c> or a nullable annotation, and whether it had one.</summary>
+    internal static ITypeSymbol Bare(ITypeSymbol type, out bool nullable)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            nullable = true;
+            return wrapper.TypeArguments[0];
+        }
+
+        nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
     }
 
     private static bool InheritsFrom(ITypeSymbol type, string baseName)
@@ -382,8 +394,7 @@ internal static class EntityReader
     private static ScalarType? Converted(ITypeSymbol memberType, ITypeSymbol converter, out string? reason)
     {
         reason = null;
-        var nullable = memberType.NullableAnnotation == NullableAnnotation.Annotated || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-        var bare = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var bare = Bare(memberType, out var nullable);
         var contracts = converter.AllInterfaces.Where(i => i.OriginalDefinition.ToDisplayString() == "NeoGen.IValueConverter<TModel, TStore>").ToList();
         var contract = contracts.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), bare)) ?? contracts.FirstOrDefault();
         if (contract is null)
@@ -498,7 +509,7 @@ internal static class EntityReader
                         return (string.Empty, true);
                     }
 
-                    var enumType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : property.Type;
+                    var enumType = Bare(property.Type, out _);
                     if (scalar.Kind == ScalarKind.Enum && enumType.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } field)
                     {
                         return scalar.EnumAsString ? (name, true) : (System.Convert.ToString(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)!, false);
@@ -530,7 +541,7 @@ internal static class EntityReader
         if (scalar.Kind == ScalarKind.Enum)
         {
             // A parameter default of an enum type arrives as its number.
-            var enumType = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : type;
+            var enumType = Bare(type, out _);
             if (!scalar.EnumAsString)
             {
                 return (System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, false);

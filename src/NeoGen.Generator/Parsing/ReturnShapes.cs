@@ -143,7 +143,7 @@ internal static class ReturnShapes
         for (var i = 0; i < tuple.TupleElements.Length; i++)
         {
             var field = tuple.TupleElements[i];
-            var elementType = field.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : field.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            var elementType = EntityReader.Bare(field.Type, out var isNullable);
             if (ColumnTypes.Map(field.Type) is not null || elementType.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsFrameworkType(elementType))
             {
                 error = $"tuple element '{field.Name}' has type {field.Type.ToDisplayString()}: a tuple read from one row holds either columns or rows of a join, not both (put the column in one of the rows)";
@@ -158,7 +158,6 @@ internal static class ReturnShapes
             }
 
             var name = field.IsExplicitlyNamedTupleElement ? field.Name : "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var isNullable = field.Type.NullableAnnotation == NullableAnnotation.Annotated || field.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
             nested.Add(new NestedModel(name, Naming.ToSnakeCase(name) + "_", row, isNullable, i, false, false));
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -48,13 +47,28 @@ public static class JsonColumn
         }
     }
 
-    /// <summary>The metadata of <typeparamref name="T"/> in each context, looked up once.</summary>
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> in a context, looked up once: the generated code passes one context's
+    /// <c>Default</c> per type, so the last one found answers every value without a lookup.
+    /// </summary>
     private static class Metadata<T>
     {
-        private static readonly ConcurrentDictionary<JsonSerializerContext, JsonTypeInfo<T>> Cache = new();
+        private static Entry? s_last;
 
         public static JsonTypeInfo<T> Of(JsonSerializerContext context)
-            => Cache.GetOrAdd(context, static c => c.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
-                ?? throw new InvalidOperationException($"{c.GetType().Name} has no metadata for {typeof(T).Name}: add [JsonSerializable(typeof({typeof(T).Name}))] to it."));
+        {
+            var last = s_last;
+            if (last is not null && ReferenceEquals(last.Context, context))
+            {
+                return last.Info;
+            }
+
+            var info = context.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+                ?? throw new InvalidOperationException($"{context.GetType().Name} has no metadata for {typeof(T).Name}: add [JsonSerializable(typeof({typeof(T).Name}))] to it.");
+            s_last = new Entry(context, info);
+            return info;
+        }
+
+        private sealed record Entry(JsonSerializerContext Context, JsonTypeInfo<T> Info);
     }
 }
